@@ -1,0 +1,121 @@
+/**
+ * npm run bench — measures, never times tests. Writes bench/results.json and prints a table:
+ *  - per page: bytes the browser downloads (JS, CSS, data, other), raw and gzip;
+ *  - explore: time from navigation to the map's first idle (median of N runs, headless chromium),
+ *    and the same for a bare maplibre page drawing the same geometry; the ratio ours / bare.
+ * Run after `npm run build` (the npm script does both).
+ */
+import { build } from 'vite';
+import { gzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { startPreview, launchBrowser, ROOT } from '../tests/e2e/harness.ts';
+import type { Browser } from 'playwright-core';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PAGES = [
+  { name: 'explore', path: '/', waitFor: () => window.__atlas?.ready === true },
+  { name: 'embed', path: '/embed.html', waitFor: () => window.__atlas?.ready === true },
+  { name: 'present', path: '/present.html', waitFor: () => window.__atlas?.ready === true },
+];
+
+type Kind = 'js' | 'css' | 'data' | 'other';
+const kindOf = (url: string): Kind => (/\.m?js(\?|$)/.test(url) ? 'js' : /\.css(\?|$)/.test(url) ? 'css' : /\.json(\?|$)/.test(url) ? 'data' : 'other');
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function pageBytes(browser: Browser, origin: string, path: string, waitFor: () => boolean) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  const bodies: Promise<{ url: string; raw: number; gzip: number }>[] = [];
+  page.on('response', (res) => {
+    if (!res.url().startsWith(origin)) return;
+    bodies.push(res.body().then((b) => ({ url: res.url(), raw: b.length, gzip: gzipSync(b).length }), () => ({ url: res.url(), raw: 0, gzip: 0 })));
+  });
+  await page.goto(origin + path);
+  await page.waitForFunction(waitFor, null, { timeout: 60000 });
+  await page.waitForLoadState('networkidle');
+  const files = await Promise.all(bodies);
+  await ctx.close();
+  const totals: Record<Kind, { raw: number; gzip: number; files: number }> = {
+    js: { raw: 0, gzip: 0, files: 0 },
+    css: { raw: 0, gzip: 0, files: 0 },
+    data: { raw: 0, gzip: 0, files: 0 },
+    other: { raw: 0, gzip: 0, files: 0 },
+  };
+  for (const f of files) {
+    const k = totals[kindOf(f.url)];
+    k.raw += f.raw;
+    k.gzip += f.gzip;
+    k.files++;
+  }
+  return { totals, files: files.map((f) => ({ file: f.url.slice(origin.length), raw: f.raw, gzip: f.gzip })) };
+}
+
+async function idleTimes(browser: Browser, url: string, read: () => number | undefined | null): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    const handle = await page.waitForFunction(read, null, { timeout: 60000 });
+    out.push(Math.round(Number(await handle.jsonValue())));
+    await ctx.close();
+  }
+  return out;
+}
+
+async function buildBare(): Promise<string> {
+  const outDir = join(ROOT, 'bench', 'tmp', 'bare-dist');
+  const publicDir = join(ROOT, 'bench', 'tmp', 'bare-public');
+  rmSync(publicDir, { recursive: true, force: true });
+  mkdirSync(join(publicDir, 'data'), { recursive: true });
+  cpSync(join(ROOT, 'public', 'data', 'provinces.topo.json'), join(publicDir, 'data', 'provinces.topo.json'));
+  await build({ root: join(ROOT, 'bench', 'bare'), base: './', publicDir, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+  return outDir;
+}
+
+async function main() {
+  const bareDir = await buildBare();
+  const site = await startPreview('dist');
+  const bare = await startPreview(bareDir.slice(ROOT.length + 1));
+  const browser = await launchBrowser();
+  try {
+    const pages: Record<string, unknown> = {};
+    for (const p of PAGES) pages[p.name] = await pageBytes(browser, site.origin, p.path, p.waitFor);
+    const ours = await idleTimes(browser, site.origin + '/', () => window.__atlas?.mapIdleAt);
+    const ref = await idleTimes(browser, bare.origin + '/', () => window.__bareIdle);
+    const result = {
+      measured: new Date().toISOString(),
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
+      browser: `chromium ${browser.version()} headless, SwiftShader WebGL`,
+      runs: RUNS,
+      pages,
+      firstMapIdleMs: {
+        explore: { median: median(ours), runs: ours },
+        bareMaplibre: { median: median(ref), runs: ref },
+        ratio: Number((median(ours) / median(ref)).toFixed(2)),
+      },
+    };
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(result, null, 2) + '\n');
+    const kb = (n: number) => (n / 1024).toFixed(1);
+    console.log('\npage      JS raw/gzip KB     CSS raw/gzip KB    data raw/gzip KB');
+    for (const [name, p] of Object.entries(pages) as [string, { totals: Record<Kind, { raw: number; gzip: number }> }][]) {
+      const t = p.totals;
+      console.log(`${name.padEnd(9)} ${`${kb(t.js.raw)} / ${kb(t.js.gzip)}`.padEnd(18)} ${`${kb(t.css.raw)} / ${kb(t.css.gzip)}`.padEnd(18)} ${kb(t.data.raw)} / ${kb(t.data.gzip)}`);
+    }
+    console.log(`\nfirst map idle (median of ${RUNS}): explore ${median(ours)} ms, bare maplibre ${median(ref)} ms, ratio ${result.firstMapIdleMs.ratio}`);
+    console.log('written: bench/results.json');
+  } finally {
+    await browser.close();
+    await site.stop();
+    await bare.stop();
+  }
+}
+
+await main();

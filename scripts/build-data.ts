@@ -1,0 +1,62 @@
+/**
+ * Data build: validates every curated file in data/ against src/data/schema.ts, joins them and writes
+ * public/data/atlas.json plus the geometry the site loads. On any error it lists all of them (file:line
+ * field: rule) and exits 1 without writing anything.
+ *
+ *   npx tsx scripts/build-data.ts [--data DIR] [--out DIR]
+ */
+import { readFileSync, existsSync, mkdirSync, writeFileSync, renameSync, rmSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { TABLES } from '../src/data/schema.ts';
+import { buildAtlas, formatError } from '../src/data/validate.ts';
+
+const GEO_FILES = ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json'];
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+export function run(dataDir: string, outDir: string): number {
+  const rel = relative(process.cwd(), dataDir) || '.';
+  const files: Record<string, string> = {};
+  for (const name of Object.keys(TABLES)) {
+    const p = join(dataDir, name);
+    if (existsSync(p)) files[name] = readFileSync(p, 'utf8');
+  }
+  const { atlas, errors } = buildAtlas(files, rel);
+  const geo: Record<string, string> = {};
+  for (const g of GEO_FILES) {
+    const p = join(dataDir, 'geo', g);
+    if (!existsSync(p)) {
+      errors.push({ file: `${rel}/geo/${g}`, line: null, field: null, message: 'file missing' });
+      continue;
+    }
+    try {
+      geo[g] = JSON.stringify(JSON.parse(readFileSync(p, 'utf8')));
+    } catch (e) {
+      errors.push({ file: `${rel}/geo/${g}`, line: null, field: null, message: `not valid JSON: ${(e as Error).message}` });
+    }
+  }
+  if (errors.length || !atlas) {
+    console.error(`Data build failed with ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written.`);
+    for (const e of errors) console.error('  ' + formatError(e));
+    return 1;
+  }
+  // Write into a fresh temporary folder, then swap it in: never a partial output.
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, 'atlas.json'), JSON.stringify(atlas));
+  for (const [g, text] of Object.entries(geo)) writeFileSync(join(tmp, g), text);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(join(outDir, '..'), { recursive: true });
+  renameSync(tmp, outDir);
+  const counts = `${atlas.sources.length} sources, ${atlas.clusters.length} clusters, ${atlas.sites.length} sites, ${atlas.figures.length} figures`;
+  console.log(`Data build: ${counts} → ${relative(process.cwd(), outDir)}/ (${readdirSync(outDir).join(', ')})`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('build-data.ts')) {
+  process.exit(run(arg('--data', 'data'), arg('--out', 'public/data')));
+}

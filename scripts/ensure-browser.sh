@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need from Debian's packages when it is missing:
+# chromium (driven by playwright-core; never a downloaded browser) and a CJK font.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "Installing ${need[*]} from Debian's packages…"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+echo "Installed ${need[*]}."

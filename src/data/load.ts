@@ -1,0 +1,51 @@
+/** The only place the site fetches and parses data. Failures are typed so the page can say what went wrong. */
+import { atlasSchema, type Atlas } from './schema.ts';
+
+export type LoadFailure =
+  | { kind: 'http'; file: string; status: number }
+  | { kind: 'network'; file: string }
+  | { kind: 'json'; file: string }
+  | { kind: 'schema'; file: string; detail: string };
+
+export class LoadError extends Error {
+  constructor(public readonly failure: LoadFailure) {
+    super(`${failure.kind}: ${failure.file}`);
+  }
+}
+
+/** The data folder, relative to the page, so the site works from any sub-path or a file share. */
+export function dataUrl(file: string, base: string = import.meta.env.BASE_URL): string {
+  return `${base.replace(/\/?$/, '/')}data/${file}`;
+}
+
+export async function fetchJson(file: string, fetcher: typeof fetch = fetch): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetcher(dataUrl(file));
+  } catch {
+    throw new LoadError({ kind: 'network', file });
+  }
+  if (!res.ok) throw new LoadError({ kind: 'http', file, status: res.status });
+  const body = await res.text().catch(() => {
+    throw new LoadError({ kind: 'network', file });
+  });
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new LoadError({ kind: 'json', file });
+  }
+}
+
+export function parseAtlas(json: unknown, file = 'atlas.json'): Atlas {
+  const parsed = atlasSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const detail = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown';
+    throw new LoadError({ kind: 'schema', file, detail });
+  }
+  return parsed.data;
+}
+
+export async function loadAtlas(fetcher: typeof fetch = fetch): Promise<Atlas> {
+  return parseAtlas(await fetchJson('atlas.json', fetcher));
+}

@@ -1,0 +1,51 @@
+/** What every page shares: language from the URL, the document language, notices for ignored params. */
+import { parseView, type ViewState, type Ignored } from '../state/url.ts';
+import { t, type Lang } from '../i18n/index.ts';
+import { showNotice } from '../ui/notice.ts';
+import '../styles/base.css';
+
+declare global {
+  interface Window {
+    /** Page status, read by the browser tests and the bench. */
+    __atlas?: PageStatus;
+  }
+}
+
+export interface PageStatus {
+  /** True once the page has drawn what it shows (or shown why it cannot). */
+  ready: boolean;
+  /** performance.now() at the map's first idle, on pages with a map. */
+  mapIdleAt: number | null;
+  error: string | null;
+}
+
+export interface PageStart {
+  view: ViewState;
+  ignored: Ignored[];
+  status: PageStatus;
+}
+
+export function startPage(win: Window = window): PageStart {
+  const { view, ignored } = parseView(win.location.search);
+  const doc = win.document;
+  doc.documentElement.lang = view.lang === 'zh' ? 'zh-CN' : 'en';
+  const status: PageStatus = { ready: false, mapIdleAt: null, error: null };
+  win.__atlas = status;
+  return { view, ignored, status };
+}
+
+export function reportIgnored(host: HTMLElement, lang: Lang, ignored: Ignored[]): void {
+  if (!ignored.length) return;
+  const params = ignored.map((i) => `${i.key}=${i.value} (${i.reason})`).join('; ');
+  showNotice(host, t(lang, 'notice.ignored', { params }), t(lang, 'notice.dismiss'));
+}
+
+/** Same page, other language, every other parameter kept. */
+export function langSwitchHref(loc: Location, lang: Lang): string {
+  const p = new URLSearchParams(loc.search);
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  if (other === 'zh') p.delete('lang');
+  else p.set('lang', other);
+  const s = p.toString();
+  return loc.pathname + (s ? `?${s}` : '') + loc.hash;
+}

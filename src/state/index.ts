@@ -1,0 +1,2 @@
+export * from './url.ts';
+export * from './store.ts';

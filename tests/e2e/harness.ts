@@ -1,0 +1,142 @@
+/**
+ * Browser-test harness: serves the built site with `vite preview` on a free local port and drives
+ * Debian's chromium through playwright-core. Every page opened through `openPage` is guarded: any
+ * console error, page error or request to another origin makes `guard.assertClean()` throw.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page, type BrowserContextOptions } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const SHOTS = join(ROOT, 'tests', 'screenshots');
+
+/** Console lines that are known to be harmless, by exact pattern only. */
+const ALLOWED_CONSOLE = [/GPU stall due to ReadPixels/, /texSubImage2D: no canvas/];
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Server {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** `vite preview` of dist/ (run `npm run build` first; `npm test` does). */
+export async function startPreview(outDir = 'dist'): Promise<Server> {
+  if (!existsSync(join(ROOT, outDir, 'index.html'))) throw new Error(`${outDir}/index.html missing: run npm run build first`);
+  const port = await freePort();
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitForHttp(origin, child);
+  return { origin, stop: () => stopChild(child) };
+}
+
+async function waitForHttp(origin: string, child: ChildProcess, timeoutMs = 20000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited: ${log}`);
+    try {
+      const res = await fetch(origin + '/');
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`vite preview did not answer at ${origin}: ${log}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+];
+
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+export interface Guard {
+  consoleErrors: string[];
+  pageErrors: string[];
+  offOrigin: string[];
+  assertClean(): void;
+}
+
+export interface OpenOptions extends BrowserContextOptions {
+  /** Wait for window.__atlas.ready (explore page) — default true for index pages. */
+  waitReady?: boolean;
+}
+
+export async function openPage(browser: Browser, origin: string, path: string, opts: OpenOptions = {}): Promise<{ page: Page; guard: Guard; close(): Promise<void> }> {
+  const { waitReady, ...ctxOpts } = opts;
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...ctxOpts });
+  const page = await context.newPage();
+  const guard: Guard = {
+    consoleErrors: [],
+    pageErrors: [],
+    offOrigin: [],
+    assertClean() {
+      const problems = [
+        ...guard.consoleErrors.map((m) => `console error: ${m}`),
+        ...guard.pageErrors.map((m) => `page error: ${m}`),
+        ...guard.offOrigin.map((u) => `request to another origin: ${u}`),
+      ];
+      if (problems.length) throw new Error(`page ${path} was not clean:\n  ${problems.join('\n  ')}`);
+    },
+  };
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (!ALLOWED_CONSOLE.some((re) => re.test(text))) guard.consoleErrors.push(text);
+  });
+  page.on('pageerror', (err) => guard.pageErrors.push(err.message));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith(origin + '/') || url === origin) return route.continue();
+    guard.offOrigin.push(url);
+    return route.abort('blockedbyclient');
+  });
+  await page.goto(origin + path, { waitUntil: 'load' });
+  if (waitReady ?? true) await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30000 });
+  return { page, guard, close: () => context.close() };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

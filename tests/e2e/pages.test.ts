@@ -1,0 +1,58 @@
+/** The embed and present pages: real content from the data, and never the map libraries. */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startPreview, launchBrowser, openPage, screenshot, type Server } from './harness.ts';
+
+describe('embed and present pages', () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    server = await startPreview();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const page of ['embed', 'present'] as const) {
+    for (const lang of ['zh', 'en'] as const) {
+      it(`${page} (${lang}) shows the region table and loads no maplibre or deck.gl`, async () => {
+        const scripts: string[] = [];
+        const path = `/${page}.html${lang === 'en' ? '?lang=en' : ''}`;
+        const { page: p, guard, close } = await openPage(browser, server.origin, path, { viewport: { width: 1280, height: 720 } });
+        for (const entry of await p.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))) {
+          if (entry.endsWith('.js')) scripts.push(entry);
+        }
+        assert.ok(scripts.length > 0, 'the page loaded its script');
+        for (const url of scripts) {
+          const body = await (await fetch(url)).text();
+          assert.doesNotMatch(body, /maplibre/i, `${url} carries maplibre`);
+          assert.doesNotMatch(body, /deck\.gl|luma\.gl/, `${url} carries deck.gl`);
+        }
+        const rows = await p.locator('.legend tbody tr').count();
+        assert.equal(rows, 5);
+        assert.equal(await p.getAttribute('html', 'lang'), lang === 'zh' ? 'zh-CN' : 'en');
+        await screenshot(p, `${page}-${lang}`);
+        guard.assertClean();
+        await close();
+      });
+    }
+  }
+
+  it('a failed data fetch shows a message and a retry that works', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    let fail = true;
+    await context.route('**/data/atlas.json', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await p.goto(server.origin + '/embed.html');
+    await p.locator('.load-error').waitFor();
+    assert.match((await p.locator('.load-error').textContent()) ?? '', /503/);
+    fail = false;
+    await p.click('.retry');
+    await p.waitForFunction(() => window.__atlas?.ready === true);
+    assert.equal(await p.locator('.legend tbody tr').count(), 5);
+    await context.close();
+  });
+});

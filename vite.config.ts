@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+
+// Three pages, three entries: the embed and present pages never pull maplibre or deck.gl.
+export default defineConfig({
+  base: './',
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    manifest: true,
+    chunkSizeWarningLimit: 1600,
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        embed: resolve(import.meta.dirname, 'embed.html'),
+        present: resolve(import.meta.dirname, 'present.html'),
+      },
+    },
+  },
+  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1' },
+});
