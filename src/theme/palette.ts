@@ -23,3 +23,15 @@ export const BASE = {
 
 /** The font stack: the viewer's own CJK fonts first, WenQuanYi as installed on Debian, then generic. */
 export const FONT_STACK = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif';
+
+/**
+ * Sector colours for cluster marks: the Okabe–Ito palette (distinct under deuteranopia and protanopia),
+ * in the order of data/sectors.csv; a sector beyond the eighth falls back to grey.
+ */
+export const SECTOR_PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#F0E442', '#7F7F7F'];
+export const NEUTRAL_MARK = '#9AA5B1';
+export const MARK_STROKE = '#1F2933';
+
+export function sectorColors(sectorIds: readonly string[]): Map<string, string> {
+  return new Map(sectorIds.map((id, i) => [id, SECTOR_PALETTE[i] ?? '#7F7F7F']));
+}
