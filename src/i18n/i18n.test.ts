@@ -9,8 +9,11 @@ describe('message catalogues', () => {
   it('have no empty message and the same placeholders in both languages', () => {
     for (const [key, msg] of Object.entries(zh)) {
       const other = (en as Record<string, string>)[key]!;
-      expect(msg.trim(), key).not.toBe('');
-      expect(other.trim(), key).not.toBe('');
+      // A unit may be unwritten in one language (a count in English is a bare number).
+      if (!key.startsWith('unit.')) {
+        expect(msg.trim(), key).not.toBe('');
+        expect(other.trim(), key).not.toBe('');
+      }
       const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
       expect(ph(other), key).toEqual(ph(msg));
     }

@@ -17,14 +17,6 @@ export interface BaseMap {
   setShownRegions(shown: ReadonlySet<string>): void;
 }
 
-export function supportsWebGL(doc: Document = document): boolean {
-  try {
-    const c = doc.createElement('canvas');
-    return !!(c.getContext('webgl2') ?? c.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
 
 export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, ariaLabel: string): Promise<BaseMap> {
   const map = new MapLibreMap({

@@ -39,7 +39,7 @@ export function buildStyle(geo: BaseGeometry, lang: Lang): StyleSpecification {
         source: 'provinces',
         paint: {
           'fill-color': regionFillExpression(),
-          'fill-opacity': ['case', ['boolean', ['feature-state', 'dim'], false], 0.25, 0.9],
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'dim'], false], 0.2, 0.9],
         },
       },
       { id: 'province-border', type: 'line', source: 'borders', paint: { 'line-color': BASE.border, 'line-width': 1 } },

@@ -1,52 +1,208 @@
 /** Explore page (index.html): wiring only. */
+import { geoBounds } from 'd3-geo';
 import { startPage, reportIgnored, langSwitchHref } from './shell.ts';
 import { createStore } from '../state/store.ts';
+import { reconcileView, serializeView, DEFAULT_VIEW, type ViewState } from '../state/url.ts';
 import { loadAtlas } from '../data/load.ts';
 import { clusterCountByRegion, provinceCountByRegion } from '../data/selectors.ts';
-import { loadBaseGeometry } from '../map/geo.ts';
-import { createBaseMap, supportsWebGL } from '../map/basemap.ts';
+import { clusterMarks, type ClusterMark } from '../data/marks.ts';
+import type { RegionId } from '../data/schema.ts';
+import { loadBaseGeometry, CHINA_BOUNDS, type BaseGeometry } from '../map/geo.ts';
+import { supportsWebGL } from '../map/webgl.ts';
+import { sizeScale, packMarks } from '../map/layout.ts';
+import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
+import { renderInset } from '../map/inset.ts';
 import { t } from '../i18n/index.ts';
-import { h } from '../ui/dom.ts';
+import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
+import { h, clear } from '../ui/dom.ts';
 import { withRetry } from '../ui/loader.ts';
 import { regionLegend } from '../ui/legend.ts';
 import { showNotice } from '../ui/notice.ts';
+import { createTooltip } from '../ui/tooltip.ts';
+import { createControls } from '../ui/controls.ts';
+import { createList } from '../ui/list.ts';
+import { markLegend } from '../ui/markLegend.ts';
+import { renderDetail } from '../ui/detail.ts';
+import { atlasContext, name, type AtlasContext } from '../ui/context.ts';
+import { sectorColors } from '../theme/palette.ts';
 
 const { view, ignored, status } = startPage();
-const store = createStore(view, window);
 const lang = view.lang;
+const $ = (id: string) => document.getElementById(id)!;
 
 document.title = `${t(lang, 'site.title')} · ${t(lang, 'site.tagline')}`;
-const $ = (id: string) => document.getElementById(id)!;
 $('site-title').textContent = t(lang, 'site.title');
 $('site-tagline').textContent = t(lang, 'site.tagline');
 const langLink = $('lang-switch') as HTMLAnchorElement;
 langLink.textContent = t(lang, 'lang.switch');
 langLink.setAttribute('aria-label', t(lang, 'lang.switch.label'));
-langLink.href = langSwitchHref(location, lang);
 $('footer-source').textContent = `${t(lang, 'footer.source')} ${t(lang, 'footer.geo')}`;
 const notices = $('notices');
-reportIgnored(notices, lang, ignored);
-
 const mapEl = $('map');
 mapEl.setAttribute('aria-label', t(lang, 'map.label'));
+const mapNotice = (lang === 'zh' ? import.meta.env.VITE_MAP_NOTICE_ZH : import.meta.env.VITE_MAP_NOTICE_EN) as string | undefined;
 
-withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry()])).then(async ([atlas, geo]) => {
+// The map starts as soon as its geometry is in, while the data is still loading; its handlers are
+// wired once the data is there.
+const late: Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect'> = { sectorColor: () => '#7F7F7F', onHover: () => undefined, onSelect: () => undefined };
+const webgl = supportsWebGL();
+const mapModule = webgl ? import('../map/clusterMap.ts') : null;
+let mapStarted: Promise<MapController | null> | null = null;
+function startMap(geo: BaseGeometry): Promise<MapController | null> {
+  if (!mapModule) return Promise.resolve(null);
+  return (mapStarted ??= mapModule
+    .then(({ createClusterMap }) =>
+      createClusterMap({
+        container: mapEl,
+        geo,
+        lang,
+        ariaLabel: t(lang, 'map.label'),
+        sectorColor: (id) => late.sectorColor(id),
+        onHover: (id, x, y) => late.onHover(id, x, y),
+        onSelect: (id) => late.onSelect(id),
+      }),
+    )
+    .then(({ controller }) => {
+      status.mapIdleAt = performance.now();
+      mapEl.append(renderInset(document, geo, lang));
+      return controller;
+    })
+    .catch((err: unknown) => {
+      status.error = err instanceof Error ? err.message : String(err);
+      return null;
+    }));
+}
+
+withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(async (geo) => ({ geo, started: await startMap(geo) }))])).then(async ([atlas, { geo, started }]) => {
+  const ctx = atlasContext(atlas);
+  const mappable = new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id));
+  const reconciled = reconcileView(view, { sectors: new Set(ctx.sectors.keys()), metrics: mappable, clusters: new Set(ctx.clusters.keys()) });
+  reportIgnored(notices, lang, [...ignored, ...reconciled.ignored]);
+  const store = createStore(reconciled.view, window);
+  store.set({}); // write the reconciled view back to the URL
+  const sectorColor = ((m) => (id: string) => m.get(id) ?? '#7F7F7F')(sectorColors(atlas.sectors.map((s) => s.id)));
+  const syncLangLink = () => (langLink.href = langSwitchHref(location, lang));
+  syncLangLink();
+
+  // Side panel: controls, mark legend, regions legend; then the list under the map.
   const side = $('side');
-  side.append(regionLegend(lang, provinceCountByRegion(atlas), clusterCountByRegion(atlas)));
+  const tooltip = createTooltip(mapEl);
+  let map: MapController | null = null;
+  const regionBounds = boundsByRegion(geo);
+  const controls = createControls({
+    ctx,
+    lang,
+    store,
+    sectorColor,
+    onZoomRegion: (r) => {
+      map?.fitBounds(regionBounds[r]);
+    },
+    onReset: () => {
+      store.set({ ...DEFAULT_VIEW, lang });
+      map?.reset();
+    },
+  });
+  const legendHost = h('div', { class: 'mark-legend-host' });
+  side.append(controls.el, legendHost, regionLegend(lang, provinceCountByRegion(atlas), clusterCountByRegion(atlas)));
   side.append(h('p', { class: 'counts' }, t(lang, 'page.counts', { sources: atlas.sources.length, clusters: atlas.clusters.length, figures: atlas.figures.length })));
-  if (!supportsWebGL()) {
-    showNotice(notices, t(lang, 'map.nowebgl'), t(lang, 'notice.dismiss'));
-    status.ready = true;
-    return;
+
+  const select = (id: string | null) => store.set({ cluster: id });
+  const hover = (id: string | null, x = 0, y = 0) => {
+    map?.highlight(id);
+    list.highlight(id);
+    const mark = id ? marks.find((m) => m.cluster.id === id) : undefined;
+    if (mark && (x || y)) tooltip.show(tooltipLines(ctx, mark, store.get()), x, y);
+    else tooltip.hide();
+  };
+  const list = createList({ ctx, lang, onSelect: (id) => select(id), onHover: (id) => hover(id) });
+  $('list-host').append(list.el);
+  const detailHost = $('detail');
+
+  if (mapNotice) mapEl.append(h('p', { class: 'map-notice' }, mapNotice));
+
+  let marks: ClusterMark[] = [];
+  // One size scale for every view: the same circle means the same amount whatever the filter.
+  const scale = sizeScale(atlas.figures.filter((f) => f.subject_type === 'cluster' && f.scope === 'total' && mappable.has(f.metric)).map((f) => f.value ?? 0));
+  const refresh = (v: ViewState, prev: ViewState | null) => {
+    marks = clusterMarks(atlas, v);
+    const metric = ctx.metrics.get(v.metric);
+    clear(legendHost);
+    legendHost.append(markLegend({ lang, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`) }));
+    map?.update(packMarks(marks, scale), v.cluster, new Set(v.regions));
+    list.update(marks, v.cluster);
+    controls.sync();
+    syncLangLink();
+    if (!prev || prev.cluster !== v.cluster || prev.metric !== v.metric) showDetail(v);
+  };
+  const showDetail = (v: ViewState) => {
+    clear(detailHost);
+    detailHost.hidden = !v.cluster;
+    if (!v.cluster) return;
+    const permalink = location.pathname + serializeView({ ...v, at: null });
+    const panel = renderDetail({ ctx, lang, clusterId: v.cluster, metric: v.metric, permalink, sectorColor, onClose: () => select(null) });
+    detailHost.append(panel);
+    panel.focus({ preventScroll: true });
+  };
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && store.get().cluster) select(null);
+  });
+
+  Object.assign(late, { sectorColor, onHover: hover, onSelect: (id: string) => select(id) });
+  if (started) {
+    map = started;
+    map.onMoved((at) => store.set({ at }));
+    const at = store.get().at;
+    if (at) map.jumpTo(at);
   }
-  try {
-    const base = await createBaseMap(mapEl, geo, lang, t(lang, 'map.label'));
+  if (!map) {
+    showNotice(notices, t(lang, 'map.nowebgl'), t(lang, 'notice.dismiss'), 'info');
+    const { createSvgMap } = await import('../map/svgMap.ts');
+    const svg = createSvgMap(mapEl, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover: hover, onSelect: (id) => select(id) });
+    map = {
+      update: (placed, sel, shown) => svg.update(placed.map((p) => p.mark), scale, sel, shown),
+      highlight: (id) => svg.highlight(id),
+      fitBounds: () => undefined,
+      reset: () => undefined,
+      jumpTo: () => undefined,
+      onMoved: () => undefined,
+      locate: (id) => {
+        const el = mapEl.querySelector(`[data-cluster="${CSS.escape(id)}"]`);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return [r.left + r.width / 2, r.top + r.height / 2];
+      },
+    };
     status.mapIdleAt = performance.now();
-    performance.mark('atlas:map-idle');
-    base.setShownRegions(new Set(store.get().regions));
-    store.subscribe((v) => base.setShownRegions(new Set(v.regions)));
-  } catch (err) {
-    status.error = err instanceof Error ? err.message : String(err);
+    status.renderer = 'svg';
+  } else {
+    status.renderer = 'webgl';
   }
+  const mapCtl = map;
+  status.locate = (id) => mapCtl.locate(id);
+  refresh(store.get(), null);
+  store.subscribe((v, prev) => refresh(v, prev));
   status.ready = true;
 });
+
+function tooltipLines(ctx: AtlasContext, m: ClusterMark, v: ViewState): string[] {
+  const metric = ctx.metrics.get(v.metric);
+  const metricName = metric ? name(metric, lang) : v.metric;
+  const place = `${m.anchor[lang === 'zh' ? 'place_zh' : 'place_en']} · ${t(lang, `precision.${m.anchor.precision}`)}`;
+  const fig = m.figure
+    ? `${metricName} · ${stageYearLabel(m.figure, lang, ctx.sources)}: ${formatFigureValue(m.figure, lang)} (${t(lang, `kind.${m.figure.kind}`)})`
+    : t(lang, 'tooltip.nofigure', { metric: metricName, stage: t(lang, `stage.${v.stage}`) });
+  return [name(m.cluster, lang), place, fig];
+}
+
+function boundsByRegion(geo: BaseGeometry): Record<RegionId, [[number, number], [number, number]]> {
+  const out = {} as Record<RegionId, [[number, number], [number, number]]>;
+  for (const r of ['east', 'central', 'west', 'northeast'] as RegionId[]) {
+    const fc = { type: 'FeatureCollection' as const, features: geo.provinces.features.filter((f) => f.properties.region === r) };
+    const [[w, s], [e, n]] = fc.features.length ? geoBounds(fc) : CHINA_BOUNDS;
+    out[r] = [
+      [w, Math.max(s, 18)],
+      [e, n],
+    ];
+  }
+  return out;
+}

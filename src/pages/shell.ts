@@ -17,6 +17,10 @@ export interface PageStatus {
   /** performance.now() at the map's first idle, on pages with a map. */
   mapIdleAt: number | null;
   error: string | null;
+  /** Page coordinates of a cluster's map mark (explore page), for tests and the bench. */
+  locate?: (clusterId: string) => [number, number] | null;
+  /** Which map is drawn: 'webgl' or 'svg'. */
+  renderer?: 'webgl' | 'svg';
 }
 
 export interface PageStart {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseView, serializeView, DEFAULT_VIEW, type ViewState } from './url.ts';
+import { parseView, serializeView, reconcileView, DEFAULT_VIEW, type ViewState } from './url.ts';
 
 describe('view state in the URL', () => {
   it('missing parameters give the defaults, with nothing ignored', () => {
@@ -8,9 +8,11 @@ describe('view state in the URL', () => {
 
   it('round-trips every non-default view', () => {
     const views: ViewState[] = [
-      { lang: 'en', regions: ['east', 'central', 'west', 'northeast'] },
-      { lang: 'zh', regions: ['northeast'] },
-      { lang: 'en', regions: ['east', 'west'] },
+      { ...DEFAULT_VIEW, lang: 'en' },
+      { ...DEFAULT_VIEW, regions: ['northeast'] },
+      { ...DEFAULT_VIEW, lang: 'en', regions: ['east', 'west'], sectors: ['equipment', 'food'], metric: 'sales', stage: 'baseline' },
+      { ...DEFAULT_VIEW, cluster: 'dalian-petrochem', at: { lon: 121.6, lat: 38.9, zoom: 7.5 } },
+      { ...DEFAULT_VIEW, stage: 'target-3', regions: ['central'] },
     ];
     for (const v of views) expect(parseView(serializeView(v)).view).toEqual(v);
   });
@@ -35,6 +37,21 @@ describe('view state in the URL', () => {
       'lang:repeated parameter',
       'region:value too long',
     ]);
+  });
+
+  it('rejects out-of-range or malformed camera and ids', () => {
+    for (const q of ['at=200,30,4', 'at=116,39', 'at=116,39,40', 'at=1e3,1,1', 'cluster=Dalian%20X', 'stage=target-9', 'sector=a,,B']) {
+      const { view, ignored } = parseView('?' + q);
+      expect(view, q).toEqual(DEFAULT_VIEW);
+      expect(ignored, q).toHaveLength(1);
+    }
+  });
+
+  it('reconciles ids against the data, reporting unknown ones', () => {
+    const known = { sectors: new Set(['food']), metrics: new Set(['output', 'sales']), clusters: new Set(['c-1']) };
+    const { view, ignored } = reconcileView({ ...DEFAULT_VIEW, sectors: ['food', 'space'], metric: 'mood', cluster: 'c-9' }, known);
+    expect(view).toEqual({ ...DEFAULT_VIEW, sectors: ['food'] });
+    expect(ignored.map((i) => i.key)).toEqual(['sector', 'metric', 'cluster']);
   });
 
   it('survives % garbage and script text', () => {

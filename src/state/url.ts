@@ -4,15 +4,30 @@
  * defaults are written back.
  */
 import type { Lang } from '../i18n/index.ts';
-import { REGION_IDS, type RegionId } from '../data/schema.ts';
+import { REGION_IDS, STAGES, type RegionId, type Stage } from '../data/schema.ts';
+
+export interface MapView {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
 
 export interface ViewState {
   lang: Lang;
   /** Regions shown; all four by default. */
   regions: RegionId[];
+  /** Sector ids shown; empty = all. Checked against the data once it is loaded. */
+  sectors: string[];
+  /** Metric id sizing the marks; checked against the data once it is loaded. */
+  metric: string;
+  stage: Stage;
+  /** Selected cluster id, or null. */
+  cluster: string | null;
+  /** Map camera, or null for the initial view that fits China. */
+  at: MapView | null;
 }
 
-export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS] };
+export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null };
 
 export type Parsed<T> = { kind: 'valid'; value: T } | { kind: 'invalid'; reason: string } | { kind: 'missing' };
 
@@ -51,11 +66,91 @@ const regionParam: Param<'regions'> = {
   equal: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
 };
 
-/** URL key → parameter. `region` is the key in the URL for the regions list. */
+const ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+const sectorParam: Param<'sectors'> = {
+  key: 'sectors',
+  parse(raw) {
+    const parts = [...new Set(raw.split(',').filter(Boolean))];
+    if (!parts.length || parts.some((p) => !ID_RE.test(p))) return { kind: 'invalid', reason: 'sector ids separated by ","' };
+    return { kind: 'valid', value: parts.sort() };
+  },
+  serialize: (v) => v.join(','),
+  equal: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+};
+
+const idParam = <K extends 'metric'>(key: K): Param<K> => ({
+  key,
+  parse: (raw) => (ID_RE.test(raw) ? { kind: 'valid', value: raw as ViewState[K] } : { kind: 'invalid', reason: 'an id' }),
+  serialize: (v) => String(v),
+  equal: (a, b) => a === b,
+});
+
+const stageParam: Param<'stage'> = {
+  key: 'stage',
+  parse: (raw) => ((STAGES as readonly string[]).includes(raw) ? { kind: 'valid', value: raw as Stage } : { kind: 'invalid', reason: STAGES.join(' | ') }),
+  serialize: (v) => v,
+  equal: (a, b) => a === b,
+};
+
+const clusterParam: Param<'cluster'> = {
+  key: 'cluster',
+  parse: (raw) => (ID_RE.test(raw) ? { kind: 'valid', value: raw } : { kind: 'invalid', reason: 'a cluster id' }),
+  serialize: (v) => v ?? '',
+  equal: (a, b) => a === b,
+};
+
+const atParam: Param<'at'> = {
+  key: 'at',
+  parse(raw) {
+    const m = /^(-?\d{1,3}(?:\.\d{1,6})?),(-?\d{1,2}(?:\.\d{1,6})?),(\d{1,2}(?:\.\d{1,3})?)$/.exec(raw);
+    const reason = 'longitude,latitude,zoom within China (e.g. 116.4,39.9,5)';
+    if (!m) return { kind: 'invalid', reason };
+    const [lon, lat, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (lon < 60 || lon > 150 || lat < 0 || lat > 60 || zoom < 1 || zoom > 12) return { kind: 'invalid', reason };
+    return { kind: 'valid', value: { lon, lat, zoom } };
+  },
+  serialize: (v) => (v ? `${v.lon.toFixed(3)},${v.lat.toFixed(3)},${v.zoom.toFixed(2)}` : ''),
+  equal: (a, b) => (a == null || b == null ? a === b : a.lon === b.lon && a.lat === b.lat && a.zoom === b.zoom),
+};
+
+/** URL key → parameter. `region` and `sector` are the URL keys of the lists. */
 const PARAMS: Record<string, Param<keyof ViewState>> = {
   lang: langParam as Param<keyof ViewState>,
   region: regionParam as Param<keyof ViewState>,
+  sector: sectorParam as Param<keyof ViewState>,
+  metric: idParam('metric') as Param<keyof ViewState>,
+  stage: stageParam as Param<keyof ViewState>,
+  cluster: clusterParam as Param<keyof ViewState>,
+  at: atParam as Param<keyof ViewState>,
 };
+
+/**
+ * Second pass once the data is loaded: ids the URL could parse but the data does not know are reported
+ * and replaced by the default.
+ */
+export function reconcileView(
+  view: ViewState,
+  known: { sectors: ReadonlySet<string>; metrics: ReadonlySet<string>; clusters: ReadonlySet<string> },
+  defaults: ViewState = DEFAULT_VIEW,
+): { view: ViewState; ignored: Ignored[] } {
+  const ignored: Ignored[] = [];
+  const next = { ...view };
+  const unknownSectors = view.sectors.filter((s) => !known.sectors.has(s));
+  if (unknownSectors.length) {
+    ignored.push({ key: 'sector', value: unknownSectors.join(','), reason: 'unknown sector' });
+    next.sectors = view.sectors.filter((s) => known.sectors.has(s));
+  }
+  if (!known.metrics.has(view.metric)) {
+    ignored.push({ key: 'metric', value: view.metric, reason: 'not a metric that can size the map' });
+    next.metric = defaults.metric;
+  }
+  if (view.cluster != null && !known.clusters.has(view.cluster)) {
+    ignored.push({ key: 'cluster', value: view.cluster, reason: 'unknown cluster' });
+    next.cluster = null;
+  }
+  return { view: next, ignored };
+}
 
 export function parseView(search: string, defaults: ViewState = DEFAULT_VIEW): { view: ViewState; ignored: Ignored[] } {
   const view: ViewState = structuredClone(defaults);

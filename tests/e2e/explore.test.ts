@@ -1,10 +1,10 @@
 /** The explore page: the four regions drawn on the map, in both languages, desktop and phone. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startPreview, launchBrowser, openPage, screenshot, ROOT, type Server } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { useSite, openPage, screenshot, ROOT } from './harness.ts';
 
 const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
@@ -44,22 +44,13 @@ async function regionPixelShares(page: Page): Promise<Record<string, number>> {
 }
 
 describe('explore page', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = useSite();
 
   for (const lang of ['zh', 'en'] as const) {
     for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       it(`draws the four regions (${lang}, ${device})`, async () => {
         const path = lang === 'zh' ? '/' : '/?lang=en';
-        const { page, guard, close } = await openPage(browser, server.origin, path, { viewport });
+        const { page, guard, close } = await openPage(site.browser, site.server.origin, path, { viewport });
         const status = await page.evaluate(() => window.__atlas);
         assert.equal(status?.error, null);
         assert.ok(status?.mapIdleAt, 'the map reached idle');
@@ -83,7 +74,7 @@ describe('explore page', () => {
   }
 
   it('ignores a bad URL parameter with a visible notice and shows the default view', async () => {
-    const { page, guard, close } = await openPage(browser, server.origin, '/?region=mars&zoom=<script>');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?region=mars&zoom=<script>');
     const notice = await page.locator('.notice').textContent();
     assert.match(notice ?? '', /region=mars/);
     assert.match(notice ?? '', /zoom=<script>/);
@@ -95,7 +86,7 @@ describe('explore page', () => {
   });
 
   it('the language switch keeps the other parameters', async () => {
-    const { page, guard, close } = await openPage(browser, server.origin, '/?region=west');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?region=west');
     await page.click('#lang-switch');
     await page.waitForFunction(() => window.__atlas?.ready === true && document.documentElement.lang === 'en');
     assert.match(page.url(), /region=west/);

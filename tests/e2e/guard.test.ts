@@ -1,25 +1,15 @@
 /** The guard itself must be able to fail: a page that misbehaves is caught. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startPreview, launchBrowser, openPage, type Server } from './harness.ts';
+import { useSite, openPage } from './harness.ts';
 
 describe('browser-test guard', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = useSite();
 
   it('fails on a request to another origin, and the request never leaves', async () => {
     // bypassCSP: the site's own Content-Security-Policy would stop the request first (next test);
     // here the network guard itself must see it.
-    const { page, guard, close } = await openPage(browser, server.origin, '/embed.html', { bypassCSP: true });
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/embed.html', { bypassCSP: true });
     guard.assertClean();
     const outcome = await page.evaluate(() =>
       fetch('http://example.com/tracker.gif').then(
@@ -34,7 +24,7 @@ describe('browser-test guard', () => {
   });
 
   it('with the site CSP, an off-origin request is refused and still fails the guard', async () => {
-    const { page, guard, close } = await openPage(browser, server.origin, '/embed.html');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/embed.html');
     const outcome = await page.evaluate(() =>
       fetch('http://example.com/tracker.gif').then(
         () => 'reached',
@@ -48,14 +38,14 @@ describe('browser-test guard', () => {
   });
 
   it('fails on a console error', async () => {
-    const { page, guard, close } = await openPage(browser, server.origin, '/embed.html');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/embed.html');
     await page.evaluate(() => console.error('something broke'));
     assert.throws(() => guard.assertClean(), /console error: something broke/);
     await close();
   });
 
   it('fails on an uncaught page error', async () => {
-    const { page, guard, close } = await openPage(browser, server.origin, '/embed.html');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/embed.html');
     await page.evaluate(() => setTimeout(() => { throw new Error('uncaught boom'); }, 0));
     await page.waitForTimeout(50);
     assert.throws(() => guard.assertClean(), /page error: uncaught boom/);

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium, type Browser, type Page, type BrowserContextOptions } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -139,4 +140,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** For a describe block: the built site served and a browser launched before its tests, both closed after. */
+export function useSite(extraArgs: string[] = []): { server: Server; browser: Browser } {
+  const ctx = {} as { server: Server; browser: Browser };
+  before(async () => {
+    ctx.server = await startPreview();
+    ctx.browser = await launchBrowser(extraArgs);
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
 }

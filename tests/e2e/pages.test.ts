@@ -1,27 +1,17 @@
 /** The embed and present pages: real content from the data, and never the map libraries. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startPreview, launchBrowser, openPage, screenshot, type Server } from './harness.ts';
+import { useSite, openPage, screenshot } from './harness.ts';
 
 describe('embed and present pages', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = useSite();
 
   for (const page of ['embed', 'present'] as const) {
     for (const lang of ['zh', 'en'] as const) {
       it(`${page} (${lang}) shows the region table and loads no maplibre or deck.gl`, async () => {
         const scripts: string[] = [];
         const path = `/${page}.html${lang === 'en' ? '?lang=en' : ''}`;
-        const { page: p, guard, close } = await openPage(browser, server.origin, path, { viewport: { width: 1280, height: 720 } });
+        const { page: p, guard, close } = await openPage(site.browser, site.server.origin, path, { viewport: { width: 1280, height: 720 } });
         for (const entry of await p.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))) {
           if (entry.endsWith('.js')) scripts.push(entry);
         }
@@ -42,11 +32,11 @@ describe('embed and present pages', () => {
   }
 
   it('a failed data fetch shows a message and a retry that works', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const p = await context.newPage();
     let fail = true;
     await context.route('**/data/atlas.json', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
-    await p.goto(server.origin + '/embed.html');
+    await p.goto(site.server.origin + '/embed.html');
     await p.locator('.load-error').waitFor();
     assert.match((await p.locator('.load-error').textContent()) ?? '', /503/);
     fail = false;

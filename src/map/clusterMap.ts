@@ -1,0 +1,104 @@
+/** The WebGL map: maplibre base + deck.gl cluster layers through MapLibreOverlay (overlaid, not interleaved). */
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { createBaseMap, type BaseMap } from './basemap.ts';
+import { clusterLayers, placedPosition } from './layers/clusters.ts';
+import type { BaseGeometry } from './geo.ts';
+import { CHINA_BOUNDS } from './geo.ts';
+import type { Placed } from './layout.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { MapView } from '../state/url.ts';
+
+export interface MapController {
+  update(placed: readonly Placed[], selectedId: string | null, shownRegions: ReadonlySet<string>): void;
+  highlight(id: string | null): void;
+  fitBounds(b: [[number, number], [number, number]]): void;
+  reset(): void;
+  jumpTo(at: MapView): void;
+  /** Called after the user moves the map. */
+  onMoved(fn: (at: MapView) => void): void;
+  /** Client (page) coordinates of a cluster's mark, or null when it is not drawn. */
+  locate(clusterId: string): [number, number] | null;
+}
+
+export interface ClusterMapOptions {
+  container: HTMLElement;
+  geo: BaseGeometry;
+  lang: Lang;
+  ariaLabel: string;
+  sectorColor: (id: string) => string;
+  onHover(id: string | null, x: number, y: number): void;
+  onSelect(id: string): void;
+}
+
+export async function createClusterMap(o: ClusterMapOptions): Promise<{ controller: MapController; base: BaseMap }> {
+  const base = await createBaseMap(o.container, o.geo, o.lang, o.ariaLabel);
+  const { map } = base;
+  const overlay = new MapLibreOverlay({ interleaved: false, layers: [], pickingRadius: 4 });
+  map.addControl(overlay);
+  let placed: readonly Placed[] = [];
+  let selected: string | null = null;
+  let hot: string | null = null;
+  let zoomKey = Math.round(map.getZoom() * 20) / 20;
+  const render = () =>
+    overlay.setProps({
+      layers: clusterLayers({
+        placed,
+        zoom: map.getZoom(),
+        sectorColor: o.sectorColor,
+        hotId: hot,
+        selectedId: selected,
+        onHover: (id, x, y) => {
+          map.getCanvas().style.cursor = id ? 'pointer' : '';
+          o.onHover(id, x, y);
+        },
+        onClick: o.onSelect,
+      }),
+    });
+  map.on('zoom', () => {
+    const k = Math.round(map.getZoom() * 20) / 20;
+    if (k !== zoomKey) {
+      zoomKey = k;
+      render();
+    }
+  });
+  const moved: ((at: MapView) => void)[] = [];
+  map.on('moveend', (e) => {
+    if (!(e as { originalEvent?: unknown }).originalEvent) return; // only moves the viewer made
+    const c = map.getCenter();
+    const at = { lon: Number(c.lng.toFixed(3)), lat: Number(c.lat.toFixed(3)), zoom: Number(map.getZoom().toFixed(2)) };
+    for (const fn of moved) fn(at);
+  });
+  const controller: MapController = {
+    update(p, sel, shown) {
+      placed = p;
+      selected = sel;
+      base.setShownRegions(shown);
+      render();
+    },
+    highlight(id) {
+      if (id === hot) return;
+      hot = id;
+      render();
+    },
+    fitBounds(b) {
+      map.fitBounds(b, { padding: 24, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
+    },
+    reset() {
+      map.fitBounds(CHINA_BOUNDS, { padding: 12, duration: 0 });
+    },
+    jumpTo(at) {
+      map.jumpTo({ center: [at.lon, at.lat], zoom: at.zoom });
+    },
+    onMoved(fn) {
+      moved.push(fn);
+    },
+    locate(clusterId) {
+      const p = placed.find((q) => q.mark.cluster.id === clusterId);
+      if (!p) return null;
+      const pt = map.project(placedPosition(p, map.getZoom()));
+      const rect = map.getCanvas().getBoundingClientRect();
+      return [rect.left + pt.x, rect.top + pt.y];
+    },
+  };
+  return { controller, base };
+}

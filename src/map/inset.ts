@@ -1,0 +1,155 @@
+/**
+ * The 南海诸岛 inset: the framed box in the lower right of a map of China that shows the South China Sea
+ * islands and the dashed line at a smaller scale. One function for the WebGL map (an overlay element)
+ * and the SVG fallback (nested in its SVG). Self-contained: every style is an attribute, sizes are in
+ * viewBox units, so CSS only sets the width (the height follows the fixed aspect) and an exported SVG
+ * looks the same. No figures are drawn in it.
+ */
+import { geoMercator, geoPath, geoBounds, type GeoPermissibleObjects } from 'd3-geo';
+import type { Feature, Geometry, Point } from 'geojson';
+import type { BaseGeometry, ProvinceProps, ScsProps } from './geo.ts';
+import type { Lang } from '../i18n/index.ts';
+import { REGION_COLORS, BASE, FONT_STACK } from '../theme/palette.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The area shown: Guangxi's coast and Taiwan in the north, 曾母暗沙 and the southernmost dash in the south. */
+export const INSET_EXTENT: [[number, number], [number, number]] = [
+  [106.6, 2.9],
+  [124.6, 25.3],
+];
+/** Width of the viewBox in user units; roughly the px width on a desktop, so font sizes read as px there. */
+export const INSET_WIDTH = 140;
+const PAD = 2;
+
+const TITLE: Record<Lang, string[]> = { zh: ['南海诸岛'], en: ['South China Sea', 'Islands'] };
+const ARIA: Record<Lang, string> = {
+  zh: '南海诸岛插图：南海断续线、东沙群岛、西沙群岛、中沙群岛、南沙群岛、黄岩岛、曾母暗沙',
+  en: 'Inset map of the South China Sea Islands: the dashed line, the Dongsha, Xisha, Zhongsha and Nansha Islands, Huangyan Island and Zengmu Ansha',
+};
+
+/**
+ * Where each name sits relative to its point, in viewBox units (the positions of the island groups are
+ * approximate, so their labels sit where they do not collide with each other or with the dashes).
+ * A name not listed here is centred just below its point.
+ */
+const PLACEMENT: Record<string, { dx: number; dy: number; anchor: 'start' | 'middle' | 'end' }> = {
+  东沙群岛: { dx: 0, dy: -4, anchor: 'middle' },
+  西沙群岛: { dx: -2, dy: -3, anchor: 'middle' },
+  中沙群岛: { dx: 3, dy: 8, anchor: 'middle' },
+  南沙群岛: { dx: 0, dy: 3, anchor: 'middle' },
+  黄岩岛: { dx: -3, dy: -3, anchor: 'end' },
+  曾母暗沙: { dx: 0, dy: -5, anchor: 'middle' },
+};
+
+export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement {
+  const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] => {
+    const e = doc.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    return e;
+  };
+  const extent: GeoPermissibleObjects = { type: 'MultiPoint', coordinates: INSET_EXTENT };
+  const projection = geoMercator().fitWidth(INSET_WIDTH - 2 * PAD, extent);
+  const [[, y0], [, y1]] = geoPath(projection).bounds(extent);
+  const height = Math.ceil(y1 - y0 + 2 * PAD);
+  const [tx, ty] = projection.translate();
+  projection.translate([tx + PAD, ty - y0 + PAD]).clipExtent([
+    [PAD, PAD],
+    [INSET_WIDTH - PAD, height - PAD],
+  ]);
+  const path = geoPath(projection);
+  const round = (n: number) => Math.round(n * 10) / 10;
+
+  const svg = el('svg', {
+    class: 'scs-inset',
+    viewBox: `0 0 ${INSET_WIDTH} ${height}`,
+    preserveAspectRatio: 'xMidYMid meet',
+    role: 'img',
+    'aria-label': ARIA[lang],
+    'font-family': FONT_STACK,
+  });
+  svg.append(el('rect', { class: 'scs-inset-sea', x: 0.5, y: 0.5, width: INSET_WIDTH - 1, height: height - 1, fill: BASE.sea, stroke: 'none' }));
+
+  // Land: the provinces that reach into the box, filled by region as on the main map.
+  const land = el('g', { class: 'scs-inset-land' });
+  const inBox = (f: Feature<Geometry, ProvinceProps>) => {
+    const [[w, s], [e, n]] = geoBounds(f);
+    return e >= INSET_EXTENT[0][0] && w <= INSET_EXTENT[1][0] && n >= INSET_EXTENT[0][1] && s <= INSET_EXTENT[1][1];
+  };
+  for (const f of geo.provinces.features) {
+    if (!inBox(f)) continue;
+    const d = path(f);
+    if (!d) continue;
+    land.append(el('path', { d, fill: REGION_COLORS[f.properties.region], 'fill-opacity': 0.9, 'data-adcode': f.properties.adcode }));
+  }
+  svg.append(land);
+  const borders = path(geo.borders);
+  if (borders) svg.append(el('path', { class: 'scs-inset-borders', d: borders, fill: 'none', stroke: BASE.border, 'stroke-width': 0.5 }));
+  // The outline also makes the islets of 西沙 and 南沙 visible as specks at this scale.
+  const nation = path(geo.nation);
+  if (nation) svg.append(el('path', { class: 'scs-inset-nation', d: nation, fill: 'none', stroke: BASE.nation, 'stroke-width': 0.6, 'stroke-linejoin': 'round' }));
+
+  // The dashed line: each feature is one dash of it, drawn solid; the gaps between features make the dashes.
+  const dashes = el('g', { class: 'scs-inset-dashes', fill: 'none', stroke: BASE.dash, 'stroke-width': 1.6, 'stroke-linecap': 'round' });
+  for (const f of geo.scs.features) {
+    if (f.properties.kind !== 'dash') continue;
+    const d = path(f);
+    if (d) dashes.append(el('path', { class: 'scs-dash', d }));
+  }
+  svg.append(dashes);
+
+  // Names: islands get a point symbol, island groups a name only.
+  const names = el('g', { class: 'scs-inset-names', fill: BASE.label, 'font-size': 8.5, stroke: BASE.sea, 'stroke-width': 2, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
+  for (const f of geo.scs.features) {
+    if (f.properties.kind === 'dash' || f.geometry.type !== 'Point') continue;
+    const p = projection((f.geometry as Point).coordinates as [number, number]);
+    if (!p) continue;
+    const [x, y] = p;
+    if (f.properties.kind === 'island') {
+      names.append(el('circle', { class: 'scs-island', cx: round(x), cy: round(y), r: 1.6, fill: BASE.dash, stroke: BASE.sea, 'stroke-width': 0.6 }));
+    }
+    names.append(nameText(f.properties, x, y));
+  }
+  svg.append(names);
+
+  // Title in the lower right corner, the usual place for it.
+  const title = el('text', {
+    class: 'scs-inset-title',
+    x: INSET_WIDTH - 5,
+    'text-anchor': 'end',
+    'font-size': lang === 'zh' ? 11 : 8.5,
+    'font-weight': 600,
+    fill: BASE.label,
+  });
+  const lines = TITLE[lang];
+  const lineHeight = lang === 'zh' ? 12 : 9.5;
+  lines.forEach((line, i) => {
+    const t = el('tspan', { x: INSET_WIDTH - 5, y: round(height - 5 - (lines.length - 1 - i) * lineHeight) });
+    t.textContent = line;
+    title.append(t);
+  });
+  svg.append(title);
+  svg.append(el('rect', { class: 'scs-inset-frame', x: 0.5, y: 0.5, width: INSET_WIDTH - 1, height: height - 1, fill: 'none', stroke: BASE.nation, 'stroke-width': 1 }));
+  return svg;
+
+  function nameText(props: ScsProps, x: number, y: number): SVGTextElement {
+    const place = PLACEMENT[props.name_zh] ?? { dx: 0, dy: 9, anchor: 'middle' as const };
+    // English names break at the space before "Island(s)" / the second word, so that they stay narrow.
+    const lines = lang === 'zh' ? [props.name_zh] : splitEnglish(props.name_en);
+    const lh = 8.5;
+    // Labels above their point grow upwards; labels below it grow downwards.
+    const first = place.dy < 0 ? y + place.dy - (lines.length - 1) * lh : y + place.dy;
+    const text = el('text', { class: `scs-name scs-name-${props.kind}`, 'text-anchor': place.anchor });
+    lines.forEach((line, i) => {
+      const t = el('tspan', { x: round(x + place.dx), y: round(first + i * lh + (place.dy < 0 ? 0 : 3)) });
+      t.textContent = line;
+      text.append(t);
+    });
+    return text;
+  }
+}
+
+function splitEnglish(name: string): string[] {
+  const i = name.indexOf(' ');
+  return i > 0 && name.length > 9 ? [name.slice(0, i), name.slice(i + 1)] : [name];
+}

@@ -1,0 +1,316 @@
+/**
+ * The map without WebGL: the same base, marks and layout as the WebGL map, drawn as SVG with d3-geo.
+ * Static (no pan or zoom), redrawn to the container's size. Marks are not focusable: the page's cluster
+ * list is the keyboard alternative.
+ */
+import { geoMercator, geoPath, geoArea, type GeoProjection } from 'd3-geo';
+import type { BaseGeometry } from './geo.ts';
+import { CHINA_BOUNDS } from './geo.ts';
+import { packMarks, type SizeScale, type Placed } from './layout.ts';
+import { renderInset } from './inset.ts';
+import type { ClusterMark } from '../data/marks.ts';
+import type { Lang } from '../i18n/index.ts';
+import { REGION_COLORS, BASE, NEUTRAL_MARK, MARK_STROKE, FONT_STACK } from '../theme/palette.ts';
+import './svgMap.css';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const FILL_OPACITY = 0.9;
+const DIM_OPACITY = 0.25;
+const SITE_RADIUS = 2.5;
+const HOLLOW_STROKE = 2.5;
+/** Size used when the container has no layout (hidden, or a test DOM). */
+const FALLBACK_SIZE = { width: 800, height: 600 };
+
+export interface SvgMapOptions {
+  geo: BaseGeometry;
+  lang: Lang;
+  sectorColor: (sectorId: string) => string;
+  onHover(clusterId: string | null, clientX: number, clientY: number): void;
+  onSelect(clusterId: string): void;
+  ariaLabel: string;
+}
+
+export interface SvgMapController {
+  update(marks: ClusterMark[], scale: SizeScale, selectedId: string | null, shownRegions: ReadonlySet<string>): void;
+  /** Highlight one cluster's marks from outside (the list); null clears. Does not call onHover. */
+  highlight(clusterId: string | null): void;
+  destroy(): void;
+}
+
+interface View {
+  marks: ClusterMark[];
+  scale: SizeScale;
+  selectedId: string | null;
+  shown: ReadonlySet<string>;
+}
+
+export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMapController {
+  const doc = container.ownerDocument;
+  const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] => {
+    const e = doc.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    return e;
+  };
+  const round = (n: number) => Math.round(n * 10) / 10;
+
+  const svg = el('svg', { class: 'svg-map', role: 'img', 'aria-label': opts.ariaLabel, 'font-family': FONT_STACK });
+  const gProvinces = el('g', { class: 'svg-map-provinces' });
+  const gBase = el('g', { class: 'svg-map-lines', fill: 'none' });
+  const gLabels = el('g', { class: 'svg-map-labels' });
+  const gInset = el('g', { class: 'svg-map-inset' });
+  const gSites = el('g', { class: 'svg-map-sites' });
+  const gMarks = el('g', { class: 'svg-map-marks' });
+  svg.append(gProvinces, gBase, gLabels, gInset, gSites, gMarks);
+  container.append(svg);
+
+  let size = { width: 0, height: 0 };
+  let projection: GeoProjection = geoMercator();
+  let view: View | null = null;
+  let hot: string | null = null;
+  let external: string | null = null;
+  const provincePaths: { path: SVGPathElement; region: string }[] = [];
+  // Provinces by size, largest first: their labels win a collision.
+  const labelOrder = opts.geo.labels.features
+    .map((f) => ({ f, area: geoArea(opts.geo.provinces.features.find((p) => p.properties.adcode === f.properties.adcode) ?? f) }))
+    .sort((a, b) => b.area - a.area || a.f.properties.adcode.localeCompare(b.f.properties.adcode))
+    .map((x) => x.f);
+
+  function measure(): { width: number; height: number } {
+    const r = container.getBoundingClientRect();
+    const width = Math.round(r.width) || container.clientWidth;
+    const height = Math.round(r.height) || container.clientHeight;
+    return width > 0 && height > 0 ? { width, height } : FALLBACK_SIZE;
+  }
+
+  function drawBase(): void {
+    const { width, height } = size;
+    const pad = Math.max(8, Math.min(width, height) * 0.02);
+    svg.setAttribute('width', String(width));
+    svg.setAttribute('height', String(height));
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    const bounds = { type: 'MultiPoint' as const, coordinates: CHINA_BOUNDS };
+    projection = geoMercator().fitExtent(
+      [
+        [pad, pad],
+        [width - pad, height - pad],
+      ],
+      bounds,
+    );
+    // Below Hainan the main map stops: the South China Sea is shown in the inset instead.
+    const south = projection([CHINA_BOUNDS[0][0], CHINA_BOUNDS[0][1]])?.[1] ?? height;
+    projection.clipExtent([
+      [0, 0],
+      [width, Math.min(height, south + pad)],
+    ]);
+    const path = geoPath(projection);
+
+    gProvinces.replaceChildren();
+    provincePaths.length = 0;
+    for (const f of opts.geo.provinces.features) {
+      const d = path(f);
+      if (!d) continue;
+      const p = el('path', { class: 'province', d, fill: REGION_COLORS[f.properties.region], 'fill-opacity': FILL_OPACITY, 'data-adcode': f.properties.adcode, 'data-region': f.properties.region });
+      gProvinces.append(p);
+      provincePaths.push({ path: p, region: f.properties.region });
+    }
+    gBase.replaceChildren();
+    const borders = path(opts.geo.borders);
+    if (borders) gBase.append(el('path', { class: 'borders', d: borders, stroke: BASE.border, 'stroke-width': 1 }));
+    const nation = path(opts.geo.nation);
+    if (nation) gBase.append(el('path', { class: 'nation', d: nation, stroke: BASE.nation, 'stroke-width': 1.2, 'stroke-linejoin': 'round' }));
+    for (const f of opts.geo.scs.features) {
+      if (f.properties.kind !== 'dash') continue;
+      const d = path(f);
+      if (d) gBase.append(el('path', { class: 'scs-dash', d, stroke: BASE.dash, 'stroke-width': 1.6, 'stroke-linecap': 'round' }));
+    }
+
+    // The inset: lower right, its width by the map's width (about 90 px on a phone, up to 150 on a desktop).
+    gInset.replaceChildren();
+    const inset = renderInset(doc, opts.geo, opts.lang);
+    const [, , vw, vh] = (inset.getAttribute('viewBox') ?? '0 0 140 180').split(' ').map(Number) as [number, number, number, number];
+    const iw = width < 520 ? 90 : Math.round(Math.min(150, Math.max(120, width * 0.11)));
+    const ih = Math.round((iw * vh) / vw);
+    const margin = width < 520 ? 6 : 10;
+    for (const [k, v] of Object.entries({ x: width - iw - margin, y: height - ih - margin, width: iw, height: ih })) inset.setAttribute(k, String(v));
+    gInset.append(inset);
+  }
+
+  /** Province names, larger provinces first; a name that would overlap one already placed is left out. */
+  function drawLabels(groups: { x: number; y: number; r: number }[]): void {
+    gLabels.replaceChildren();
+    const fontSize = size.width < 520 ? 10 : 12;
+    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    for (const f of labelOrder) {
+      const p = projection(f.geometry.coordinates as [number, number]);
+      if (!p) continue;
+      let [x, y] = p;
+      const text = opts.lang === 'en' ? f.properties.name_en : f.properties.short_zh;
+      // A label under a packed group of marks moves above the group, so the group does not hide it.
+      const cover = groups.find((g) => Math.hypot(g.x - x, g.y - y) < g.r + fontSize / 2);
+      if (cover) y = cover.y - cover.r - fontSize * 0.7;
+      const w = textWidth(text, fontSize);
+      const box = { x0: x - w / 2 - 1, y0: y - fontSize / 2 - 1, x1: x + w / 2 + 1, y1: y + fontSize / 2 + 1 };
+      if (box.x0 < 0 || box.x1 > size.width || box.y0 < 0 || box.y1 > size.height) continue;
+      if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+      placed.push(box);
+      const t = el('text', { class: 'province-label', x: round(x), y: round(y), 'font-size': fontSize, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: BASE.label, stroke: BASE.labelHalo, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'data-adcode': f.properties.adcode });
+      t.textContent = text;
+      gLabels.append(t);
+    }
+  }
+
+  function drawMarks(): void {
+    gSites.replaceChildren();
+    gMarks.replaceChildren();
+    if (!view) {
+      drawLabels([]);
+      return;
+    }
+    const { marks, scale, selectedId } = view;
+    const placed = packMarks(marks, scale);
+    // The selected cluster is drawn last, on top.
+    placed.sort((a, b) => Number(a.mark.cluster.id === selectedId) - Number(b.mark.cluster.id === selectedId));
+    const groups = new Map<string, { x: number; y: number; r: number; n: number }>();
+    for (const pl of placed) {
+      const c = anchorPoint(pl);
+      if (!c) continue;
+      const { mark } = pl;
+      const id = mark.cluster.id;
+      const colour = mark.value == null ? NEUTRAL_MARK : opts.sectorColor(mark.cluster.sector);
+      const name = opts.lang === 'en' ? mark.cluster.name_en : mark.cluster.name_zh;
+      for (const s of mark.others) {
+        const p = projection([s.lon, s.lat]);
+        if (!p) continue;
+        const dot = el('circle', { class: 'site', cx: round(p[0]), cy: round(p[1]), r: SITE_RADIUS, fill: colour, stroke: MARK_STROKE, 'stroke-width': 0.5, 'data-cluster': id });
+        dot.append(titleOf(name));
+        gSites.append(dot);
+      }
+      const hollow = mark.anchor.precision === 'province';
+      // A hollow ring is drawn inside its radius, so packed rings keep their gap.
+      const attrs: Record<string, string | number> = hollow
+        ? { class: 'mark is-hollow', r: round(Math.max(1, pl.r - HOLLOW_STROKE / 2)), fill: 'none', stroke: colour, 'stroke-width': HOLLOW_STROKE }
+        : { class: 'mark', r: round(pl.r), fill: colour, stroke: MARK_STROKE, 'stroke-width': 1 };
+      const circle = el('circle', { ...attrs, cx: round(c[0] + pl.dx), cy: round(c[1] + pl.dy), 'data-cluster': id, 'data-precision': mark.anchor.precision });
+      circle.append(titleOf(name));
+      gMarks.append(circle);
+      if (pl.dx !== 0 || pl.dy !== 0) {
+        const key = `${round(c[0])},${round(c[1])}`;
+        const g = groups.get(key) ?? { x: c[0], y: c[1], r: 0, n: 0 };
+        g.r = Math.max(g.r, Math.hypot(pl.dx, pl.dy) + pl.r);
+        g.n++;
+        groups.set(key, g);
+      }
+    }
+    drawLabels([...groups.values()]);
+    applyClasses();
+  }
+
+  function anchorPoint(pl: Placed): [number, number] | null {
+    return projection([pl.mark.anchor.lon, pl.mark.anchor.lat]);
+  }
+
+  function titleOf(name: string): SVGTitleElement {
+    const t = el('title');
+    t.textContent = name;
+    return t;
+  }
+
+  function applyClasses(): void {
+    const selected = view?.selectedId ?? null;
+    const lit = hot ?? external;
+    for (const node of svg.querySelectorAll<SVGElement>('[data-cluster]')) {
+      const id = node.getAttribute('data-cluster');
+      node.classList.toggle('is-hot', id === lit);
+      node.classList.toggle('is-selected', id === selected);
+    }
+    svg.classList.toggle('has-hot', lit != null);
+  }
+
+  function applyDim(): void {
+    const shown = view?.shown;
+    for (const { path, region } of provincePaths) {
+      const dim = shown ? !shown.has(region) : false;
+      path.classList.toggle('is-dim', dim);
+      path.setAttribute('fill-opacity', String(dim ? DIM_OPACITY : FILL_OPACITY));
+    }
+  }
+
+  function render(): void {
+    size = measure();
+    drawBase();
+    applyDim();
+    drawMarks();
+  }
+
+  const clusterOf = (e: Event): string | null => {
+    const target = e.target as Element | null;
+    return target?.closest?.('[data-cluster]')?.getAttribute('data-cluster') ?? null;
+  };
+  const onOver = (e: MouseEvent) => {
+    const id = clusterOf(e);
+    if (id === hot) return;
+    hot = id;
+    applyClasses();
+    opts.onHover(id, e.clientX, e.clientY);
+  };
+  const onMove = (e: MouseEvent) => {
+    if (hot) opts.onHover(hot, e.clientX, e.clientY);
+  };
+  const onLeave = (e: MouseEvent) => {
+    if (hot == null) return;
+    hot = null;
+    applyClasses();
+    opts.onHover(null, e.clientX, e.clientY);
+  };
+  const onClick = (e: MouseEvent) => {
+    const id = clusterOf(e);
+    if (id) opts.onSelect(id);
+  };
+  svg.addEventListener('mouseover', onOver);
+  svg.addEventListener('mousemove', onMove);
+  svg.addEventListener('mouseleave', onLeave);
+  svg.addEventListener('click', onClick);
+
+  let observer: ResizeObserver | null = null;
+  let frame = 0;
+  const win = doc.defaultView;
+  if (win && typeof win.ResizeObserver === 'function') {
+    observer = new win.ResizeObserver(() => {
+      const next = measure();
+      if (next.width === size.width && next.height === size.height) return;
+      win.cancelAnimationFrame(frame);
+      frame = win.requestAnimationFrame(render);
+    });
+    observer.observe(container);
+  }
+  render();
+
+  return {
+    update(marks, scale, selectedId, shownRegions) {
+      view = { marks, scale, selectedId, shown: shownRegions };
+      if (hot && !marks.some((m) => m.cluster.id === hot)) hot = null;
+      applyDim();
+      drawMarks();
+    },
+    highlight(clusterId) {
+      external = clusterId;
+      applyClasses();
+    },
+    destroy() {
+      observer?.disconnect();
+      if (win) win.cancelAnimationFrame(frame);
+      svg.removeEventListener('mouseover', onOver);
+      svg.removeEventListener('mousemove', onMove);
+      svg.removeEventListener('mouseleave', onLeave);
+      svg.removeEventListener('click', onClick);
+      svg.remove();
+    },
+  };
+}
+
+/** Approximate width of a label: CJK characters are square, Latin ones about 0.58 em. */
+function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : ch === ' ' ? 0.3 : 0.58;
+  return w * fontSize;
+}

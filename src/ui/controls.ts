@@ -1,0 +1,114 @@
+/** Filter controls: regions, sectors, metric, stage, zoom-to-region, reset. Each change goes to the store. */
+import { h } from './dom.ts';
+import { swatch } from './legend.ts';
+import { t, type Lang } from '../i18n/index.ts';
+import { REGION_IDS, STAGES, type RegionId, type Stage } from '../data/schema.ts';
+import type { Store } from '../state/store.ts';
+import { DEFAULT_VIEW } from '../state/url.ts';
+import { REGION_COLORS } from '../theme/palette.ts';
+import type { AtlasContext } from './context.ts';
+import { name } from './context.ts';
+import { availability } from '../data/marks.ts';
+
+export interface ControlsOptions {
+  ctx: AtlasContext;
+  lang: Lang;
+  store: Store;
+  sectorColor: (id: string) => string;
+  onZoomRegion(region: RegionId): void;
+  onReset(): void;
+}
+
+export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): void } {
+  const { ctx, lang, store } = o;
+  const avail = availability(ctx.atlas);
+  const mappable = ctx.atlas.metrics.filter((m) => m.mappable);
+
+  const regionBoxes = REGION_IDS.map((r) => {
+    const input = h('input', { type: 'checkbox', name: 'region', value: r });
+    input.addEventListener('change', () => {
+      const chosen = regionBoxes.filter((b) => b.checked).map((b) => b.value as RegionId);
+      if (!chosen.length) input.checked = true; // at least one region stays shown
+      else store.set({ regions: chosen });
+    });
+    return input;
+  });
+  const sectorIds = ctx.atlas.sectors.map((s) => s.id);
+  const sectorBoxes = ctx.atlas.sectors.map((s) => {
+    const input = h('input', { type: 'checkbox', name: 'sector', value: s.id });
+    input.addEventListener('change', () => {
+      let chosen = sectorBoxes.filter((b) => b.checked).map((b) => b.value);
+      if (!chosen.length) {
+        input.checked = true;
+        return;
+      }
+      if (chosen.length === sectorIds.length) chosen = [];
+      store.set({ sectors: chosen.sort() });
+    });
+    return input;
+  });
+
+  const metricSelect = h('select', { id: 'metric-select', name: 'metric' });
+  for (const m of mappable) {
+    const has = avail.has(m.id);
+    metricSelect.append(h('option', { value: m.id, disabled: !has }, name(m, lang) + (has ? '' : t(lang, 'controls.metric.unavailable'))));
+  }
+  metricSelect.addEventListener('change', () => {
+    const metric = metricSelect.value;
+    const stages = avail.get(metric);
+    const stage = stages?.has(store.get().stage) ? store.get().stage : (STAGES.find((s) => stages?.has(s)) ?? DEFAULT_VIEW.stage);
+    store.set({ metric, stage });
+  });
+  const stageSelect = h('select', { id: 'stage-select', name: 'stage' });
+  stageSelect.addEventListener('change', () => store.set({ stage: stageSelect.value as Stage }));
+
+  const fillStages = () => {
+    const metric = store.get().metric;
+    const stages = avail.get(metric);
+    stageSelect.replaceChildren(
+      ...STAGES.map((s) => {
+        const figs = ctx.atlas.figures.filter((f) => f.subject_type === 'cluster' && f.metric === metric && f.stage === s && f.value != null);
+        const illegible = figs.length > 0 && figs.every((f) => f.year_status === 'illegible');
+        const suffix = !stages?.has(s) ? t(lang, 'controls.stage.unavailable') : illegible ? t(lang, 'controls.stage.illegible') : '';
+        return h('option', { value: s, disabled: !stages?.has(s) }, t(lang, `stage.${s}`) + suffix);
+      }),
+    );
+  };
+
+  const zoomButtons = REGION_IDS.map((r) => h('button', { type: 'button', class: 'zoom-region', 'data-region': r, onclick: () => o.onZoomRegion(r) }, t(lang, `region.${r}`)));
+  const el = h(
+    'section',
+    { class: 'controls', 'aria-labelledby': 'controls-title' },
+    h('h2', { id: 'controls-title' }, t(lang, 'controls.title')),
+    h(
+      'fieldset',
+      { class: 'region-filter' },
+      h('legend', {}, t(lang, 'controls.regions')),
+      ...REGION_IDS.map((r, i) => h('label', { class: 'check' }, regionBoxes[i]!, swatch(REGION_COLORS[r]), t(lang, `region.${r}`))),
+    ),
+    h(
+      'fieldset',
+      { class: 'sector-filter' },
+      h('legend', {}, t(lang, 'controls.sectors')),
+      ...ctx.atlas.sectors.map((s, i) => h('label', { class: 'check' }, sectorBoxes[i]!, swatch(o.sectorColor(s.id)), name(s, lang))),
+    ),
+    h('label', { class: 'field', for: 'metric-select' }, t(lang, 'controls.metric')),
+    metricSelect,
+    mappable.some((m) => !avail.has(m.id)) ? h('p', { class: 'hint' }, t(lang, 'controls.metric.why')) : null,
+    h('label', { class: 'field', for: 'stage-select' }, t(lang, 'controls.stage')),
+    stageSelect,
+    h('div', { class: 'zoom-row', role: 'group', 'aria-label': t(lang, 'controls.zoom') }, ...zoomButtons),
+    h('button', { type: 'button', class: 'reset', onclick: o.onReset }, t(lang, 'controls.reset')),
+  );
+
+  const sync = () => {
+    const v = store.get();
+    regionBoxes.forEach((b) => (b.checked = v.regions.includes(b.value as RegionId)));
+    sectorBoxes.forEach((b) => (b.checked = !v.sectors.length || v.sectors.includes(b.value)));
+    metricSelect.value = v.metric;
+    fillStages();
+    stageSelect.value = v.stage;
+  };
+  sync();
+  return { el, sync };
+}

@@ -1,0 +1,123 @@
+/** The explorer map: clusters of all four regions, filters in the URL, hover, select, the SVG fallback. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { useSite, openPage, screenshot, ROOT } from './harness.ts';
+import type { Atlas } from '../../src/data/schema.ts';
+
+const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+const regionOf = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
+const clustersIn = (region: string) => atlas.clusters.filter((c) => regionOf.get(c.province_adcode) === region);
+
+const listIds = (page: Page) => page.locator('.cluster-list tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['cluster']!));
+
+describe('explorer map', () => {
+  const site = useSite();
+
+  it('shows the clusters of all four regions, each with a mark', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
+    assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'webgl');
+    const ids = await listIds(page);
+    assert.equal(ids.length, atlas.clusters.length);
+    for (const r of ['east', 'central', 'west', 'northeast']) assert.ok(clustersIn(r).length > 0 && clustersIn(r).every((c) => ids.includes(c.id)), r);
+    for (const id of ids) assert.ok(await page.evaluate((id) => window.__atlas!.locate!(id), id), `mark for ${id}`);
+    guard.assertClean();
+    await close();
+  });
+
+  it('choosing 东北 leaves only northeast clusters; the URL holds it and a reload restores it', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
+    for (const r of ['east', 'central', 'west']) await page.locator(`.region-filter input[value="${r}"]`).uncheck();
+    const expected = clustersIn('northeast').map((c) => c.id).sort();
+    assert.deepEqual((await listIds(page)).sort(), expected);
+    assert.match(page.url(), /[?&]region=northeast(&|$)/);
+    assert.equal(await page.evaluate(() => window.__atlas!.locate!('shaanxi-software')), null, 'west marks are gone from the map');
+    await page.reload();
+    await page.waitForFunction(() => window.__atlas?.ready === true);
+    assert.deepEqual((await listIds(page)).sort(), expected);
+    assert.equal(await page.locator('.region-filter input[value="west"]').isChecked(), false);
+    await screenshot(page, 'map-northeast');
+    guard.assertClean();
+    await close();
+  });
+
+  it('a bad region shows a notice and the default view', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?region=mars');
+    assert.match((await page.locator('.notice').first().textContent()) ?? '', /region=mars/);
+    assert.equal((await listIds(page)).length, atlas.clusters.length);
+    guard.assertClean();
+    await close();
+  });
+
+  it('hovering a mark shows its tooltip; clicking Dalian petrochemicals opens its panel with both targets and sources', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?at=121.6,39.2,7');
+    const at = await page.evaluate(() => window.__atlas!.locate!('dalian-petrochem'));
+    assert.ok(at);
+    // A pointer arrives from somewhere: several move events, as a real mouse sends.
+    await page.mouse.move(at[0] - 40, at[1] - 40);
+    await page.mouse.move(at[0], at[1], { steps: 8 });
+    const tip = page.locator('.tooltip');
+    await tip.waitFor({ state: 'visible' });
+    const tipText = (await tip.textContent()) ?? '';
+    assert.match(tipText, /石化产业集群/);
+    assert.match(tipText, /1,800亿元/);
+    assert.match(tipText, /原文年份不清/);
+    await page.mouse.click(at[0], at[1]);
+    const panel = page.locator('.detail');
+    await panel.waitFor();
+    const text = (await panel.textContent()) ?? '';
+    assert.match(text, /1,800亿元/);
+    assert.match(text, /2,400亿元/);
+    assert.match(text, /大政发\[20xx\]67号/);
+    assert.match(text, /原文年份不清/);
+    assert.match(page.url(), /cluster=dalian-petrochem/);
+    await screenshot(page, 'map-detail-zh');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#detail').isHidden(), true);
+    assert.doesNotMatch(page.url(), /cluster=/);
+    guard.assertClean();
+    await close();
+  });
+
+  it('the list is keyboard-operable and selects on the map', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?lang=en');
+    const first = page.locator('.cluster-list tbody tr').first();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    const id = await page.evaluate(() => (document.activeElement as HTMLElement).dataset['cluster']);
+    await page.keyboard.press('Enter');
+    await page.locator('.detail').waitFor();
+    assert.match(page.url(), new RegExp(`cluster=${id}`));
+    assert.ok(await page.evaluate(() => window.__atlas!.locate!(new URL(location.href).searchParams.get('cluster')!)));
+    guard.assertClean();
+    await close();
+  });
+
+  it('a metric no cluster has is offered disabled, with why', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
+    const disabled = await page.locator('#metric-select option[disabled]').allTextContents();
+    assert.ok(disabled.some((d) => /增加值/.test(d)), disabled.join());
+    assert.ok(await page.locator('.controls .hint').isVisible());
+    await page.selectOption('#metric-select', 'sales');
+    assert.match(page.url(), /metric=sales/);
+    guard.assertClean();
+    await close();
+  });
+});
+
+describe('explorer map without WebGL', () => {
+  const site = useSite(['--disable-3d-apis', '--disable-webgl']);
+
+  it('draws the SVG map with the same clusters and a notice', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
+    assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'svg');
+    assert.ok(await page.locator('.notice').first().isVisible());
+    const drawn = await page.locator('#map svg [data-cluster]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset['cluster']))]);
+    assert.deepEqual(drawn.sort(), atlas.clusters.map((c) => c.id).sort());
+    await screenshot(page, 'map-svg-zh');
+    guard.assertClean();
+    await close();
+  });
+});
