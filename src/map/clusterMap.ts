@@ -62,8 +62,13 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
     }
   });
   const moved: ((at: MapView) => void)[] = [];
-  map.on('moveend', (e) => {
-    if (!(e as { originalEvent?: unknown }).originalEvent) return; // only moves the viewer made
+  /** True while the map returns to its initial view: that view is the default, not a camera to record. */
+  let resetting = false;
+  map.on('moveend', () => {
+    if (resetting) {
+      resetting = false;
+      return;
+    }
     const c = map.getCenter();
     const at = { lon: Number(c.lng.toFixed(3)), lat: Number(c.lat.toFixed(3)), zoom: Number(map.getZoom().toFixed(2)) };
     for (const fn of moved) fn(at);
@@ -84,6 +89,7 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
       map.fitBounds(b, { padding: 24, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
     },
     reset() {
+      resetting = true;
       map.fitBounds(CHINA_BOUNDS, { padding: 12, duration: 0 });
     },
     jumpTo(at) {

@@ -43,6 +43,22 @@ describe('explorer map', () => {
     await close();
   });
 
+  it('zoom to a region writes the camera to the URL, a reload keeps it, reset clears it', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
+    await page.click('.zoom-region[data-region="northeast"]');
+    await page.waitForURL(/[?&]at=/);
+    const at = new URL(page.url()).searchParams.get('at')!.split(',').map(Number);
+    assert.ok(at[0]! > 120 && at[0]! < 130 && at[1]! > 40 && at[1]! < 50 && at[2]! > 3, `camera over the northeast: ${at}`);
+    await page.reload();
+    await page.waitForFunction(() => window.__atlas?.ready === true);
+    assert.equal(new URL(page.url()).searchParams.get('at'), at.map((n, i) => n.toFixed(i < 2 ? 3 : 2)).join(','));
+    await page.click('.reset');
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).search, '');
+    guard.assertClean();
+    await close();
+  });
+
   it('a bad region shows a notice and the default view', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?region=mars');
     assert.match((await page.locator('.notice').first().textContent()) ?? '', /region=mars/);
