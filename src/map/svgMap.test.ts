@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { describe, it, expect, vi } from 'vitest';
+import { createSvgMap } from './svgMap.ts';
+import { sizeScale } from './layout.ts';
+import { fixtureGeometry, fixtureMark } from '../../tests/unit/geoFixture.ts';
+
+function setup(lang: 'zh' | 'en' = 'zh') {
+  document.body.replaceChildren();
+  const host = document.createElement('div');
+  document.body.append(host);
+  const onHover = vi.fn();
+  const onSelect = vi.fn();
+  const map = createSvgMap(host, { geo: fixtureGeometry(), lang, sectorColor: () => '#0072B2', onHover, onSelect, ariaLabel: 'map' });
+  const marks = [
+    fixtureMark('a', { lon: 105, lat: 35, value: 400, others: [[106, 33]] }),
+    fixtureMark('b', { lon: 105, lat: 35, precision: 'province', value: 100 }),
+    fixtureMark('c', { lon: 124, lat: 44, value: null, region: 'northeast', name: '<img src=x onerror=alert(1)>' }),
+  ];
+  map.update(marks, sizeScale([400, 100]), null, new Set(['west', 'northeast', 'east']));
+  return { host, map, onHover, onSelect };
+}
+
+describe('SVG fallback map', () => {
+  it('draws one mark per cluster and a dot per other site', () => {
+    const { host } = setup();
+    expect(host.querySelectorAll('circle.mark')).toHaveLength(3);
+    expect(host.querySelectorAll('circle.site[data-cluster="a"]')).toHaveLength(1);
+  });
+
+  it('draws province-only clusters hollow and clusters without a figure neutral', () => {
+    const { host } = setup();
+    const b = host.querySelector('circle.mark[data-cluster="b"]')!;
+    expect(b.getAttribute('fill')).toBe('none');
+    expect(b.classList.contains('is-hollow')).toBe(true);
+    const c = host.querySelector('circle.mark[data-cluster="c"]')!;
+    expect(c.getAttribute('fill')).not.toBe('#0072B2');
+    expect(host.querySelector('circle.mark[data-cluster="a"]')!.getAttribute('fill')).toBe('#0072B2');
+  });
+
+  it('packs marks that share a point instead of stacking them', () => {
+    const { host } = setup();
+    const pos = (id: string) => ['cx', 'cy'].map((k) => Number(host.querySelector(`circle.mark[data-cluster="${id}"]`)!.getAttribute(k)));
+    expect(pos('a')).not.toEqual(pos('b'));
+  });
+
+  it('highlights every part of the hovered cluster and selects on click', () => {
+    const { host, onHover, onSelect } = setup();
+    const mark = host.querySelector('circle.mark[data-cluster="a"]')!;
+    mark.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: 5, clientY: 6 }));
+    expect(onHover).toHaveBeenCalledWith('a', expect.any(Number), expect.any(Number));
+    for (const el of host.querySelectorAll('[data-cluster="a"]')) expect(el.classList.contains('is-hot')).toBe(true);
+    expect(host.querySelector('[data-cluster="b"]')!.classList.contains('is-hot')).toBe(false);
+    mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onSelect).toHaveBeenCalledWith('a');
+  });
+
+  it('dims provinces of regions not shown', () => {
+    const { host, map } = setup();
+    map.update([], sizeScale([1]), null, new Set(['northeast']));
+    expect(host.querySelector('path.province[data-region="west"]')!.classList.contains('is-dim')).toBe(true);
+    expect(host.querySelector('path.province[data-region="northeast"]')!.classList.contains('is-dim')).toBe(false);
+  });
+
+  it('labels provinces in the current language', () => {
+    expect(setup('zh').host.textContent).toContain('陕西');
+    expect(setup('en').host.textContent).toContain('Shaanxi');
+  });
+
+  it('renders names from data as text, never as markup', () => {
+    const { host } = setup();
+    expect(host.querySelector('img')).toBeNull();
+    expect(host.querySelector('circle.mark[data-cluster="c"] title')!.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});
