@@ -48,14 +48,16 @@ export interface ClusterLayerOptions {
 interface SiteDot {
   site: SiteRow;
   clusterId: string;
-  sector: string;
+  /** The cluster's colour: its sector's, or neutral when it has no figure for the metric and stage. */
+  color: string;
   from: [number, number];
 }
 
 export function clusterLayers(o: ClusterLayerOptions): Layer[] {
   const positioned = o.placed.map((p) => ({ p, pos: placedPosition(p, o.zoom) }));
+  const colorOf = (p: Placed) => (p.mark.value == null ? NEUTRAL_MARK : o.sectorColor(p.mark.cluster.sector));
   const dots: SiteDot[] = [];
-  for (const { p, pos } of positioned) for (const s of p.mark.others) dots.push({ site: s, clusterId: p.mark.cluster.id, sector: p.mark.cluster.sector, from: pos });
+  for (const { p, pos } of positioned) for (const s of p.mark.others) dots.push({ site: s, clusterId: p.mark.cluster.id, color: colorOf(p), from: pos });
   const focus = (id: string) => id === o.hotId || id === o.selectedId;
   const hover = (info: PickingInfo) => {
     const obj = info.object as { p?: Placed; clusterId?: string } | undefined;
@@ -74,7 +76,7 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
       data: dots,
       getSourcePosition: (d) => d.from,
       getTargetPosition: (d) => [d.site.lon, d.site.lat],
-      getColor: (d) => hexToRgba(o.sectorColor(d.sector), focus(d.clusterId) ? 220 : 0),
+      getColor: (d) => hexToRgba(d.color, focus(d.clusterId) ? 220 : 0),
       getWidth: 1.5,
       widthUnits: 'pixels',
       updateTriggers: { getColor: triggers },
@@ -85,7 +87,7 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
       getPosition: (d) => [d.site.lon, d.site.lat],
       getRadius: (d) => (focus(d.clusterId) ? 4 : 2.5),
       radiusUnits: 'pixels',
-      getFillColor: (d) => hexToRgba(o.sectorColor(d.sector), 230),
+      getFillColor: (d) => hexToRgba(d.color, 230),
       stroked: true,
       getLineColor: hexToRgba(MARK_STROKE, 200),
       getLineWidth: 0.75,
@@ -105,10 +107,13 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
       filled: true,
       getFillColor: (d) => {
         if (d.p.mark.anchor.precision === 'province') return [255, 255, 255, 40];
-        if (d.p.mark.value == null) return hexToRgba(NEUTRAL_MARK, 220);
-        return hexToRgba(o.sectorColor(d.p.mark.cluster.sector), focus(d.p.mark.cluster.id) ? 245 : 190);
+        return hexToRgba(colorOf(d.p), d.p.mark.value == null ? 220 : focus(d.p.mark.cluster.id) ? 245 : 190);
       },
-      getLineColor: (d) => (d.p.mark.anchor.precision === 'province' ? hexToRgba(o.sectorColor(d.p.mark.cluster.sector), 255) : hexToRgba(MARK_STROKE, 230)),
+      // A hollow ring carries the colour a filled mark would: the sector's, or neutral without a figure.
+      getLineColor: (d) =>
+        d.p.mark.anchor.precision !== 'province'
+          ? hexToRgba(MARK_STROKE, 230)
+          : hexToRgba(colorOf(d.p), 255),
       getLineWidth: (d) => (focus(d.p.mark.cluster.id) ? 3 : d.p.mark.anchor.precision === 'province' ? 2 : 1),
       lineWidthUnits: 'pixels',
       pickable: true,

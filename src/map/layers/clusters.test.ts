@@ -1,0 +1,49 @@
+import { describe, it, expect } from 'vitest';
+import { clusterLayers, placedPosition, hexToRgba } from './clusters.ts';
+import { packMarks, sizeScale } from '../layout.ts';
+import { fixtureMark } from '../../../tests/unit/geoFixture.ts';
+import { NEUTRAL_MARK } from '../../theme/palette.ts';
+
+const marks = [
+  fixtureMark('a', { lon: 121.6, lat: 38.9, value: 400, others: [[122, 39.5]] }),
+  fixtureMark('b', { lon: 108, lat: 34, precision: 'province', value: 100 }),
+  fixtureMark('c', { lon: 108, lat: 34, precision: 'province', value: null }),
+];
+const placed = packMarks(marks, sizeScale([400, 100]));
+const layers = (hot: string | null = null) =>
+  clusterLayers({ placed, zoom: 5, sectorColor: () => '#0072B2', hotId: hot, selectedId: null, onHover: () => undefined, onClick: () => undefined });
+type Acc = (d: unknown) => number[] | number;
+const accessor = (layerId: string, prop: string, hot: string | null = null) => (layers(hot).find((l) => l.id === layerId)!.props as unknown as Record<string, Acc>)[prop]!;
+const markDatum = (id: string) => ({ p: placed.find((p) => p.mark.cluster.id === id)!, pos: [0, 0] });
+
+describe('deck.gl cluster layers', () => {
+  it('keeps stable layer ids', () => {
+    expect(layers().map((l) => l.id)).toEqual(['cluster-links', 'cluster-sites', 'cluster-marks']);
+  });
+
+  it('colours by sector with a figure, neutral without, and draws province-only clusters as rings', () => {
+    const fill = accessor('cluster-marks', 'getFillColor');
+    const line = accessor('cluster-marks', 'getLineColor');
+    expect((fill(markDatum('a')) as number[]).slice(0, 3)).toEqual(hexToRgba('#0072B2').slice(0, 3));
+    expect((fill(markDatum('b')) as number[])[3]).toBeLessThan(60); // hollow: almost no fill
+    expect((line(markDatum('b')) as number[]).slice(0, 3)).toEqual(hexToRgba('#0072B2').slice(0, 3));
+    expect((line(markDatum('c')) as number[]).slice(0, 3)).toEqual(hexToRgba(NEUTRAL_MARK).slice(0, 3));
+  });
+
+  it('thickens the hovered cluster and shows its links only then', () => {
+    const width = accessor('cluster-marks', 'getLineWidth');
+    expect(width(markDatum('a'))).toBe(1);
+    expect(accessor('cluster-marks', 'getLineWidth', 'a')(markDatum('a'))).toBe(3);
+    const dot = { site: marks[0]!.others[0], clusterId: 'a', color: '#0072B2', from: [0, 0] };
+    expect((accessor('cluster-links', 'getColor')(dot) as number[])[3]).toBe(0);
+    expect((accessor('cluster-links', 'getColor', 'a')(dot) as number[])[3]).toBeGreaterThan(0);
+  });
+
+  it('places packed marks apart by their pixel offsets, lone marks at their site', () => {
+    const a = placed.find((p) => p.mark.cluster.id === 'a')!;
+    expect(placedPosition(a, 5)).toEqual([121.6, 38.9]);
+    const [b, c] = ['b', 'c'].map((id) => placedPosition(placed.find((p) => p.mark.cluster.id === id)!, 5));
+    expect(b).not.toEqual(c);
+    expect(Math.abs(b![0] - 108)).toBeLessThan(1);
+  });
+});
