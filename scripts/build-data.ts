@@ -12,6 +12,19 @@ import { buildAtlas, formatError } from '../src/data/validate.ts';
 
 const GEO_FILES = ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json'];
 
+/** The usual short form of a provincial unit's name for map labels: 广西壮族自治区 → 广西, 河北省 → 河北. */
+export function shortNameZh(name: string): string {
+  return name.replace(/(特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/, '');
+}
+
+/** Adds `short_zh` to every province of the provinces TopoJSON (the labels the map draws). */
+function withShortNames(topo: { objects: Record<string, { geometries: { properties?: Record<string, unknown> }[] }> }): unknown {
+  for (const g of topo.objects['provinces']?.geometries ?? []) {
+    if (g.properties && typeof g.properties['name_zh'] === 'string') g.properties['short_zh'] = shortNameZh(g.properties['name_zh']);
+  }
+  return topo;
+}
+
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
@@ -33,7 +46,8 @@ export function run(dataDir: string, outDir: string): number {
       continue;
     }
     try {
-      geo[g] = JSON.stringify(JSON.parse(readFileSync(p, 'utf8')));
+      const json = JSON.parse(readFileSync(p, 'utf8'));
+      geo[g] = JSON.stringify(g === 'provinces.topo.json' ? withShortNames(json) : json);
     } catch (e) {
       errors.push({ file: `${rel}/geo/${g}`, line: null, field: null, message: `not valid JSON: ${(e as Error).message}` });
     }

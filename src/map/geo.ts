@@ -10,6 +10,8 @@ export interface ProvinceProps {
   name_en: string;
   region: 'east' | 'central' | 'west' | 'northeast' | 'none';
   label: [number, number];
+  /** The short form for map labels, added by the data build (scripts/build-data.ts). */
+  short_zh: string;
 }
 
 export interface ScsProps {
@@ -23,7 +25,7 @@ export interface BaseGeometry {
   /** Inner province borders only (shared arcs), so coasts are not stroked twice. */
   borders: MultiLineString;
   nation: FeatureCollection<Geometry>;
-  labels: FeatureCollection<Point, ProvinceProps & { short_zh: string }>;
+  labels: FeatureCollection<Point, ProvinceProps>;
   scs: FeatureCollection<Geometry, ScsProps>;
 }
 
@@ -32,11 +34,11 @@ export function toBaseGeometry(topo: Topology, scs: FeatureCollection<Geometry, 
   const nationObj = topo.objects['nation'] as GeometryCollection | undefined;
   if (!provObj || !nationObj) throw new Error('provinces.topo.json lacks the provinces or nation object');
   const provinces = feature(topo, provObj) as FeatureCollection<Geometry, ProvinceProps>;
-  const labels: FeatureCollection<Point, ProvinceProps & { short_zh: string }> = {
+  const labels: FeatureCollection<Point, ProvinceProps> = {
     type: 'FeatureCollection',
     features: provinces.features.map((f) => ({
       type: 'Feature',
-      properties: { ...f.properties, short_zh: shortNameZh(f.properties.name_zh) },
+      properties: f.properties,
       geometry: { type: 'Point', coordinates: f.properties.label },
     })),
   };
@@ -52,11 +54,6 @@ export function toBaseGeometry(topo: Topology, scs: FeatureCollection<Geometry, 
 export async function loadBaseGeometry(): Promise<BaseGeometry> {
   const [topo, scs] = await Promise.all([fetchJson('provinces.topo.json'), fetchJson('south-china-sea.json')]);
   return toBaseGeometry(topo as Topology, scs as FeatureCollection<Geometry, ScsProps>);
-}
-
-/** The usual short form of a provincial unit's name for map labels: 广西壮族自治区 → 广西, 河北省 → 河北. */
-export function shortNameZh(name: string): string {
-  return name.replace(/(特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/, '');
 }
 
 /** China's extent for the initial view: west of Xinjiang to the Wusu Li, Mohe to Hainan's southern tip. */

@@ -8,7 +8,7 @@
 import { geoMercator, geoPath, geoBounds, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, Geometry, Point } from 'geojson';
 import type { BaseGeometry, ProvinceProps, ScsProps } from './geo.ts';
-import type { Lang } from '../i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { REGION_COLORS, BASE, FONT_STACK } from '../theme/palette.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -22,11 +22,12 @@ export const INSET_EXTENT: [[number, number], [number, number]] = [
 export const INSET_WIDTH = 140;
 const PAD = 2;
 
-const TITLE: Record<Lang, string[]> = { zh: ['南海诸岛'], en: ['South China Sea', 'Islands'] };
-const ARIA: Record<Lang, string> = {
-  zh: '南海诸岛插图：南海断续线、东沙群岛、西沙群岛、中沙群岛、南沙群岛、黄岩岛、曾母暗沙',
-  en: 'Inset map of the South China Sea Islands: the dashed line, the Dongsha, Xisha, Zhongsha and Nansha Islands, Huangyan Island and Zengmu Ansha',
-};
+/** The title's lines: one in Chinese; in English the last word goes on a line of its own to fit the box. */
+function titleLines(lang: Lang): string[] {
+  const title = t(lang, 'inset.title');
+  const cut = title.lastIndexOf(' ');
+  return lang === 'en' && cut > 0 ? [title.slice(0, cut), title.slice(cut + 1)] : [title];
+}
 
 /**
  * Where each name sits relative to its point, in viewBox units (the positions of the island groups are
@@ -34,12 +35,12 @@ const ARIA: Record<Lang, string> = {
  * A name not listed here is centred just below its point.
  */
 const PLACEMENT: Record<string, { dx: number; dy: number; anchor: 'start' | 'middle' | 'end' }> = {
-  东沙群岛: { dx: 0, dy: -4, anchor: 'middle' },
-  西沙群岛: { dx: -2, dy: -3, anchor: 'middle' },
-  中沙群岛: { dx: 3, dy: 8, anchor: 'middle' },
-  南沙群岛: { dx: 0, dy: 3, anchor: 'middle' },
-  黄岩岛: { dx: -3, dy: -3, anchor: 'end' },
-  曾母暗沙: { dx: 0, dy: -5, anchor: 'middle' },
+  'Dongsha Islands': { dx: 0, dy: -4, anchor: 'middle' },
+  'Xisha Islands': { dx: -2, dy: -3, anchor: 'middle' },
+  'Zhongsha Islands': { dx: 3, dy: 8, anchor: 'middle' },
+  'Nansha Islands': { dx: 0, dy: 3, anchor: 'middle' },
+  'Huangyan Island': { dx: -3, dy: -3, anchor: 'end' },
+  'Zengmu Ansha': { dx: 0, dy: -5, anchor: 'middle' },
 };
 
 export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement {
@@ -65,7 +66,7 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     viewBox: `0 0 ${INSET_WIDTH} ${height}`,
     preserveAspectRatio: 'xMidYMid meet',
     role: 'img',
-    'aria-label': ARIA[lang],
+    'aria-label': t(lang, 'inset.label'),
     'font-family': FONT_STACK,
   });
   svg.append(el('rect', { class: 'scs-inset-sea', x: 0.5, y: 0.5, width: INSET_WIDTH - 1, height: height - 1, fill: BASE.sea, stroke: 'none' }));
@@ -121,7 +122,7 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     'font-weight': 600,
     fill: BASE.label,
   });
-  const lines = TITLE[lang];
+  const lines = titleLines(lang);
   const lineHeight = lang === 'zh' ? 12 : 9.5;
   lines.forEach((line, i) => {
     const t = el('tspan', { x: INSET_WIDTH - 5, y: round(height - 5 - (lines.length - 1 - i) * lineHeight) });
@@ -133,7 +134,7 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
   return svg;
 
   function nameText(props: ScsProps, x: number, y: number): SVGTextElement {
-    const place = PLACEMENT[props.name_zh] ?? { dx: 0, dy: 9, anchor: 'middle' as const };
+    const place = PLACEMENT[props.name_en] ?? { dx: 0, dy: 9, anchor: 'middle' as const };
     // English names break at the space before "Island(s)" / the second word, so that they stay narrow.
     const lines = lang === 'zh' ? [props.name_zh] : splitEnglish(props.name_en);
     const lh = 8.5;

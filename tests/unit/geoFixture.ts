@@ -19,7 +19,7 @@ export function fixtureGeometry(): BaseGeometry {
   const geometries = provs.map((p, i) => {
     arcs.push(square(p.box[0], p.box[1], p.box[2])[0]!);
     const [x, y, s] = p.box;
-    return { type: 'Polygon', arcs: [[i]], properties: { adcode: p.adcode, name_zh: p.name_zh, name_en: p.name_en, region: p.region, label: [x + s / 2, y + s / 2] } };
+    return { type: 'Polygon', arcs: [[i]], properties: { adcode: p.adcode, name_zh: p.name_zh, short_zh: p.name_zh.slice(0, 2), name_en: p.name_en, region: p.region, label: [x + s / 2, y + s / 2] } };
   });
   arcs.push(square(73.4, 18, 62)[0]!);
   const topo = {
