@@ -18,6 +18,10 @@ export interface MapController {
   onMoved(fn: (at: MapView) => void): void;
   /** Client (page) coordinates of a cluster's mark, or null when it is not drawn. */
   locate(clusterId: string): [number, number] | null;
+  /** Called once if the map's drawing context is lost (WebGL context loss): the page switches to SVG. */
+  onLost(fn: () => void): void;
+  /** Removes the map and everything it added to its container. */
+  destroy(): void;
 }
 
 export interface ClusterMapOptions {
@@ -62,6 +66,10 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
     }
   });
   const moved: ((at: MapView) => void)[] = [];
+  const lost: (() => void)[] = [];
+  map.on('webglcontextlost', () => {
+    for (const fn of lost.splice(0)) fn();
+  });
   /** True while the map returns to its initial view: that view is the default, not a camera to record. */
   let resetting = false;
   map.on('moveend', () => {
@@ -97,6 +105,17 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
     },
     onMoved(fn) {
       moved.push(fn);
+    },
+    onLost(fn) {
+      lost.push(fn);
+    },
+    destroy() {
+      try {
+        overlay.finalize();
+        map.remove();
+      } catch {
+        // A map whose context is gone may fail to release it: nothing more to free.
+      }
     },
     locate(clusterId) {
       const p = placed.find((q) => q.mark.cluster.id === clusterId);

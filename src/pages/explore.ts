@@ -154,31 +154,25 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     const at = store.get().at;
     if (at) map.jumpTo(at);
   }
-  if (!map) {
-    showNotice(notices, t(lang, 'map.nowebgl'), t(lang, 'notice.dismiss'), 'info');
-    const { createSvgMap } = await import('../map/svgMap.ts');
-    const svg = createSvgMap(mapEl, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover: hover, onSelect: (id) => select(id) });
-    map = {
-      update: (placed, sel, shown) => svg.update(placed.map((p) => p.mark), scale, sel, shown),
-      highlight: (id) => svg.highlight(id),
-      fitBounds: () => undefined,
-      reset: () => undefined,
-      jumpTo: () => undefined,
-      onMoved: () => undefined,
-      locate: (id) => {
-        const el = mapEl.querySelector(`[data-cluster="${CSS.escape(id)}"]`);
-        if (!el) return null;
-        const r = el.getBoundingClientRect();
-        return [r.left + r.width / 2, r.top + r.height / 2];
-      },
-    };
-    status.mapIdleAt = performance.now();
+  const useSvgMap = async (reason: 'map.nowebgl' | 'map.contextlost') => {
+    showNotice(notices, t(lang, reason), t(lang, 'notice.dismiss'), 'info');
+    const { createSvgController } = await import('../map/svgController.ts');
+    map = createSvgController(mapEl, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover: hover, onSelect: (id) => select(id) }, scale);
     status.renderer = 'svg';
-  } else {
+    status.mapIdleAt ??= performance.now();
+  };
+  if (map) {
     status.renderer = 'webgl';
+    map.onLost(async () => {
+      map?.destroy();
+      mapEl.querySelector('.scs-inset')?.remove();
+      await useSvgMap('map.contextlost');
+      refresh(store.get(), store.get());
+    });
+  } else {
+    await useSvgMap('map.nowebgl');
   }
-  const mapCtl = map;
-  status.locate = (id) => mapCtl.locate(id);
+  status.locate = (id) => map?.locate(id) ?? null;
   refresh(store.get(), null);
   store.subscribe((v, prev) => refresh(v, prev));
   status.ready = true;

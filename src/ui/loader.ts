@@ -29,6 +29,7 @@ export function withRetry<T>(host: HTMLElement, lang: Lang, task: () => Promise<
     const attempt = () => {
       clear(host);
       host.hidden = false;
+      host.classList.remove('is-error');
       const timer = setTimeout(() => host.append(h('div', { class: 'loading', role: 'status' }, t(lang, 'load.loading'))), delayMs);
       task().then(
         (value) => {
@@ -40,6 +41,7 @@ export function withRetry<T>(host: HTMLElement, lang: Lang, task: () => Promise<
         (err: unknown) => {
           clearTimeout(timer);
           clear(host);
+          host.classList.add('is-error');
           host.append(
             h(
               'div',

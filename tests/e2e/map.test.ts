@@ -123,6 +123,28 @@ describe('explorer map', () => {
   });
 });
 
+describe('explorer map losing its WebGL context', () => {
+  const site = useSite();
+  it('switches to the SVG map, keeping the view and the clusters', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?region=northeast&cluster=dalian-petrochem');
+    assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'webgl');
+    await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;
+      const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+      gl!.getExtension('WEBGL_lose_context')!.loseContext();
+    });
+    await page.waitForFunction(() => window.__atlas?.renderer === 'svg');
+    await page.locator('#map svg.svg-map circle.mark').first().waitFor();
+    const drawn = await page.locator('#map svg.svg-map circle.mark').evaluateAll((els) => els.map((e) => (e as SVGElement).dataset['cluster']!).sort());
+    assert.deepEqual(drawn, clustersIn('northeast').map((c) => c.id).sort());
+    assert.equal(await page.locator('#map canvas.maplibregl-canvas').count(), 0, 'the dead WebGL map is gone');
+    assert.ok(await page.locator('.notice').first().isVisible());
+    assert.ok(await page.locator('.detail').isVisible(), 'the open panel stays');
+    guard.assertClean();
+    await close();
+  });
+});
+
 describe('explorer map without WebGL', () => {
   const site = useSite(['--disable-3d-apis', '--disable-webgl']);
 

@@ -1,0 +1,25 @@
+/** The SVG fallback map behind the same MapController interface as the WebGL map. */
+import { createSvgMap, type SvgMapOptions } from './svgMap.ts';
+import type { MapController } from './clusterMap.ts';
+import type { SizeScale } from './layout.ts';
+
+export function createSvgController(container: HTMLElement, opts: SvgMapOptions, scale: SizeScale): MapController {
+  const svg = createSvgMap(container, opts);
+  return {
+    update: (placed, sel, shown) => svg.update(placed.map((p) => p.mark), scale, sel, shown),
+    highlight: (id) => svg.highlight(id),
+    // The SVG map is a fixed national view: camera moves do not apply.
+    fitBounds: () => undefined,
+    reset: () => undefined,
+    jumpTo: () => undefined,
+    onMoved: () => undefined,
+    onLost: () => undefined,
+    locate: (id) => {
+      const el = container.querySelector(`[data-cluster="${CSS.escape(id)}"]`);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return [r.left + r.width / 2, r.top + r.height / 2];
+    },
+    destroy: () => svg.destroy(),
+  };
+}

@@ -1,0 +1,96 @@
+/** Bad data at run time, slow networks and hostile text: a clear message, a retry, nothing executed. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Route } from 'playwright-core';
+import { useSite, openPage, screenshot, ROOT } from './harness.ts';
+
+const atlasText = readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8');
+const atlas = JSON.parse(atlasText) as Record<string, unknown> & { clusters: Record<string, unknown>[]; sources: Record<string, unknown>[]; sites: Record<string, unknown>[] };
+
+const FAILURES: { name: string; serve: (route: Route) => Promise<void>; expect: RegExp }[] = [
+  { name: 'missing (404)', serve: (r) => r.fulfill({ status: 404, body: 'not here' }), expect: /404/ },
+  { name: 'truncated', serve: (r) => r.fulfill({ status: 200, contentType: 'application/json', body: atlasText.slice(0, 5000) }), expect: /JSON/ },
+  { name: 'not JSON', serve: (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '<html>oops</html>' }), expect: /JSON/ },
+  { name: 'wrong version', serve: (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...atlas, version: 99 }) }), expect: /version/ },
+  {
+    name: 'a field of the wrong type',
+    serve: (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...atlas, clusters: [{ ...atlas.clusters[0], province_adcode: 42 }, ...atlas.clusters.slice(1)] }) }),
+    expect: /clusters\.0\.province_adcode/,
+  },
+  { name: 'network failure', serve: (r) => r.abort('connectionrefused'), expect: /atlas\.json/ },
+];
+
+describe('bad or missing data at run time', () => {
+  const site = useSite();
+  for (const page of ['/', '/embed.html', '/present.html']) {
+    for (const f of FAILURES) {
+      it(`${page}: ${f.name} → a message and a retry that recovers`, async () => {
+        const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const p = await context.newPage();
+        const pageErrors: string[] = [];
+        p.on('pageerror', (e) => pageErrors.push(e.message));
+        let broken = true;
+        await context.route('**/data/atlas.json', (route) => (broken ? f.serve(route) : route.continue()));
+        await p.goto(site.server.origin + page + '?lang=en');
+        const box = p.locator('.load-error');
+        await box.waitFor();
+        assert.match((await box.textContent()) ?? '', f.expect);
+        assert.equal(await p.locator('.legend, .cluster-list').count(), 0, 'nothing half-drawn');
+        broken = false;
+        await p.click('.retry');
+        await p.waitForFunction(() => window.__atlas?.ready === true);
+        assert.equal(await p.locator('.load-error').count(), 0);
+        assert.ok((await p.locator('.legend tbody tr').count()) > 0);
+        assert.deepEqual(pageErrors, []);
+        await context.close();
+      });
+    }
+  }
+
+  it('a slow network shows a progress indicator after a short delay', async () => {
+    const context = await site.browser.newContext();
+    const p = await context.newPage();
+    await context.route('**/data/atlas.json', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await p.goto(site.server.origin + '/');
+    await p.locator('.loading').waitFor({ timeout: 1400 });
+    await p.waitForFunction(() => window.__atlas?.ready === true);
+    assert.equal(await p.locator('.loading').count(), 0);
+    await context.close();
+  });
+});
+
+const HOSTILE = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2">', 'javascript:window.__pwned=3', '\u202Eevil\u200B\u200Dname'];
+
+describe('hostile text in the data', () => {
+  const site = useSite();
+  const evil = JSON.parse(atlasText) as typeof atlas;
+  evil.clusters = evil.clusters.map((c, i) => ({ ...c, name_zh: `${HOSTILE[i % 4]}${c['name_zh']}`, name_en: `${HOSTILE[(i + 1) % 4]}${c['name_en']}`, notes_zh: HOSTILE[0], notes_en: HOSTILE[1] }));
+  evil.sources = evil.sources.map((s) => ({ ...s, title_zh: HOSTILE[1], title_en: HOSTILE[0], url: HOSTILE[2] }));
+  evil.sites = evil.sites.map((s) => ({ ...s, place_zh: HOSTILE[1], place_en: HOSTILE[1] }));
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`renders names, notes and sources as text everywhere and runs none of them (${lang})`, async () => {
+      const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', { waitReady: false });
+      await page.route('**/data/atlas.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(evil) }));
+      await page.goto(`${site.server.origin}/?lang=${lang}&cluster=dalian-petrochem&at=121.6,39.2,7`);
+      await page.waitForFunction(() => window.__atlas?.ready === true);
+      const at = await page.evaluate(() => window.__atlas!.locate!('dalian-petrochem'));
+      await page.mouse.move(at![0] - 40, at![1] - 40);
+      await page.mouse.move(at![0], at![1], { steps: 8 });
+      await page.locator('.tooltip').waitFor({ state: 'visible' });
+      const text = (await page.locator('body').textContent()) ?? '';
+      assert.ok(text.includes('<script>window.__pwned=1</script>'), 'the script text shows as text');
+      assert.ok(text.includes('<img src=x onerror="window.__pwned=2">'));
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+      assert.equal(await page.locator('main img, main script, #detail a[href^="javascript"]').count(), 0);
+      await screenshot(page, `hostile-${lang}`);
+      guard.assertClean();
+      await close();
+    });
+  }
+});
