@@ -1,8 +1,8 @@
 /** Explore page (index.html): wiring only. */
 import { geoBounds } from 'd3-geo';
-import { startPage, reportIgnored, langSwitchHref } from './shell.ts';
+import { startPage, settleView, langSwitchHref } from './shell.ts';
 import { createStore } from '../state/store.ts';
-import { reconcileView, serializeView, DEFAULT_VIEW, type ViewState } from '../state/url.ts';
+import { serializeView, DEFAULT_VIEW, type ViewState } from '../state/url.ts';
 import { loadAtlas } from '../data/load.ts';
 import { clusterCountByRegion, provinceCountByRegion } from '../data/selectors.ts';
 import { clusterMarks, type ClusterMark } from '../data/marks.ts';
@@ -76,9 +76,8 @@ function startMap(geo: BaseGeometry): Promise<MapController | null> {
 withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(async (geo) => ({ geo, started: await startMap(geo) }))])).then(async ([atlas, { geo, started }]) => {
   const ctx = atlasContext(atlas);
   const mappable = new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id));
-  const reconciled = reconcileView(view, { sectors: new Set(ctx.sectors.keys()), metrics: mappable, clusters: new Set(ctx.clusters.keys()) });
-  reportIgnored(notices, lang, [...ignored, ...reconciled.ignored]);
-  const store = createStore(reconciled.view, window);
+  const settled = settleView(atlas, view, ignored, notices);
+  const store = createStore(settled, window);
   store.set({}); // write the reconciled view back to the URL
   const sectorColor = ((m) => (id: string) => m.get(id) ?? '#7F7F7F')(sectorColors(atlas.sectors.map((s) => s.id)));
   const syncLangLink = () => (langLink.href = langSwitchHref(location, lang));

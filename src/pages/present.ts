@@ -1,5 +1,5 @@
 /** Presentation page (present.html): full-screen slides. */
-import { startPage, reportIgnored } from './shell.ts';
+import { startPage, settleView } from './shell.ts';
 import { loadAtlas } from '../data/load.ts';
 import { clusterCountByRegion, provinceCountByRegion } from '../data/selectors.ts';
 import { t } from '../i18n/index.ts';
@@ -11,9 +11,9 @@ const { view, ignored, status } = startPage();
 const lang = view.lang;
 document.title = t(lang, 'present.title');
 const root = document.getElementById('root')!;
-reportIgnored(document.getElementById('notices')!, lang, ignored);
 
 withRetry(document.getElementById('load-status')!, lang, loadAtlas).then((atlas) => {
+  settleView(atlas, view, ignored, document.getElementById('notices')!);
   root.append(
     h(
       'section',

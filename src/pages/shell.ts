@@ -1,5 +1,6 @@
 /** What every page shares: language from the URL, the document language, notices for ignored params. */
-import { parseView, type ViewState, type Ignored } from '../state/url.ts';
+import { parseView, reconcileView, type ViewState, type Ignored } from '../state/url.ts';
+import type { Atlas } from '../data/schema.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { showNotice } from '../ui/notice.ts';
 import '../styles/base.css';
@@ -52,4 +53,19 @@ export function langSwitchHref(loc: Location, lang: Lang): string {
   else p.set('lang', other);
   const s = p.toString();
   return loc.pathname + (s ? `?${s}` : '') + loc.hash;
+}
+
+/**
+ * Once the data is in: ids the URL could parse but the data does not know are dropped, and every
+ * ignored parameter (from parsing and from this check) is shown in one notice.
+ */
+export function settleView(atlas: Atlas, view: ViewState, ignored: Ignored[], notices: HTMLElement): ViewState {
+  const known = {
+    sectors: new Set(atlas.sectors.map((s) => s.id)),
+    metrics: new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id)),
+    clusters: new Set(atlas.clusters.map((c) => c.id)),
+  };
+  const settled = reconcileView(view, known);
+  reportIgnored(notices, view.lang, [...ignored, ...settled.ignored]);
+  return settled.view;
 }

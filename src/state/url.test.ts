@@ -60,3 +60,26 @@ describe('view state in the URL', () => {
     expect(ignored.length).toBe(2);
   });
 });
+
+describe('hundreds of malformed query strings', () => {
+  it('never throw, always give a valid view, and report what they ignore', async () => {
+    const { badQueries } = await import('../../tests/unit/badUrls.ts');
+    const queries = badQueries(500);
+    expect(new Set(queries).size).toBeGreaterThan(450);
+    let reported = 0;
+    for (const q of queries) {
+      const { view, ignored } = parseView(q);
+      expect(['zh', 'en'], q).toContain(view.lang);
+      expect(view.regions.length, q).toBeGreaterThan(0);
+      expect(view.regions.every((r) => ['east', 'central', 'west', 'northeast'].includes(r)), q).toBe(true);
+      expect(['baseline', 'target-1', 'target-2', 'target-3'], q).toContain(view.stage);
+      expect(view.metric, q).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+      if (view.at) expect(view.at.zoom >= 1 && view.at.zoom <= 12, q).toBe(true);
+      // Every parameter either shaped the view or was reported: a round trip of what was kept is stable.
+      expect(parseView(serializeView(view)).view, q).toEqual(view);
+      for (const i of ignored) expect(i.value.length, q).toBeLessThanOrEqual(41);
+      if (ignored.length) reported++;
+    }
+    expect(reported).toBeGreaterThan(400);
+  });
+});

@@ -164,7 +164,8 @@ export function parseView(search: string, defaults: ViewState = DEFAULT_VIEW): {
   }
   for (const [key, value] of params) {
     const short = value.length > 40 ? value.slice(0, 40) + '…' : value;
-    const param = PARAMS[key];
+    // Own keys only: "__proto__" or "constructor" in a URL must not reach Object.prototype.
+    const param = Object.hasOwn(PARAMS, key) ? PARAMS[key] : undefined;
     if (!param) {
       ignored.push({ key, value: short, reason: 'unknown parameter' });
       continue;

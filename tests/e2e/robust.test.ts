@@ -94,3 +94,21 @@ describe('hostile text in the data', () => {
     });
   }
 });
+
+describe('malformed URLs in the browser', () => {
+  const site = useSite();
+  it('each page renders a view, a notice names what was ignored, and nothing errors', async () => {
+    const { badQueries } = await import('../unit/badUrls.ts');
+    const queries = badQueries(90, 7);
+    const pages = ['/', '/embed.html', '/present.html'];
+    for (let i = 0; i < queries.length; i++) {
+      const path = pages[i % 3]! + queries[i]!;
+      const { page, guard, close } = await openPage(site.browser, site.server.origin, path, { viewport: { width: 1024, height: 700 } });
+      assert.ok((await page.locator('.legend tbody tr').count()) > 0, `content drawn for ${path}`);
+      assert.ok((await page.locator('.notice').count()) > 0, `a notice for ${path}`);
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+      guard.assertClean();
+      await close();
+    }
+  });
+});
