@@ -68,7 +68,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
       ...rows.map((m) => {
         const tr = h(
           'tr',
-          { tabindex: '0', 'data-cluster': m.cluster.id, 'aria-selected': String(m.cluster.id === selected), class: m.cluster.id === selected ? 'is-selected' : '' },
+          { tabindex: '-1', 'data-cluster': m.cluster.id, 'aria-selected': String(m.cluster.id === selected), class: m.cluster.id === selected ? 'is-selected' : '' },
           ...(['name', 'region', 'province', 'sector', 'figure'] as const).map((k) => h(k === 'name' ? 'th' : 'td', k === 'name' ? { scope: 'row', class: 'col-name' } : { class: `col-${k}${k === 'figure' ? ' num' : ''}` }, text(m, k))),
         );
         tr.addEventListener('click', () => o.onSelect(m.cluster.id));
@@ -78,15 +78,27 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
             o.onSelect(m.cluster.id);
-          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Home' || e.key === 'End') {
             e.preventDefault();
-            const next = (e.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null;
-            next?.focus();
+            const next = (
+              e.key === 'ArrowDown' ? tr.nextElementSibling : e.key === 'ArrowUp' ? tr.previousElementSibling : e.key === 'Home' ? tbody.firstElementChild : tbody.lastElementChild
+            ) as HTMLElement | null;
+            if (next) rove(next);
           }
         });
+        tr.addEventListener('focus', () => rove(tr, false));
         return tr;
       }),
     );
+    // One row is in the tab order (the selected one, else the first); arrows move within the list.
+    const current = (selected && tbody.querySelector<HTMLElement>(`tr[data-cluster="${CSS.escape(selected)}"]`)) || (tbody.firstElementChild as HTMLElement | null);
+    current?.setAttribute('tabindex', '0');
+  }
+
+  function rove(row: HTMLElement, focus = true) {
+    for (const r of tbody.querySelectorAll<HTMLElement>('tr[tabindex="0"]')) if (r !== row) r.setAttribute('tabindex', '-1');
+    row.setAttribute('tabindex', '0');
+    if (focus) row.focus();
   }
 
   return {

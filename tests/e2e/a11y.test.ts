@@ -1,0 +1,73 @@
+/** Accessibility: axe-core on every page and main state (no serious or critical violation); keyboard-only use. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { useSite, openPage, ROOT } from './harness.ts';
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as AxeResult;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const STATES = [
+  '/',
+  '/?lang=en',
+  '/?cluster=dalian-petrochem',
+  '/?lang=en&region=west&metric=sales&stage=target-1&cluster=shaanxi-software',
+  '/embed.html',
+  '/embed.html?lang=en',
+  '/present.html',
+  '/present.html?lang=en',
+];
+
+describe('accessibility', () => {
+  const site = useSite();
+  for (const path of STATES) {
+    it(`axe finds no serious or critical violation on ${path}`, async () => {
+      // bypassCSP: axe is injected as an inline script, which the site's own policy rightly refuses.
+      const { page, close } = await openPage(site.browser, site.server.origin, path, { bypassCSP: true });
+      assert.deepEqual(await axe(page), []);
+      await close();
+    });
+  }
+
+  it('keyboard only: region filter to 西部, the list, open a cluster, close it', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}${(el as HTMLInputElement).value ? `=${(el as HTMLInputElement).value}` : ''}${el.dataset['cluster'] ? `#${el.dataset['cluster']}` : ''}` : '';
+    });
+    // Tab to the first region checkbox.
+    for (let i = 0; i < 60 && (await focused()) !== 'input[name=region]=east'; i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'input[name=region]=east');
+    // Leave only 西部: uncheck east, central (Space), skip west, uncheck northeast.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    assert.match(page.url(), /region=west(&|$)/);
+    // Focus is visible: the focused control has an outline.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    assert.notEqual(outline, 'none');
+    // On to the list: Shift+Tab would go back; go forward until a list row has focus.
+    for (let i = 0; i < 80 && !(await focused()).startsWith('tr#'); i++) await page.keyboard.press('Shift+Tab');
+    assert.match(await focused(), /^tr#shaanxi-/);
+    await page.keyboard.press('Enter');
+    await page.locator('.detail').waitFor();
+    assert.match(page.url(), /cluster=shaanxi-/);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#detail').isHidden(), true);
+    guard.assertClean();
+    await close();
+  });
+});
