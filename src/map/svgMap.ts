@@ -188,7 +188,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       const hollow = mark.anchor.precision === 'province';
       // A hollow ring is drawn inside its radius, so packed rings keep their gap.
       const attrs: Record<string, string | number> = hollow
-        ? { class: 'mark is-hollow', r: round(Math.max(1, pl.r - HOLLOW_STROKE / 2)), fill: 'none', stroke: colour, 'stroke-width': HOLLOW_STROKE }
+        ? { class: 'mark is-hollow', r: round(Math.max(1, pl.r - HOLLOW_STROKE / 2)), fill: 'none', stroke: mark.value == null ? MARK_STROKE : colour, 'stroke-width': mark.value == null ? 1.2 : HOLLOW_STROKE }
         : { class: 'mark', r: round(pl.r), fill: colour, stroke: MARK_STROKE, 'stroke-width': 1 };
       const circle = el('circle', { ...attrs, cx: round(c[0] + pl.dx), cy: round(c[1] + pl.dy), 'data-cluster': id, 'data-precision': mark.anchor.precision });
       circle.append(titleOf(name));

@@ -24,7 +24,7 @@ import { createList } from '../ui/list.ts';
 import { markLegend } from '../ui/markLegend.ts';
 import { renderDetail } from '../ui/detail.ts';
 import { atlasContext, name, type AtlasContext } from '../ui/context.ts';
-import { sectorColors } from '../theme/palette.ts';
+import { sectorColors, NEUTRAL_MARK } from '../theme/palette.ts';
 
 const { view, ignored, status } = startPage();
 const lang = view.lang;
@@ -45,7 +45,7 @@ const mapNotice = (lang === 'zh' ? import.meta.env.VITE_MAP_NOTICE_ZH : import.m
 
 // The map starts as soon as its geometry is in, while the data is still loading; its handlers are
 // wired once the data is there.
-const late: Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect'> = { sectorColor: () => '#7F7F7F', onHover: () => undefined, onSelect: () => undefined };
+const late: Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect'> = { sectorColor: () => NEUTRAL_MARK, onHover: () => undefined, onSelect: () => undefined };
 const webgl = supportsWebGL();
 const mapModule = webgl ? import('../map/clusterMap.ts') : null;
 let mapStarted: Promise<MapController | null> | null = null;
@@ -80,7 +80,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   const settled = settleView(atlas, view, ignored, notices);
   const store = createStore(settled, window);
   store.set({}); // write the reconciled view back to the URL
-  const sectorColor = ((m) => (id: string) => m.get(id) ?? '#7F7F7F')(sectorColors(atlas.sectors.map((s) => s.id)));
+  const sectorColor = ((m) => (id: string) => m.get(id) ?? NEUTRAL_MARK)(sectorColors(atlas.sectors.map((s) => s.id)));
   const syncLangLink = () => (langLink.href = langSwitchHref(location, lang));
   syncLangLink();
 

@@ -26,12 +26,13 @@ export const FONT_STACK = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
 
 /**
  * Sector colours for cluster marks: the Okabe–Ito palette (distinct under deuteranopia and protanopia),
- * in the order of data/sectors.csv; a sector beyond the eighth falls back to grey.
+ * in the order of data/sectors.csv; a sector beyond the eighth falls back to black.
  */
-export const SECTOR_PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#F0E442', '#7F7F7F'];
-export const NEUTRAL_MARK = '#9AA5B1';
+export const SECTOR_PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#F0E442', '#000000'];
+/** Marks without a figure: a light grey that no sector colour comes near, even under deuteranopia. */
+export const NEUTRAL_MARK = '#D9DEE3';
 export const MARK_STROKE = '#1F2933';
 
 export function sectorColors(sectorIds: readonly string[]): Map<string, string> {
-  return new Map(sectorIds.map((id, i) => [id, SECTOR_PALETTE[i] ?? '#7F7F7F']));
+  return new Map(sectorIds.map((id, i) => [id, SECTOR_PALETTE[i] ?? '#000000']));
 }

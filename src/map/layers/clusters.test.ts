@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { clusterLayers, placedPosition, hexToRgba } from './clusters.ts';
 import { packMarks, sizeScale } from '../layout.ts';
 import { fixtureMark } from '../../../tests/unit/geoFixture.ts';
-import { NEUTRAL_MARK } from '../../theme/palette.ts';
+import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
 
 const marks = [
   fixtureMark('a', { lon: 121.6, lat: 38.9, value: 400, others: [[122, 39.5]] }),
@@ -27,7 +27,8 @@ describe('deck.gl cluster layers', () => {
     expect((fill(markDatum('a')) as number[]).slice(0, 3)).toEqual(hexToRgba('#0072B2').slice(0, 3));
     expect((fill(markDatum('b')) as number[])[3]).toBeLessThan(60); // hollow: almost no fill
     expect((line(markDatum('b')) as number[]).slice(0, 3)).toEqual(hexToRgba('#0072B2').slice(0, 3));
-    expect((line(markDatum('c')) as number[]).slice(0, 3)).toEqual(hexToRgba(NEUTRAL_MARK).slice(0, 3));
+    expect((line(markDatum('c')) as number[]).slice(0, 3)).toEqual(hexToRgba(MARK_STROKE).slice(0, 3));
+    expect((fill(markDatum('c')) as number[]).slice(0, 3)).not.toEqual(hexToRgba(NEUTRAL_MARK).slice(0, 3)); // hollow, not grey-filled
   });
 
   it('thickens the hovered cluster and shows its links only then', () => {

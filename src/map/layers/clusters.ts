@@ -109,12 +109,11 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
         if (d.p.mark.anchor.precision === 'province') return [255, 255, 255, 40];
         return hexToRgba(colorOf(d.p), d.p.mark.value == null ? 220 : focus(d.p.mark.cluster.id) ? 245 : 190);
       },
-      // A hollow ring carries the colour a filled mark would: the sector's, or neutral without a figure.
+      // A hollow ring carries its sector's colour; without a figure it is a plain dark ring (a light
+      // grey ring would vanish on the region fills).
       getLineColor: (d) =>
-        d.p.mark.anchor.precision !== 'province'
-          ? hexToRgba(MARK_STROKE, 230)
-          : hexToRgba(colorOf(d.p), 255),
-      getLineWidth: (d) => (focus(d.p.mark.cluster.id) ? 3 : d.p.mark.anchor.precision === 'province' ? 2 : 1),
+        d.p.mark.anchor.precision !== 'province' || d.p.mark.value == null ? hexToRgba(MARK_STROKE, 230) : hexToRgba(colorOf(d.p), 255),
+      getLineWidth: (d) => (focus(d.p.mark.cluster.id) ? 3 : d.p.mark.anchor.precision === 'province' && d.p.mark.value != null ? 2 : 1),
       lineWidthUnits: 'pixels',
       pickable: true,
       onHover: hover,
