@@ -21,6 +21,7 @@ import { showNotice } from '../ui/notice.ts';
 import { createTooltip } from '../ui/tooltip.ts';
 import { createControls } from '../ui/controls.ts';
 import { createList } from '../ui/list.ts';
+import { createPanel } from '../ui/panel.ts';
 import { markLegend } from '../ui/markLegend.ts';
 import { renderDetail } from '../ui/detail.ts';
 import { atlasContext, name, type AtlasContext } from '../ui/context.ts';
@@ -108,14 +109,17 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
 
   const select = (id: string | null) => store.set({ cluster: id });
   const hover = (id: string | null, x = 0, y = 0) => {
+    status.hot = id;
     map?.highlight(id);
     list.highlight(id);
+    panel?.highlight(id);
     const mark = id ? marks.find((m) => m.cluster.id === id) : undefined;
     if (mark && (x || y)) tooltip.show(tooltipLines(ctx, mark, store.get()), x, y);
     else tooltip.hide();
   };
   const list = createList({ ctx, lang, onSelect: (id) => select(id), onHover: (id) => hover(id) });
-  $('list-host').append(list.el);
+  const panel = createPanel({ ctx, atlas, lang, store, list: list.el, onHover: (id) => hover(id) });
+  $('list-host').append(panel.el);
   const detailHost = $('detail');
 
   if (mapNotice) mapEl.append(h('p', { class: 'map-notice' }, mapNotice));
@@ -130,6 +134,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     legendHost.append(markLegend({ lang, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`) }));
     map?.update(packMarks(marks, scale), v.cluster, new Set(v.regions));
     list.update(marks, v.cluster);
+    panel.update(v);
     controls.sync();
     syncLangLink();
     if (!prev || prev.cluster !== v.cluster || prev.metric !== v.metric) showDetail(v);

@@ -20,6 +20,8 @@ export interface PageStatus {
   error: string | null;
   /** Page coordinates of a cluster's map mark (explore page), for tests and the bench. */
   locate?: (clusterId: string) => [number, number] | null;
+  /** The cluster highlighted across map, list and charts (hover), for tests. */
+  hot?: string | null;
   /** Which map is drawn: 'webgl' or 'svg'. */
   renderer?: 'webgl' | 'svg';
 }
@@ -64,6 +66,7 @@ export function settleView(atlas: Atlas, view: ViewState, ignored: Ignored[], no
     sectors: new Set(atlas.sectors.map((s) => s.id)),
     metrics: new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id)),
     clusters: new Set(atlas.clusters.map((c) => c.id)),
+    subjects: new Set([...atlas.clusters.map((c) => c.id), ...atlas.groups.map((g) => g.id), ...atlas.regions.map((r) => r.adcode), 'east', 'central', 'west', 'northeast', 'CN']),
   };
   const settled = reconcileView(view, known);
   reportIgnored(notices, view.lang, [...ignored, ...settled.ignored]);

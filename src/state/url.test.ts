@@ -13,6 +13,8 @@ describe('view state in the URL', () => {
       { ...DEFAULT_VIEW, lang: 'en', regions: ['east', 'west'], sectors: ['equipment', 'food'], metric: 'sales', stage: 'baseline' },
       { ...DEFAULT_VIEW, cluster: 'dalian-petrochem', at: { lon: 121.6, lat: 38.9, zoom: 7.5 } },
       { ...DEFAULT_VIEW, stage: 'target-3', regions: ['central'] },
+      { ...DEFAULT_VIEW, tab: 'growth', subject: 'dalian-15' },
+      { ...DEFAULT_VIEW, tab: 'context', subject: 'CN', lang: 'en' },
     ];
     for (const v of views) expect(parseView(serializeView(v)).view).toEqual(v);
   });

@@ -25,9 +25,16 @@ export interface ViewState {
   cluster: string | null;
   /** Map camera, or null for the initial view that fits China. */
   at: MapView | null;
+  /** What the panel under the map shows: the cluster list or one of the charts. */
+  tab: Tab;
+  /** Subject of the planned-growth chart (cluster, group, province adcode, region or CN); null = chosen from the data. */
+  subject: string | null;
 }
 
-export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null };
+export const TABS = ['list', 'regions', 'ranking', 'growth', 'sectors', 'context'] as const;
+export type Tab = (typeof TABS)[number];
+
+export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null, tab: 'list', subject: null };
 
 export type Parsed<T> = { kind: 'valid'; value: T } | { kind: 'invalid'; reason: string } | { kind: 'missing' };
 
@@ -114,6 +121,20 @@ const atParam: Param<'at'> = {
   equal: (a, b) => (a == null || b == null ? a === b : a.lon === b.lon && a.lat === b.lat && a.zoom === b.zoom),
 };
 
+const tabParam: Param<'tab'> = {
+  key: 'tab',
+  parse: (raw) => ((TABS as readonly string[]).includes(raw) ? { kind: 'valid', value: raw as Tab } : { kind: 'invalid', reason: TABS.join(' | ') }),
+  serialize: (v) => v,
+  equal: (a, b) => a === b,
+};
+
+const subjectParam: Param<'subject'> = {
+  key: 'subject',
+  parse: (raw) => (ID_RE.test(raw) || raw === 'CN' ? { kind: 'valid', value: raw } : { kind: 'invalid', reason: 'a cluster, group, province code, region or CN' }),
+  serialize: (v) => v ?? '',
+  equal: (a, b) => a === b,
+};
+
 /** URL key → parameter. `region` and `sector` are the URL keys of the lists. */
 const PARAMS: Record<string, Param<keyof ViewState>> = {
   lang: langParam as Param<keyof ViewState>,
@@ -123,6 +144,8 @@ const PARAMS: Record<string, Param<keyof ViewState>> = {
   stage: stageParam as Param<keyof ViewState>,
   cluster: clusterParam as Param<keyof ViewState>,
   at: atParam as Param<keyof ViewState>,
+  tab: tabParam as Param<keyof ViewState>,
+  subject: subjectParam as Param<keyof ViewState>,
 };
 
 /**
@@ -131,7 +154,7 @@ const PARAMS: Record<string, Param<keyof ViewState>> = {
  */
 export function reconcileView(
   view: ViewState,
-  known: { sectors: ReadonlySet<string>; metrics: ReadonlySet<string>; clusters: ReadonlySet<string> },
+  known: { sectors: ReadonlySet<string>; metrics: ReadonlySet<string>; clusters: ReadonlySet<string>; subjects?: ReadonlySet<string> },
   defaults: ViewState = DEFAULT_VIEW,
 ): { view: ViewState; ignored: Ignored[] } {
   const ignored: Ignored[] = [];
@@ -148,6 +171,10 @@ export function reconcileView(
   if (view.cluster != null && !known.clusters.has(view.cluster)) {
     ignored.push({ key: 'cluster', value: view.cluster, reason: 'unknown cluster' });
     next.cluster = null;
+  }
+  if (view.subject != null && known.subjects && !known.subjects.has(view.subject)) {
+    ignored.push({ key: 'subject', value: view.subject, reason: 'unknown subject' });
+    next.subject = null;
   }
   return { view: next, ignored };
 }

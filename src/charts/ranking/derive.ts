@@ -1,0 +1,76 @@
+/**
+ * Cluster ranking: the clusters the caller filtered (ClusterMark[] from clusterMarks) ordered by the
+ * figure they show for the metric and stage; an illegible amount after all values, clusters without a
+ * figure last. A threshold ranks at its bound but stays a threshold (drawn hatched, labelled "≥").
+ */
+import type { Atlas, FigureRow, MetricRow, RegionId, SourceRow, Stage } from '../../data/schema.ts';
+import type { ClusterMark } from '../../data/marks.ts';
+import { checkStage, metricOf, shapeOf, sourcesFor, type Shape } from '../shared/figures.ts';
+
+export interface RankingView {
+  metric: string;
+  stage: Stage;
+}
+
+export interface RankRow {
+  clusterId: string;
+  name_zh: string;
+  name_en: string;
+  region: RegionId;
+  sector: string;
+  status: 'value' | 'illegible' | 'none';
+  figureId: string | null;
+  shape: Shape | null;
+  comparator: FigureRow['comparator'] | null;
+  kind: FigureRow['kind'] | null;
+  value: number | null;
+  valueMax: number | null;
+  unit: string;
+}
+
+export interface RankingSeries {
+  chart: 'ranking';
+  metric: MetricRow;
+  stage: Stage;
+  rows: RankRow[];
+  sources: SourceRow[];
+}
+
+const COMPARATOR_ORDER: Record<FigureRow['comparator'], number> = { '=': 0, '~': 1, range: 2, '>=': 3, '>': 4, '<=': 5, '<': 6 };
+const STATUS_ORDER = { value: 0, illegible: 1, none: 2 } as const;
+
+export function derive(atlas: Atlas, marks: readonly ClusterMark[], view: RankingView): RankingSeries {
+  const metric = metricOf(atlas, view.metric);
+  const stage = checkStage(view.stage);
+  const sourceIds = new Set<string>();
+  const rows = marks.map((m): RankRow => {
+    const f = m.figure;
+    if (f && (f.metric !== metric.id || f.stage !== stage)) throw new Error(`ranking: mark ${m.cluster.id} carries a ${f.metric}/${f.stage} figure, not ${metric.id}/${stage}: build the marks with the same metric and stage`);
+    if (m.region === 'none') throw new Error(`ranking: cluster ${m.cluster.id} is in no region`);
+    if (f) sourceIds.add(f.source_id);
+    return {
+      clusterId: m.cluster.id,
+      name_zh: m.cluster.name_zh,
+      name_en: m.cluster.name_en,
+      region: m.region,
+      sector: m.cluster.sector,
+      status: !f ? 'none' : f.value == null ? 'illegible' : 'value',
+      figureId: f?.id ?? null,
+      shape: f ? shapeOf(f) : null,
+      comparator: f?.comparator ?? null,
+      kind: f?.kind ?? null,
+      value: f?.value ?? null,
+      valueMax: f?.value_max ?? null,
+      unit: f?.unit ?? metric.unit,
+    };
+  });
+  rows.sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (b.value ?? 0) - (a.value ?? 0) ||
+      (b.valueMax ?? 0) - (a.valueMax ?? 0) ||
+      (a.comparator && b.comparator ? COMPARATOR_ORDER[a.comparator] - COMPARATOR_ORDER[b.comparator] : 0) ||
+      a.clusterId.localeCompare(b.clusterId),
+  );
+  return { chart: 'ranking', metric, stage, rows, sources: sourcesFor(atlas, sourceIds) };
+}

@@ -1,0 +1,143 @@
+/**
+ * Cluster ranking: horizontal bars from zero, coloured by region. A threshold is drawn hatched and
+ * outlined with an open end (it says "at least"); a range solid to its lower bound and outlined to its
+ * upper; an illegible amount and "no figure" are said in words, at the end.
+ */
+import { color } from 'd3-color';
+import { REGION_COLORS } from '../../theme/palette.ts';
+import { REGION_IDS } from '../../data/schema.ts';
+import { resolveBase, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
+import { el, text, lines, frame, setHeight, markClass, hint, flowLegend, INK, MUTED, GRID } from '../shared/svg.ts';
+import { wrap, measure } from '../shared/layout.ts';
+import { zeroScale, xAxis } from '../shared/axis.ts';
+import { axisNumber, axisUnit } from '../shared/format.ts';
+import { tx, txn } from '../text.ts';
+import { describe as describeSeries, title as chartTitle, clusterName, valueText } from './meta.ts';
+import type { RankingSeries, RankRow } from './derive.ts';
+
+export interface RankingOptions extends BaseOptions {
+  /** List clusters without a figure one per row (default) or summarise them in one line. */
+  listNoFigure?: boolean;
+}
+
+export const DEFAULTS = { listNoFigure: true } as const;
+
+export function resolveOptions(o: RankingOptions): ResolvedBase & { listNoFigure: boolean } {
+  const base = resolveBase('ranking', o);
+  const listNoFigure = o.listNoFigure ?? DEFAULTS.listNoFigure;
+  if (typeof listNoFigure !== 'boolean') throw new Error('ranking: options.listNoFigure must be true or false');
+  return { ...base, listNoFigure };
+}
+
+const dark = (c: string) => color(c)?.darker(1.2).formatHex() ?? INK;
+
+export function render(series: RankingSeries, options: RankingOptions, doc: Document): SVGSVGElement {
+  const o = resolveOptions(options);
+  const { width, lang, idPrefix } = o;
+  const narrow = width < 480;
+  const pad = 12;
+  const svg = frame(doc, { width, height: 200, title: chartTitle(series, lang), desc: describeSeries(series, lang), idPrefix, chart: 'ranking' });
+
+  const regions = REGION_IDS.filter((r) => series.rows.some((x) => x.region === r));
+  const defs = el(doc, 'defs', {}, svg);
+  for (const r of regions) {
+    const p = el(doc, 'pattern', { id: `${idPrefix}-hatch-${r}`, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' }, defs);
+    el(doc, 'rect', { width: 6, height: 6, fill: '#FFFFFF' }, p);
+    el(doc, 'line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: REGION_COLORS[r], 'stroke-width': 3.5 }, p);
+  }
+
+  let y = pad;
+  for (const l of wrap(tx(lang, 'chart.ranking.heading', { metric: lang === 'zh' ? series.metric.name_zh : series.metric.name_en, stage: tx(lang, `stage.${series.stage}`) }), width - 2 * pad, 13, 3)) {
+    text(doc, l, { x: pad, y: y + 13, 'font-size': 13, 'font-weight': 600 }, svg);
+    y += 18;
+  }
+  y = legend(series, regions, o, doc, svg, y + 4, pad);
+
+  const valued = series.rows.filter((r) => r.status === 'value');
+  const rest = series.rows.filter((r) => r.status !== 'value');
+  const labelW = Math.min(narrow ? width * 0.36 : width * 0.3, narrow ? 130 : 230);
+  const nameLines = narrow ? 2 : 1;
+  const rowH = narrow ? 30 : 20;
+  const x0 = pad + labelW;
+  const maxLabel = Math.max(40, ...valued.map((r) => measure(valueText(r, lang), 11)));
+  const x1 = width - pad - Math.min(maxLabel + 8, width * 0.32);
+  const unit = axisUnit(series.metric.unit, lang);
+  if (unit) {
+    text(doc, tx(lang, 'chart.axis.unit', { unit }), { x: pad, y: y + 12, 'font-size': 11, fill: MUTED }, svg);
+    y += 16;
+  }
+  y += 18;
+  const xs = zeroScale(Math.max(0, ...valued.map((r) => r.valueMax ?? r.value ?? 0)), [x0, x1], x1 - x0);
+  if (valued.length) xAxis(doc, svg, xs, { top: y, bottom: y + rowH * valued.length, labelY: y - 5, length: x1 - x0, format: (v) => axisNumber(v, series.metric.unit, lang) });
+
+  const g = el(doc, 'g', { class: 'bars' }, svg);
+  const nameOf = (r: RankRow, x: number, yy: number, parent: Element, fill = INK) => {
+    const ls = wrap(clusterName(r, lang), labelW - 8, 11, nameLines);
+    lines(doc, ls, { x, y: yy - ((ls.length - 1) * 12) / 2, 'text-anchor': 'end', 'font-size': 11, fill }, 12, parent);
+  };
+  for (const r of valued) {
+    const hl = o.highlight != null && (o.highlight === r.clusterId || o.highlight === r.region);
+    const row = el(doc, 'g', { class: markClass(`row row-${r.shape}`, hl), 'data-cluster': r.clusterId, 'data-region': r.region }, g);
+    hint(doc, row, `${clusterName(r, lang)}: ${valueText(r, lang)}`);
+    const mid = y + rowH / 2;
+    nameOf(r, x0 - 6, mid + 4, row);
+    const bh = Math.min(14, rowH - 6);
+    const by = mid - bh / 2;
+    const fillC = REGION_COLORS[r.region];
+    const stroke = hl ? INK : dark(fillC);
+    const sw = hl ? 2 : 1;
+    const end = xs(r.value!);
+    if (r.shape === 'threshold-up' || r.shape === 'threshold-down') {
+      el(doc, 'rect', { class: 'bar bar-threshold', x: x0, y: by, width: Math.max(0, end - x0), height: bh, fill: `url(#${idPrefix}-hatch-${r.region})`, stroke, 'stroke-width': sw }, row);
+      const d = r.shape === 'threshold-up' ? 1 : -1;
+      el(doc, 'path', { class: 'open-end', d: `M${end + 1},${by - 2} L${end + 1 + 5 * d},${mid} L${end + 1},${by + bh + 2}`, fill: 'none', stroke, 'stroke-width': 1.5 }, row);
+    } else {
+      el(doc, 'rect', { class: `bar bar-${r.shape}`, x: x0, y: by, width: Math.max(0, end - x0), height: bh, fill: fillC, stroke, 'stroke-width': sw }, row);
+      if (r.shape === 'range' && r.valueMax != null) el(doc, 'rect', { class: 'bar bar-range-upper', x: end, y: by, width: Math.max(0, xs(r.valueMax) - end), height: bh, fill: 'none', stroke, 'stroke-width': 1, 'stroke-dasharray': '3 2' }, row);
+    }
+    const labelX = xs(r.valueMax ?? r.value!) + (r.shape === 'threshold-up' ? 10 : 5);
+    text(doc, valueText(r, lang), { x: labelX, y: mid + 4, 'font-size': 11, class: 'value-label' }, row);
+    y += rowH;
+  }
+
+  if (rest.length) {
+    y += 6;
+    el(doc, 'line', { x1: pad, x2: width - pad, y1: y, y2: y, stroke: GRID }, g);
+    y += 4;
+    const noFig = rest.filter((r) => r.status === 'none');
+    const rows = o.listNoFigure ? rest : rest.filter((r) => r.status === 'illegible');
+    for (const r of rows) {
+      const hl = o.highlight != null && (o.highlight === r.clusterId || o.highlight === r.region);
+      const row = el(doc, 'g', { class: markClass(`row row-${r.status === 'none' ? 'no-figure' : 'illegible'}`, hl), 'data-cluster': r.clusterId, 'data-region': r.region }, g);
+      hint(doc, row, `${clusterName(r, lang)}: ${valueText(r, lang)}`);
+      const mid = y + rowH / 2;
+      nameOf(r, x0 - 6, mid + 4, row, hl ? INK : MUTED);
+      el(doc, 'rect', { x: x0, y: mid - 4, width: 8, height: 8, fill: r.status === 'none' ? '#FFFFFF' : REGION_COLORS[r.region], stroke: dark(REGION_COLORS[r.region]) }, row);
+      text(doc, valueText(r, lang), { x: x0 + 14, y: mid + 4, 'font-size': 11, 'font-style': 'italic', fill: MUTED }, row);
+      y += rowH;
+    }
+    if (!o.listNoFigure && noFig.length) {
+      const msg = txn(lang, 'chart.ranking.noFigureCount', noFig.length);
+      const ls = wrap(msg, width - 2 * pad, 11, 3);
+      lines(doc, ls, { x: pad, y: y + 14, 'font-size': 11, 'font-style': 'italic', fill: MUTED, class: 'no-figure-summary' }, 13, g);
+      y += 8 + ls.length * 13;
+    }
+  }
+  setHeight(svg, width, o.height ?? y + pad);
+  return svg;
+}
+
+function legend(series: RankingSeries, regions: readonly string[], o: ResolvedBase, doc: Document, svg: SVGSVGElement, y0: number, pad: number): number {
+  const { lang, width, idPrefix } = o;
+  const g = el(doc, 'g', { class: 'legend' }, svg);
+  const items: { label: string; draw: (p: Element, x: number, y: number) => void }[] = regions.map((r) => ({
+    label: tx(lang, `region.${r}` as 'region.east'),
+    draw: (p, x, y) => el(doc, 'rect', { x, y: y - 6, width: 12, height: 12, fill: REGION_COLORS[r as 'east'], stroke: dark(REGION_COLORS[r as 'east']) }, p),
+  }));
+  const first = regions[0] ?? 'east';
+  if (series.rows.some((r) => r.status === 'value' && (r.shape === 'threshold-up' || r.shape === 'threshold-down')))
+    items.push({ label: tx(lang, 'chart.legend.thresholdBar'), draw: (p, x, y) => el(doc, 'rect', { x, y: y - 6, width: 12, height: 12, fill: `url(#${idPrefix}-hatch-${first})`, stroke: dark(REGION_COLORS[first as 'east']) }, p) });
+  if (series.rows.some((r) => r.shape === 'range')) items.push({ label: tx(lang, 'chart.legend.rangeBar'), draw: (p, x, y) => el(doc, 'rect', { x, y: y - 6, width: 12, height: 12, fill: 'none', stroke: INK, 'stroke-dasharray': '3 2' }, p) });
+  const y = flowLegend(doc, g, items, pad, width, y0, measure);
+  return y + 10;
+}

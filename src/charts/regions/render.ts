@@ -1,0 +1,125 @@
+/** Regions compared: two panels of horizontal bars from zero — clusters per region, then the sum. */
+import { color } from 'd3-color';
+import type { Lang } from '../../i18n/index.ts';
+import { formatAmount } from '../../i18n/format.ts';
+import { REGION_COLORS } from '../../theme/palette.ts';
+import { resolveBase, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
+import { el, text, lines, frame, setHeight, markClass, hint, INK, MUTED } from '../shared/svg.ts';
+import { wrap, measure } from '../shared/layout.ts';
+import { zeroScale, xAxis } from '../shared/axis.ts';
+import { axisNumber, axisUnit, plainNumber, reasonsText } from '../shared/format.ts';
+import { tx, txn } from '../text.ts';
+import { describe as describeSeries, title as chartTitle } from './meta.ts';
+import type { RegionsSeries, RegionEntry } from './derive.ts';
+
+export interface RegionsOptions extends BaseOptions {
+  /** Draw the summed-figure panel (default true); false shows the cluster counts only. */
+  showSum?: boolean;
+}
+
+export const DEFAULTS = { showSum: true } as const;
+
+export function resolveOptions(o: RegionsOptions): ResolvedBase & { showSum: boolean } {
+  const base = resolveBase('regions', o);
+  const showSum = o.showSum ?? DEFAULTS.showSum;
+  if (typeof showSum !== 'boolean') throw new Error('regions: options.showSum must be true or false');
+  return { ...base, showSum };
+}
+
+export const regionName = (r: string, lang: Lang) => tx(lang, `region.${r}` as 'region.east');
+const dark = (c: string) => color(c)?.darker(1.2).formatHex() ?? INK;
+
+export function render(series: RegionsSeries, options: RegionsOptions, doc: Document): SVGSVGElement {
+  const o = resolveOptions(options);
+  const { width, lang } = o;
+  const narrow = width < 480;
+  const pad = 12;
+  const labelW = Math.min(140, Math.max(56, Math.max(...series.regions.map((r) => measure(regionName(r.region, lang), 12))) + 12));
+  const x0 = pad + labelW;
+  const valueRoom = narrow ? 44 : 64;
+  const x1 = width - pad - valueRoom;
+  const svg = frame(doc, { width, height: 200, title: chartTitle(series, lang), desc: describeSeries(series, lang), idPrefix: o.idPrefix, chart: 'regions' });
+  let y = pad;
+
+  // Panel 1: clusters in the data.
+  const g1 = el(doc, 'g', { class: 'panel panel-counts' }, svg);
+  for (const l of wrap(tx(lang, 'chart.regions.counts'), width - 2 * pad, 13, 2)) {
+    text(doc, l, { x: pad, y: y + 13, 'font-size': 13, 'font-weight': 600 }, g1);
+    y += 18;
+  }
+  y += 16;
+  const maxCount = Math.max(...series.regions.map((r) => r.clusters));
+  const xc = zeroScale(maxCount, [x0, x1], x1 - x0);
+  const rowH = 26;
+  xAxis(doc, g1, xc, { top: y, bottom: y + rowH * 4, labelY: y - 4, length: x1 - x0, format: (v) => plainNumber(v, lang, 0), integer: true });
+  for (const r of series.regions) {
+    const hl = o.highlight === r.region;
+    text(doc, regionName(r.region, lang), { x: x0 - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', 'font-weight': hl ? 700 : 400 }, g1);
+    const bar = el(doc, 'rect', { class: markClass('bar bar-count', hl), 'data-region': r.region, x: x0, y: y + 4, width: Math.max(0, xc(r.clusters) - x0), height: rowH - 8, fill: REGION_COLORS[r.region], stroke: hl ? INK : dark(REGION_COLORS[r.region]), 'stroke-width': hl ? 2 : 0.75 }, g1);
+    hint(doc, bar, `${regionName(r.region, lang)}: ${txn(lang, 'chart.regions.countValue', r.clusters)}`);
+    text(doc, plainNumber(r.clusters, lang, 0), { x: xc(r.clusters) + 5, y: y + rowH / 2 + 4, 'font-size': 12 }, g1);
+    y += rowH;
+  }
+  y += 20;
+
+  if (o.showSum) y = sumPanel(series, o, doc, svg, { y, x0, x1, pad, narrow });
+
+  const height = o.height ?? y + pad;
+  setHeight(svg, width, height);
+  return svg;
+}
+
+function sumPanel(series: RegionsSeries, o: ResolvedBase, doc: Document, svg: SVGSVGElement, box: { y: number; x0: number; x1: number; pad: number; narrow: boolean }): number {
+  const { lang, width } = o;
+  const { x0, x1, pad } = box;
+  let y = box.y;
+  const g = el(doc, 'g', { class: 'panel panel-sum' }, svg);
+  const heading = tx(lang, 'chart.regions.sumHeading', { metric: metricName(series, lang), stage: tx(lang, `stage.${series.stage}`) });
+  for (const l of wrap(heading, width - 2 * pad, 13, 3)) {
+    text(doc, l, { x: pad, y: y + 13, 'font-size': 13, 'font-weight': 600 }, g);
+    y += 18;
+  }
+  const unit = axisUnit(series.metric.unit, lang);
+  if (unit) {
+    text(doc, tx(lang, 'chart.axis.unit', { unit }), { x: pad, y: y + 11, 'font-size': 11, fill: MUTED }, g);
+    y += 16;
+  }
+  y += 16;
+  const anySum = series.regions.some((r) => r.sum != null);
+  const max = Math.max(0, ...series.regions.map((r) => r.sum ?? 0));
+  const xs = zeroScale(max, [x0, x1], x1 - x0);
+  const rowH = 44;
+  if (anySum) xAxis(doc, g, xs, { top: y, bottom: y + rowH * 4 - 16, labelY: y - 4, length: x1 - x0, format: (v) => axisNumber(v, series.metric.unit, lang) });
+  for (const r of series.regions) {
+    const hl = o.highlight === r.region;
+    text(doc, regionName(r.region, lang), { x: x0 - 8, y: y + 17, 'text-anchor': 'end', 'font-weight': hl ? 700 : 400 }, g);
+    if (r.sum != null) {
+      const bar = el(doc, 'rect', { class: markClass('bar bar-sum', hl), 'data-region': r.region, x: x0, y: y + 4, width: Math.max(0, xs(r.sum) - x0), height: 18, fill: REGION_COLORS[r.region], stroke: hl ? INK : dark(REGION_COLORS[r.region]), 'stroke-width': hl ? 2 : 0.75 }, g);
+      const value = formatAmount(r.sum, series.metric.unit, lang);
+      hint(doc, bar, `${regionName(r.region, lang)}: ${value}`);
+      const inside = measure(value, 12) > width - pad - xs(r.sum) - 5;
+      text(doc, value, { x: inside ? xs(r.sum) - 5 : xs(r.sum) + 5, y: y + 17, 'text-anchor': inside ? 'end' : null, class: 'value-label' }, g);
+    } else {
+      const msg = r.withFigure ? tx(lang, 'chart.regions.notComparable') : tx(lang, 'chart.regions.noFigures');
+      const t = text(doc, msg, { class: 'not-comparable', 'data-region': r.region, x: x0 + 4, y: y + 17, fill: MUTED, 'font-style': 'italic' }, g);
+      if (hl) t.setAttribute('class', 'not-comparable is-highlighted');
+    }
+    const caption = captionOf(r, lang);
+    if (caption) lines(doc, wrap(caption, width - x0 - pad, 11, 2), { x: x0 + 4, y: y + 35, 'font-size': 11, fill: MUTED }, 13, g);
+    y += rowH + (caption && measure(caption, 11) > width - x0 - pad ? 12 : 0);
+  }
+  return y + 4;
+}
+
+export function metricName(series: RegionsSeries, lang: Lang): string {
+  return lang === 'zh' ? series.metric.name_zh : series.metric.name_en;
+}
+
+/** "sum of 15 of 26 clusters; left out: 1 illegible" — what the bar stands for. */
+export function captionOf(r: RegionEntry, lang: Lang): string {
+  const parts: string[] = [];
+  if (r.sum != null) parts.push(tx(lang, 'chart.regions.summedOf', { summed: r.summed, clusters: r.clusters }));
+  else if (r.withFigure) parts.push(tx(lang, 'chart.regions.withFigureOf', { n: r.withFigure, clusters: r.clusters }));
+  if (r.excluded.length) parts.push(tx(lang, 'chart.regions.leftOut', { reasons: reasonsText(r.reasons, lang) }));
+  return parts.join(tx(lang, 'chart.list.sep'));
+}

@@ -1,0 +1,74 @@
+/**
+ * One entry point for every chart, used alike by the explore page, embeds, exports and slides:
+ * the view state in, an SVG plus its title, subtitle, source line, notes and table out.
+ */
+import type { Atlas } from '../data/schema.ts';
+import { clusterMarks } from '../data/marks.ts';
+import type { ViewState } from '../state/url.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { ChartMeta, ChartTable } from './shared/meta.ts';
+import * as regions from './regions/index.ts';
+import * as growth from './growth/index.ts';
+import * as ranking from './ranking/index.ts';
+import * as sectors from './sectors/index.ts';
+import * as context from './context/index.ts';
+
+export const CHART_IDS = ['regions', 'ranking', 'growth', 'sectors', 'context'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
+export interface BuiltChart {
+  id: ChartId;
+  svg: SVGSVGElement;
+  meta: ChartMeta;
+  table: ChartTable;
+  /** The accessible one-paragraph description (also inside the SVG as <desc>). */
+  description: string;
+}
+
+export interface BuildOptions {
+  width: number;
+  lang: Lang;
+  doc: Document;
+  /** A cluster or region id to mark. */
+  highlight?: string | null;
+  idPrefix?: string;
+}
+
+/**
+ * The growth chart's subject when the view names none: the selected cluster, else the group with the
+ * most figures for the metric across stages (ties: the first by id) — chosen from the data, not fixed.
+ */
+export function growthSubject(atlas: Atlas, view: Pick<ViewState, 'subject' | 'cluster' | 'metric'>): string {
+  if (view.subject) return view.subject;
+  if (view.cluster) return view.cluster;
+  const counts = new Map<string, number>();
+  for (const f of atlas.figures) if (f.subject_type === 'group' && f.metric === view.metric && f.scope === 'total') counts.set(f.subject_id, (counts.get(f.subject_id) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  return best?.[0] ?? 'CN';
+}
+
+export function buildChart(id: ChartId, atlas: Atlas, view: ViewState, o: BuildOptions): BuiltChart {
+  const base = { width: o.width, lang: o.lang, highlight: o.highlight ?? null, idPrefix: o.idPrefix ?? `ca-${id}` };
+  switch (id) {
+    case 'regions': {
+      const s = regions.derive(atlas, { metric: view.metric, stage: view.stage });
+      return { id, svg: regions.render(s, base, o.doc), meta: regions.meta(s, o.lang), table: regions.table(s, o.lang), description: regions.describe(s, o.lang) };
+    }
+    case 'ranking': {
+      const s = ranking.derive(atlas, clusterMarks(atlas, view), { metric: view.metric, stage: view.stage });
+      return { id, svg: ranking.render(s, base, o.doc), meta: ranking.meta(s, o.lang), table: ranking.table(s, o.lang), description: ranking.describe(s, o.lang) };
+    }
+    case 'growth': {
+      const s = growth.derive(atlas, { subject: growthSubject(atlas, view), metric: view.metric });
+      return { id, svg: growth.render(s, base, o.doc), meta: growth.meta(s, o.lang), table: growth.table(s, o.lang), description: growth.describe(s, o.lang) };
+    }
+    case 'sectors': {
+      const s = sectors.derive(atlas, { regions: view.regions });
+      return { id, svg: sectors.render(s, base, o.doc), meta: sectors.meta(s, o.lang), table: sectors.table(s, o.lang), description: sectors.describe(s, o.lang) };
+    }
+    case 'context': {
+      const s = context.derive(atlas);
+      return { id, svg: context.render(s, base, o.doc), meta: context.meta(s, o.lang), table: context.table(s, o.lang), description: context.describe(s, o.lang) };
+    }
+  }
+}

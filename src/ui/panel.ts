@@ -1,0 +1,109 @@
+/**
+ * The panel under the map: tabs for the cluster list and the charts. Charts follow the view's filters;
+ * hovering a cluster or region in a chart highlights it on the map and in the list, and back.
+ */
+import { h, clear } from './dom.ts';
+import { t, type Lang } from '../i18n/index.ts';
+import { TABS, type ViewState } from '../state/url.ts';
+import type { Store } from '../state/store.ts';
+import type { Atlas } from '../data/schema.ts';
+import { buildChart, growthSubject, type ChartId } from '../charts/registry.ts';
+import { chartFigure } from './chartView.ts';
+import type { AtlasContext } from './context.ts';
+import { name } from './context.ts';
+
+export interface Panel {
+  el: HTMLElement;
+  update(view: ViewState): void;
+  highlight(id: string | null): void;
+}
+
+export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; store: Store; list: HTMLElement; onHover(id: string | null): void }): Panel {
+  const { lang, store, atlas } = o;
+  let showTable = false;
+  const tabs = TABS.map((tab) =>
+    h('button', { type: 'button', role: 'tab', id: `tab-${tab}`, 'aria-controls': 'panel-body', class: 'tab', 'data-tab': tab, onclick: () => store.set({ tab }) }, t(lang, `tab.${tab}`)),
+  );
+  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t(lang, 'tabs.label') }, ...tabs);
+  tablist.addEventListener('keydown', (e) => {
+    const i = tabs.findIndex((b) => b === document.activeElement);
+    if (i < 0 || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    e.preventDefault();
+    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+    next.focus();
+    next.click();
+  });
+  const body = h('div', { class: 'panel-body', id: 'panel-body', role: 'tabpanel' });
+  const el = h('section', { class: 'panel' }, tablist, body);
+  let current: ViewState | null = null;
+  let hot: string | null = null;
+
+  const subjectPicker = (v: ViewState): HTMLElement => {
+    const chosen = growthSubject(atlas, v);
+    const options: [string, string][] = [
+      ...atlas.groups.map((g) => [g.id, name(g, lang)] as [string, string]),
+      ...(['east', 'central', 'west', 'northeast'] as const).map((r) => [r, t(lang, `region.${r}`)] as [string, string]),
+      ['CN', t(lang, 'subject.nation')],
+    ];
+    const cluster = o.ctx.clusters.get(chosen);
+    if (cluster) options.unshift([cluster.id, name(cluster, lang)]);
+    const select = h('select', { id: 'subject-select', class: 'subject-select' }, ...options.map(([id, label]) => h('option', { value: id, selected: id === chosen }, label)));
+    select.addEventListener('change', () => store.set({ subject: select.value }));
+    return h('div', { class: 'subject-row' }, h('label', { for: 'subject-select' }, t(lang, 'chart.subject')), select);
+  };
+
+  function render() {
+    const v = current;
+    if (!v) return;
+    for (const b of tabs) {
+      const on = b.dataset['tab'] === v.tab;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1;
+    }
+    body.setAttribute('aria-labelledby', `tab-${v.tab}`);
+    clear(body);
+    if (v.tab === 'list') {
+      body.append(o.list);
+      return;
+    }
+    const width = Math.max(320, Math.min(1400, Math.floor(body.clientWidth || el.clientWidth || 800) - 24));
+    const built = buildChart(v.tab as ChartId, atlas, v, { width, lang, doc: document, highlight: hot });
+    if (v.tab === 'growth') body.append(subjectPicker(v));
+    body.append(
+      chartFigure(built, lang, showTable, (table) => {
+        showTable = table;
+        render();
+      }),
+    );
+  }
+
+  // Hover inside a chart: any mark naming a cluster or region.
+  body.addEventListener('mouseover', (e) => {
+    const target = (e.target as Element).closest?.('[data-cluster]');
+    o.onHover(target?.getAttribute('data-cluster') ?? null);
+  });
+  body.addEventListener('mouseleave', () => o.onHover(null));
+  // Re-lay the chart when the panel's width changes (not its height, which the chart itself sets).
+  let lastWidth = 0;
+  new ResizeObserver(() => {
+    const w = body.clientWidth;
+    if (Math.abs(w - lastWidth) < 8) return;
+    lastWidth = w;
+    if (current && current.tab !== 'list') render();
+  }).observe(body);
+
+  return {
+    el,
+    update(v) {
+      const prev = current;
+      current = v;
+      if (!prev || prev.tab !== v.tab) showTable = false;
+      render();
+    },
+    highlight(id) {
+      hot = id;
+      for (const n of body.querySelectorAll('svg [data-cluster]')) n.classList.toggle('is-highlighted', n.getAttribute('data-cluster') === id);
+    },
+  };
+}
+
