@@ -35,10 +35,12 @@ const OUT = join(REPO, 'data');
 
 // ---------------------------------------------------------------------------------------------
 // Parameters (see data/geo/README.md). Visvalingam effective area, in km² (local equirectangular).
+// (The env overrides exist for tuning only; the committed files use the defaults.)
 const PROVINCE_MIN_AREA_KM2 = Number(process.env.PROVINCE_MIN_AREA_KM2 ?? 2);
-const PREFECTURE_MIN_AREA_KM2 = Number(process.env.PREFECTURE_MIN_AREA_KM2 ?? 2);
-/** Quantization: grid steps across the bounding box (73.5–135.1°E × 3.8–53.6°N). */
-const QUANTIZATION = Number(process.env.QUANTIZATION ?? 100000);
+const PREFECTURE_MIN_AREA_KM2 = Number(process.env.PREFECTURE_MIN_AREA_KM2 ?? 1);
+/** Quantization: grid steps across the bounding box (73.5–135.1°E × 3.8–53.6°N); 5e4 ≈ 120 m, 1e5 ≈ 60 m. */
+const PROVINCE_QUANTIZATION = Number(process.env.PROVINCE_QUANTIZATION ?? 50000);
+const PREFECTURE_QUANTIZATION = Number(process.env.PREFECTURE_QUANTIZATION ?? 100000);
 const COORD_DECIMALS = 5; // GeoJSON coordinates written by this script (~1 m)
 
 // ---------------------------------------------------------------------------------------------
@@ -617,10 +619,10 @@ function main(): void {
   for (const g of provSub.objects['nation']!.geometries) g.properties = { name_zh: '中华人民共和国', name_en: 'China' };
   if (provNames.size !== 34) fail('provinces: duplicate adcodes');
 
-  const prov = simplifyTopology(provSub.arcs, provSub.objects, PROVINCE_MIN_AREA_KM2, QUANTIZATION, topojsonSimplify);
+  const prov = simplifyTopology(provSub.arcs, provSub.objects, PROVINCE_MIN_AREA_KM2, PROVINCE_QUANTIZATION, topojsonSimplify);
   checkRings(prov.topo, 'provinces');
   checkRings(prov.topo, 'nation');
-  log(`provinces: ${prov.pointsIn} → ${prov.pointsOut} points (min area ${PROVINCE_MIN_AREA_KM2} km², ${prov.promoted} points kept to save small rings)`);
+  log(`provinces: ${prov.pointsIn} → ${prov.pointsOut} points (min area ${PROVINCE_MIN_AREA_KM2} km², quantization ${PROVINCE_QUANTIZATION}, ${prov.promoted} points kept to save small rings)`);
   const provFc = topojsonClient.feature(prov.topo as never, prov.topo.objects['provinces'] as never) as unknown as FeatureCollection<Geometry>;
   prov.topo.objects['provinces']!.geometries.forEach((g, i) => {
     const f = provFc.features[i]!;
@@ -651,9 +653,9 @@ function main(): void {
     if (!provNames.has(province_adcode)) fail(`prefecture ${adcode}: no province ${province_adcode}`);
     g.properties = { adcode, name_zh: String(p['地名']), name_en_machine: String(p['name']), province_adcode };
   }
-  const pref = simplifyTopology(prefSub.arcs, prefSub.objects, PREFECTURE_MIN_AREA_KM2, QUANTIZATION, topojsonSimplify);
+  const pref = simplifyTopology(prefSub.arcs, prefSub.objects, PREFECTURE_MIN_AREA_KM2, PREFECTURE_QUANTIZATION, topojsonSimplify);
   checkRings(pref.topo, 'prefectures');
-  log(`prefectures: ${pref.pointsIn} → ${pref.pointsOut} points (min area ${PREFECTURE_MIN_AREA_KM2} km², ${pref.promoted} points kept to save small rings)`);
+  log(`prefectures: ${pref.pointsIn} → ${pref.pointsOut} points (min area ${PREFECTURE_MIN_AREA_KM2} km², quantization ${PREFECTURE_QUANTIZATION}, ${pref.promoted} points kept to save small rings)`);
   const prefFc = topojsonClient.feature(pref.topo as never, pref.topo.objects['prefectures'] as never) as unknown as FeatureCollection<Geometry>;
   pref.topo.objects['prefectures']!.geometries.forEach((g, i) => {
     g.properties!['label'] = labelPoint(prefFc.features[i]!);
