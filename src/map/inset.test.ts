@@ -19,4 +19,18 @@ describe('南海诸岛 inset', () => {
       expect(svg.getAttribute('viewBox')).toMatch(/^0 0 \d+/);
     });
   }
+
+  it('draws every dash, a point for each island, shortened English names and no figures', () => {
+    const geo = fixtureGeometry();
+    const zh = renderInset(document, geo, 'zh');
+    const en = renderInset(document, geo, 'en');
+    expect(zh.querySelectorAll('.scs-dash')).toHaveLength(geo.scs.features.filter((f) => f.properties.kind === 'dash').length);
+    expect(zh.querySelectorAll('circle.scs-island')).toHaveLength(2);
+    expect(zh.textContent).toContain('南沙群岛');
+    expect([...en.querySelectorAll('.scs-name')].map((t) => t.textContent)).toContain('Huangyan I.');
+    expect(en.textContent).toContain('Nansha Is.');
+    expect(zh.getAttribute('aria-label')).not.toBe(en.getAttribute('aria-label'));
+    expect(zh.querySelectorAll('[data-cluster], .mark')).toHaveLength(0);
+    expect(zh.querySelector('path[data-adcode="460000"]')).not.toBeNull();
+  });
 });

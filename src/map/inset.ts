@@ -30,18 +30,19 @@ function titleLines(lang: Lang): string[] {
 }
 
 /**
- * Where each name sits relative to its point, in viewBox units (the positions of the island groups are
- * approximate, so their labels sit where they do not collide with each other or with the dashes).
- * A name not listed here is centred just below its point.
+ * Where each name sits relative to its point, in viewBox units: dx, and dy of the middle of the text
+ * block. The positions of the island groups are approximate, so their names sit where they collide
+ * neither with each other nor with the dashes. A name not listed is centred just below its point.
  */
 const PLACEMENT: Record<string, { dx: number; dy: number; anchor: 'start' | 'middle' | 'end' }> = {
-  'Dongsha Islands': { dx: 0, dy: -4, anchor: 'middle' },
-  'Xisha Islands': { dx: -2, dy: -3, anchor: 'middle' },
-  'Zhongsha Islands': { dx: 3, dy: 8, anchor: 'middle' },
-  'Nansha Islands': { dx: 0, dy: 3, anchor: 'middle' },
-  'Huangyan Island': { dx: -3, dy: -3, anchor: 'end' },
-  'Zengmu Ansha': { dx: 0, dy: -5, anchor: 'middle' },
+  'Dongsha Islands': { dx: 0, dy: -8, anchor: 'middle' },
+  'Xisha Islands': { dx: 2, dy: -12, anchor: 'middle' },
+  'Zhongsha Islands': { dx: 0, dy: 8, anchor: 'middle' },
+  'Nansha Islands': { dx: 0, dy: 0, anchor: 'middle' },
+  'Huangyan Island': { dx: 3, dy: 13, anchor: 'middle' },
+  'Zengmu Ansha': { dx: -4, dy: 0, anchor: 'end' },
 };
+const NAME_SIZE: Record<Lang, number> = { zh: 8.5, en: 7.5 };
 
 export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement {
   const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] => {
@@ -100,7 +101,7 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
   svg.append(dashes);
 
   // Names: islands get a point symbol, island groups a name only.
-  const names = el('g', { class: 'scs-inset-names', fill: BASE.label, 'font-size': 8.5, stroke: BASE.sea, 'stroke-width': 2, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
+  const names = el('g', { class: 'scs-inset-names', fill: BASE.label, stroke: BASE.sea, 'stroke-width': 2, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
   for (const f of geo.scs.features) {
     if (f.properties.kind === 'dash' || f.geometry.type !== 'Point') continue;
     const p = projection((f.geometry as Point).coordinates as [number, number]);
@@ -118,12 +119,12 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     class: 'scs-inset-title',
     x: INSET_WIDTH - 5,
     'text-anchor': 'end',
-    'font-size': lang === 'zh' ? 11 : 8.5,
+    'font-size': lang === 'zh' ? 11 : 8,
     'font-weight': 600,
     fill: BASE.label,
   });
   const lines = titleLines(lang);
-  const lineHeight = lang === 'zh' ? 12 : 9.5;
+  const lineHeight = lang === 'zh' ? 12 : 9;
   lines.forEach((line, i) => {
     const t = el('tspan', { x: INSET_WIDTH - 5, y: round(height - 5 - (lines.length - 1 - i) * lineHeight) });
     t.textContent = line;
@@ -135,14 +136,12 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
 
   function nameText(props: ScsProps, x: number, y: number): SVGTextElement {
     const place = PLACEMENT[props.name_en] ?? { dx: 0, dy: 9, anchor: 'middle' as const };
-    // English names break at the space before "Island(s)" / the second word, so that they stay narrow.
-    const lines = lang === 'zh' ? [props.name_zh] : splitEnglish(props.name_en);
-    const lh = 8.5;
-    // Labels above their point grow upwards; labels below it grow downwards.
-    const first = place.dy < 0 ? y + place.dy - (lines.length - 1) * lh : y + place.dy;
-    const text = el('text', { class: `scs-name scs-name-${props.kind}`, 'text-anchor': place.anchor });
+    const fs = NAME_SIZE[lang];
+    const lines = lang === 'zh' ? [props.name_zh] : englishLines(props.name_en);
+    const top = y + place.dy - ((lines.length - 1) * fs) / 2 + 0.35 * fs;
+    const text = el('text', { class: `scs-name scs-name-${props.kind}`, 'text-anchor': place.anchor, 'font-size': fs });
     lines.forEach((line, i) => {
-      const t = el('tspan', { x: round(x + place.dx), y: round(first + i * lh + (place.dy < 0 ? 0 : 3)) });
+      const t = el('tspan', { x: round(x + place.dx), y: round(top + i * fs) });
       t.textContent = line;
       text.append(t);
     });
@@ -150,7 +149,9 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
   }
 }
 
-function splitEnglish(name: string): string[] {
-  const i = name.indexOf(' ');
-  return i > 0 && name.length > 9 ? [name.slice(0, i), name.slice(i + 1)] : [name];
+/** English names shortened the way atlases do (Xisha Islands → Xisha Is.); a long name that cannot be shortened takes two lines. */
+function englishLines(name: string): string[] {
+  const short = name.replace(/\s+Islands$/, ' Is.').replace(/\s+Island$/, ' I.');
+  const i = short.indexOf(' ');
+  return short === name && short.length > 10 && i > 0 ? [short.slice(0, i), short.slice(i + 1)] : [short];
 }

@@ -3,6 +3,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { createSvgMap } from './svgMap.ts';
 import { sizeScale } from './layout.ts';
 import { fixtureGeometry, fixtureMark } from '../../tests/unit/geoFixture.ts';
+import { NEUTRAL_MARK } from '../theme/palette.ts';
 
 function setup(lang: 'zh' | 'en' = 'zh') {
   document.body.replaceChildren();
@@ -70,5 +71,53 @@ describe('SVG fallback map', () => {
     const { host } = setup();
     expect(host.querySelector('img')).toBeNull();
     expect(host.querySelector('circle.mark[data-cluster="c"] title')!.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+  it('colours a mark without a figure neutral and a hollow ring by its sector', () => {
+    const { host } = setup();
+    expect(host.querySelector('circle.mark[data-cluster="c"]')!.getAttribute('fill')).toBe(NEUTRAL_MARK);
+    const b = host.querySelector('circle.mark[data-cluster="b"]')!;
+    expect(b.getAttribute('stroke')).toBe('#0072B2');
+    expect(Number(b.getAttribute('stroke-width'))).toBeGreaterThan(Number(host.querySelector('circle.mark[data-cluster="a"]')!.getAttribute('stroke-width')));
+  });
+
+  it('keeps marks out of the tab order (the list is the keyboard alternative)', () => {
+    const { host } = setup();
+    expect(host.querySelectorAll('[tabindex]')).toHaveLength(0);
+  });
+
+  it('clears the hover when the pointer leaves the map', () => {
+    const { host, onHover } = setup();
+    host.querySelector('circle.site[data-cluster="a"]')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(host.querySelector('circle.mark[data-cluster="a"]')!.classList.contains('is-hot')).toBe(true);
+    host.querySelector('svg')!.dispatchEvent(new MouseEvent('mouseleave'));
+    expect(onHover).toHaveBeenLastCalledWith(null, expect.any(Number), expect.any(Number));
+    expect(host.querySelectorAll('.is-hot')).toHaveLength(0);
+  });
+
+  it('highlights from outside without reporting a hover, and marks the selected cluster', () => {
+    const { host, map, onHover } = setup();
+    map.highlight('c');
+    expect(host.querySelector('circle.mark[data-cluster="c"]')!.classList.contains('is-hot')).toBe(true);
+    expect(onHover).not.toHaveBeenCalled();
+    map.highlight(null);
+    expect(host.querySelectorAll('.is-hot')).toHaveLength(0);
+    map.update([fixtureMark('a', { lon: 105, lat: 35, others: [[106, 33]] })], sizeScale([100]), 'a', new Set(['west']));
+    expect(host.querySelectorAll('.is-selected[data-cluster="a"]')).toHaveLength(2);
+  });
+
+  it("moves a province's name above the packed group standing at its label point", () => {
+    const { host } = setup('en');
+    const label = [...host.querySelectorAll('text.province-label')].find((t) => t.textContent === 'Shaanxi')!;
+    const top = Math.min(...['a', 'b'].map((id) => host.querySelector(`circle.mark[data-cluster="${id}"]`)!).map((c) => Number(c.getAttribute('cy')) - Number(c.getAttribute('r'))));
+    expect(Number(label.getAttribute('y'))).toBeLessThan(top);
+  });
+
+  it('places the inset in the lower right and removes everything on destroy', () => {
+    const { host, map } = setup();
+    const inset = host.querySelector('svg.svg-map > g > svg.scs-inset')!;
+    expect(Number(inset.getAttribute('x'))).toBeGreaterThan(400);
+    expect(Number(inset.getAttribute('y'))).toBeGreaterThan(300);
+    map.destroy();
+    expect(host.children).toHaveLength(0);
   });
 });

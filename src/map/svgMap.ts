@@ -128,7 +128,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
     gInset.replaceChildren();
     const inset = renderInset(doc, opts.geo, opts.lang);
     const [, , vw, vh] = (inset.getAttribute('viewBox') ?? '0 0 140 180').split(' ').map(Number) as [number, number, number, number];
-    const iw = width < 520 ? 90 : Math.round(Math.min(150, Math.max(120, width * 0.11)));
+    const iw = width < 520 ? 90 : Math.round(Math.min(150, Math.max(120, width * 0.13)));
     const ih = Math.round((iw * vh) / vw);
     const margin = width < 520 ? 6 : 10;
     for (const [k, v] of Object.entries({ x: width - iw - margin, y: height - ih - margin, width: iw, height: ih })) inset.setAttribute(k, String(v));
@@ -136,22 +136,29 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
   }
 
   /** Province names, larger provinces first; a name that would overlap one already placed is left out. */
-  function drawLabels(groups: { x: number; y: number; r: number }[]): void {
+  function drawLabels(groups: { x: number; y: number; r: number }[], circles: { x: number; y: number; r: number }[]): void {
     gLabels.replaceChildren();
     const fontSize = size.width < 520 ? 10 : 12;
-    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    const placed: Box[] = [];
     for (const f of labelOrder) {
       const p = projection(f.geometry.coordinates as [number, number]);
       if (!p) continue;
       let [x, y] = p;
       const text = opts.lang === 'en' ? f.properties.name_en : f.properties.short_zh;
-      // A label under a packed group of marks moves above the group, so the group does not hide it.
-      const cover = groups.find((g) => Math.hypot(g.x - x, g.y - y) < g.r + fontSize / 2);
-      if (cover) y = cover.y - cover.r - fontSize * 0.7;
+      // A packed group of marks at a province's label point (its clusters placed only in the province)
+      // pushes that province's name above the group.
+      const own = groups.find((g) => Math.hypot(g.x - x, g.y - y) <= fontSize / 2);
+      if (own) y = own.y - own.r - fontSize * 0.7;
       const w = textWidth(text, fontSize);
-      const box = { x0: x - w / 2 - 1, y0: y - fontSize / 2 - 1, x1: x + w / 2 + 1, y1: y + fontSize / 2 + 1 };
-      if (box.x0 < 0 || box.x1 > size.width || box.y0 < 0 || box.y1 > size.height) continue;
-      if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+      const boxAt = (cy: number) => ({ x0: x - w / 2 - 1, y0: cy - fontSize / 2 - 1, x1: x + w / 2 + 1, y1: cy + fontSize / 2 + 1 });
+      // A name that marks would cover more than a sliver of moves a line up or down, or is left out.
+      const covered = (b: Box) => circles.some((c) => c.r - Math.hypot(c.x - clamp(c.x, b.x0, b.x1), c.y - clamp(c.y, b.y0, b.y1)) > 1.5);
+      const free = (b: Box) => b.x0 >= 0 && b.x1 <= size.width && b.y0 >= 0 && b.y1 <= size.height && !placed.some((o) => o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1);
+      const offsets = own ? [0] : [0, -1.1 * fontSize, 1.1 * fontSize];
+      const at = offsets.map((dy) => y + dy).find((cy) => free(boxAt(cy)) && (own || !covered(boxAt(cy))));
+      if (at === undefined) continue;
+      y = at;
+      const box = boxAt(y);
       placed.push(box);
       const t = el('text', { class: 'province-label', x: round(x), y: round(y), 'font-size': fontSize, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: BASE.label, stroke: BASE.labelHalo, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'data-adcode': f.properties.adcode });
       t.textContent = text;
@@ -163,7 +170,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
     gSites.replaceChildren();
     gMarks.replaceChildren();
     if (!view) {
-      drawLabels([]);
+      drawLabels([], []);
       return;
     }
     const { marks, scale, selectedId } = view;
@@ -171,6 +178,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
     // The selected cluster is drawn last, on top.
     placed.sort((a, b) => Number(a.mark.cluster.id === selectedId) - Number(b.mark.cluster.id === selectedId));
     const groups = new Map<string, { x: number; y: number; r: number; n: number }>();
+    const circles: { x: number; y: number; r: number }[] = [];
     for (const pl of placed) {
       const c = anchorPoint(pl);
       if (!c) continue;
@@ -184,6 +192,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
         const dot = el('circle', { class: 'site', cx: round(p[0]), cy: round(p[1]), r: SITE_RADIUS, fill: colour, stroke: MARK_STROKE, 'stroke-width': 0.5, 'data-cluster': id });
         dot.append(titleOf(name));
         gSites.append(dot);
+        circles.push({ x: p[0], y: p[1], r: SITE_RADIUS });
       }
       const hollow = mark.anchor.precision === 'province';
       // A hollow ring is drawn inside its radius, so packed rings keep their gap.
@@ -193,6 +202,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       const circle = el('circle', { ...attrs, cx: round(c[0] + pl.dx), cy: round(c[1] + pl.dy), 'data-cluster': id, 'data-precision': mark.anchor.precision });
       circle.append(titleOf(name));
       gMarks.append(circle);
+      circles.push({ x: c[0] + pl.dx, y: c[1] + pl.dy, r: pl.r });
       if (pl.dx !== 0 || pl.dy !== 0) {
         const key = `${round(c[0])},${round(c[1])}`;
         const g = groups.get(key) ?? { x: c[0], y: c[1], r: 0, n: 0 };
@@ -201,7 +211,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
         groups.set(key, g);
       }
     }
-    drawLabels([...groups.values()]);
+    drawLabels([...groups.values()], circles);
     applyClasses();
   }
 
@@ -306,6 +316,17 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       svg.remove();
     },
   };
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
 }
 
 /** Approximate width of a label: CJK characters are square, Latin ones about 0.58 em. */

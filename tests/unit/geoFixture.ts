@@ -5,7 +5,8 @@ import type { Topology } from 'topojson-specification';
 import type { ClusterMark } from '../../src/data/marks.ts';
 import type { ClusterRow, SiteRow } from '../../src/data/schema.ts';
 
-const square = (x: number, y: number, s: number) => [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]];
+/** Clockwise, as d3-geo reads an exterior ring (counter-clockwise would be the globe minus the square). */
+const square = (x: number, y: number, s: number) => [[[x, y], [x, y + s], [x + s, y + s], [x + s, y], [x, y]]];
 
 export function fixtureGeometry(): BaseGeometry {
   const provs = [
