@@ -2,7 +2,7 @@
  * One entry point for every chart, used alike by the explore page, embeds, exports and slides:
  * the view state in, an SVG plus its title, subtitle, source line, notes and table out.
  */
-import type { Atlas } from '../data/schema.ts';
+import type { Atlas, SourceRow } from '../data/schema.ts';
 import { clusterMarks } from '../data/marks.ts';
 import type { ViewState } from '../state/url.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -23,6 +23,8 @@ export interface BuiltChart {
   table: ChartTable;
   /** The accessible one-paragraph description (also inside the SVG as <desc>). */
   description: string;
+  /** The documents behind the plotted numbers, for citations. */
+  sources: SourceRow[];
 }
 
 export interface BuildOptions {
@@ -52,23 +54,23 @@ export function buildChart(id: ChartId, atlas: Atlas, view: ViewState, o: BuildO
   switch (id) {
     case 'regions': {
       const s = regions.derive(atlas, { metric: view.metric, stage: view.stage });
-      return { id, svg: regions.render(s, base, o.doc), meta: regions.meta(s, o.lang), table: regions.table(s, o.lang), description: regions.describe(s, o.lang) };
+      return { id, svg: regions.render(s, base, o.doc), meta: regions.meta(s, o.lang), table: regions.table(s, o.lang), description: regions.describe(s, o.lang), sources: s.sources };
     }
     case 'ranking': {
       const s = ranking.derive(atlas, clusterMarks(atlas, view), { metric: view.metric, stage: view.stage });
-      return { id, svg: ranking.render(s, base, o.doc), meta: ranking.meta(s, o.lang), table: ranking.table(s, o.lang), description: ranking.describe(s, o.lang) };
+      return { id, svg: ranking.render(s, base, o.doc), meta: ranking.meta(s, o.lang), table: ranking.table(s, o.lang), description: ranking.describe(s, o.lang), sources: s.sources };
     }
     case 'growth': {
       const s = growth.derive(atlas, { subject: growthSubject(atlas, view), metric: view.metric });
-      return { id, svg: growth.render(s, base, o.doc), meta: growth.meta(s, o.lang), table: growth.table(s, o.lang), description: growth.describe(s, o.lang) };
+      return { id, svg: growth.render(s, base, o.doc), meta: growth.meta(s, o.lang), table: growth.table(s, o.lang), description: growth.describe(s, o.lang), sources: s.sources };
     }
     case 'sectors': {
       const s = sectors.derive(atlas, { regions: view.regions });
-      return { id, svg: sectors.render(s, base, o.doc), meta: sectors.meta(s, o.lang), table: sectors.table(s, o.lang), description: sectors.describe(s, o.lang) };
+      return { id, svg: sectors.render(s, base, o.doc), meta: sectors.meta(s, o.lang), table: sectors.table(s, o.lang), description: sectors.describe(s, o.lang), sources: s.sources };
     }
     case 'context': {
       const s = context.derive(atlas);
-      return { id, svg: context.render(s, base, o.doc), meta: context.meta(s, o.lang), table: context.table(s, o.lang), description: context.describe(s, o.lang) };
+      return { id, svg: context.render(s, base, o.doc), meta: context.meta(s, o.lang), table: context.table(s, o.lang), description: context.describe(s, o.lang), sources: s.sources };
     }
   }
 }

@@ -18,9 +18,10 @@ export interface BaseMap {
 }
 
 
-export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, ariaLabel: string): Promise<BaseMap> {
+export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, ariaLabel: string, interactive = true): Promise<BaseMap> {
   const map = new MapLibreMap({
     container,
+    interactive,
     style: buildStyle(geo, lang),
     bounds: CHINA_BOUNDS,
     fitBoundsOptions: { padding: 12 },

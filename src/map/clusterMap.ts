@@ -32,10 +32,12 @@ export interface ClusterMapOptions {
   sectorColor: (id: string) => string;
   onHover(id: string | null, x: number, y: number): void;
   onSelect(id: string): void;
+  /** false: no pan, zoom or picking (static embeds). */
+  interactive?: boolean;
 }
 
 export async function createClusterMap(o: ClusterMapOptions): Promise<{ controller: MapController; base: BaseMap }> {
-  const base = await createBaseMap(o.container, o.geo, o.lang, o.ariaLabel);
+  const base = await createBaseMap(o.container, o.geo, o.lang, o.ariaLabel, o.interactive ?? true);
   const { map } = base;
   const overlay = new MapLibreOverlay({ interleaved: false, layers: [], pickingRadius: 4 });
   map.addControl(overlay);

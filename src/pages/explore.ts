@@ -22,6 +22,9 @@ import { createTooltip } from '../ui/tooltip.ts';
 import { createControls } from '../ui/controls.ts';
 import { createList } from '../ui/list.ts';
 import { createPanel } from '../ui/panel.ts';
+import { chartExportMenu, mapExportMenu } from '../ui/exportMenu.ts';
+import { openShareDialog } from '../ui/share.ts';
+import { citation } from '../export/cite.ts';
 import { markLegend } from '../ui/markLegend.ts';
 import { renderDetail } from '../ui/detail.ts';
 import { atlasContext, name, type AtlasContext } from '../ui/context.ts';
@@ -38,6 +41,7 @@ const langLink = $('lang-switch') as HTMLAnchorElement;
 langLink.textContent = t(lang, 'lang.switch');
 langLink.title = t(lang, 'lang.switch.label');
 langLink.lang = langLink.hreflang = lang === 'zh' ? 'en' : 'zh-CN';
+$('share-open').textContent = t(lang, 'share.open');
 $('footer-source').textContent = `${t(lang, 'footer.source')} ${t(lang, 'footer.geo')}`;
 const notices = $('notices');
 const mapEl = $('map');
@@ -81,6 +85,8 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   const settled = settleView(atlas, view, ignored, notices);
   const store = createStore(settled, window);
   store.set({}); // write the reconciled view back to the URL
+  const pageUrl = () => new URL(serializeView(store.get()) || './', location.href).href;
+  const onExportError = (m: string) => showNotice(notices, m, t(lang, 'notice.dismiss'));
   const sectorColor = ((m) => (id: string) => m.get(id) ?? NEUTRAL_MARK)(sectorColors(atlas.sectors.map((s) => s.id)));
   const syncLangLink = () => (langLink.href = langSwitchHref(location, lang));
   syncLangLink();
@@ -104,7 +110,18 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     },
   });
   const legendHost = h('div', { class: 'mark-legend-host' });
-  side.append(controls.el, legendHost, regionLegend(lang, provinceCountByRegion(atlas), clusterCountByRegion(atlas)));
+  const mapCite = () => citation(lang, pageUrl(), []);
+  const mapExport = mapExportMenu({
+    mapEl,
+    atlas,
+    lang,
+    citation: mapCite(),
+    onError: onExportError,
+    text: () => ({ title: t(lang, 'embed.map.title'), subtitle: legendHost.querySelector('.legend-size-title')?.textContent ?? '', legend: atlas.sectors.map((s) => `● ${name(s, lang)}`), source: t(lang, 'footer.source'), notice: mapNotice ?? null }),
+  });
+  side.append(controls.el, legendHost, mapExport, regionLegend(lang, provinceCountByRegion(atlas), clusterCountByRegion(atlas)));
+  $('share-open').hidden = false;
+  $('share-open').addEventListener('click', () => openShareDialog({ lang, view: store.get(), base: new URL(location.href), title: t(lang, 'site.title') }));
   side.append(h('p', { class: 'counts' }, t(lang, 'page.counts', { sources: atlas.sources.length, clusters: atlas.clusters.length, figures: atlas.figures.length })));
 
   const select = (id: string | null) => store.set({ cluster: id });
@@ -118,7 +135,15 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     else tooltip.hide();
   };
   const list = createList({ ctx, lang, onSelect: (id) => select(id), onHover: (id) => hover(id) });
-  const panel = createPanel({ ctx, atlas, lang, store, list: list.el, onHover: (id) => hover(id) });
+  const panel = createPanel({
+    ctx,
+    atlas,
+    lang,
+    store,
+    list: list.el,
+    onHover: (id) => hover(id),
+    exportMenu: (built) => chartExportMenu({ built, atlas, lang, citation: citation(lang, pageUrl(), built.sources), notice: mapNotice ?? null, onError: onExportError }),
+  });
   $('list-host').append(panel.el);
   const detailHost = $('detail');
 

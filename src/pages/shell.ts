@@ -32,10 +32,11 @@ export interface PageStart {
   status: PageStatus;
 }
 
-export function startPage(win: Window = window): PageStart {
-  const { view, ignored } = parseView(win.location.search);
+export function startPage(win: Window = window, skip: ReadonlySet<string> = new Set()): PageStart {
+  const { view, ignored } = parseView(win.location.search, undefined, skip);
   const doc = win.document;
   doc.documentElement.lang = view.lang === 'zh' ? 'zh-CN' : 'en';
+  applyTheme(doc, view.theme);
   const status: PageStatus = { ready: false, mapIdleAt: null, error: null };
   win.__atlas = status;
   return { view, ignored, status };
@@ -71,4 +72,10 @@ export function settleView(atlas: Atlas, view: ViewState, ignored: Ignored[], no
   const settled = reconcileView(view, known);
   reportIgnored(notices, view.lang, [...ignored, ...settled.ignored]);
   return settled.view;
+}
+
+/** light / dark set the theme; auto leaves it to the system's prefers-color-scheme (see base.css). */
+export function applyTheme(doc: Document, theme: ViewState['theme']): void {
+  if (theme === 'auto') delete doc.documentElement.dataset['theme'];
+  else doc.documentElement.dataset['theme'] = theme;
 }

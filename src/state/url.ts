@@ -25,16 +25,21 @@ export interface ViewState {
   cluster: string | null;
   /** Map camera, or null for the initial view that fits China. */
   at: MapView | null;
+  /** Colour theme: follow the system (auto), or light / dark. */
+  theme: Theme;
   /** What the panel under the map shows: the cluster list or one of the charts. */
   tab: Tab;
   /** Subject of the planned-growth chart (cluster, group, province adcode, region or CN); null = chosen from the data. */
   subject: string | null;
 }
 
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 export const TABS = ['list', 'regions', 'ranking', 'growth', 'sectors', 'context'] as const;
 export type Tab = (typeof TABS)[number];
 
-export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null, tab: 'list', subject: null };
+export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null, theme: 'auto', tab: 'list', subject: null };
 
 export type Parsed<T> = { kind: 'valid'; value: T } | { kind: 'invalid'; reason: string } | { kind: 'missing' };
 
@@ -121,6 +126,13 @@ const atParam: Param<'at'> = {
   equal: (a, b) => (a == null || b == null ? a === b : a.lon === b.lon && a.lat === b.lat && a.zoom === b.zoom),
 };
 
+const themeParam: Param<'theme'> = {
+  key: 'theme',
+  parse: (raw) => ((THEMES as readonly string[]).includes(raw) ? { kind: 'valid', value: raw as Theme } : { kind: 'invalid', reason: THEMES.join(' | ') }),
+  serialize: (v) => v,
+  equal: (a, b) => a === b,
+};
+
 const tabParam: Param<'tab'> = {
   key: 'tab',
   parse: (raw) => ((TABS as readonly string[]).includes(raw) ? { kind: 'valid', value: raw as Tab } : { kind: 'invalid', reason: TABS.join(' | ') }),
@@ -144,6 +156,7 @@ const PARAMS: Record<string, Param<keyof ViewState>> = {
   stage: stageParam as Param<keyof ViewState>,
   cluster: clusterParam as Param<keyof ViewState>,
   at: atParam as Param<keyof ViewState>,
+  theme: themeParam as Param<keyof ViewState>,
   tab: tabParam as Param<keyof ViewState>,
   subject: subjectParam as Param<keyof ViewState>,
 };
@@ -179,7 +192,8 @@ export function reconcileView(
   return { view: next, ignored };
 }
 
-export function parseView(search: string, defaults: ViewState = DEFAULT_VIEW): { view: ViewState; ignored: Ignored[] } {
+/** `skip`: keys another parser on the same page reads (the embed options), not reported as unknown. */
+export function parseView(search: string, defaults: ViewState = DEFAULT_VIEW, skip: ReadonlySet<string> = new Set()): { view: ViewState; ignored: Ignored[] } {
   const view: ViewState = structuredClone(defaults);
   const ignored: Ignored[] = [];
   const seen = new Set<string>();
@@ -190,6 +204,7 @@ export function parseView(search: string, defaults: ViewState = DEFAULT_VIEW): {
     return { view, ignored: [{ key: '?', value: search.slice(0, 40), reason: 'unreadable query string' }] };
   }
   for (const [key, value] of params) {
+    if (skip.has(key)) continue;
     const short = value.length > 40 ? value.slice(0, 40) + '…' : value;
     // Own keys only: "__proto__" or "constructor" in a URL must not reach Object.prototype.
     const param = Object.hasOwn(PARAMS, key) ? PARAMS[key] : undefined;

@@ -13,7 +13,7 @@ export function chartTable(built: BuiltChart): HTMLTableElement {
   );
 }
 
-export function chartFigure(built: BuiltChart, lang: Lang, showTable: boolean, onToggle: (table: boolean) => void): HTMLElement {
+export function chartFigure(built: BuiltChart, lang: Lang, showTable: boolean, onToggle: (table: boolean) => void, menu: HTMLElement | null = null): HTMLElement {
   const toggle = h('button', { type: 'button', class: 'chart-toggle', 'aria-pressed': String(showTable) }, t(lang, showTable ? 'chart.chartview' : 'chart.tableview'));
   toggle.addEventListener('click', () => onToggle(!showTable));
   return h(
@@ -26,6 +26,7 @@ export function chartFigure(built: BuiltChart, lang: Lang, showTable: boolean, o
       { class: 'chart-foot' },
       h('p', { class: 'chart-source' }, built.meta.source),
       built.meta.notes.length ? h('ul', { class: 'chart-notes' }, ...built.meta.notes.map((n) => h('li', {}, n))) : null,
+      menu,
     ),
   );
 }

@@ -7,7 +7,7 @@ import { t, type Lang } from '../i18n/index.ts';
 import { TABS, type ViewState } from '../state/url.ts';
 import type { Store } from '../state/store.ts';
 import type { Atlas } from '../data/schema.ts';
-import { buildChart, growthSubject, type ChartId } from '../charts/registry.ts';
+import { buildChart, growthSubject, type ChartId, type BuiltChart } from '../charts/registry.ts';
 import { chartFigure } from './chartView.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
@@ -18,7 +18,7 @@ export interface Panel {
   highlight(id: string | null): void;
 }
 
-export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; store: Store; list: HTMLElement; onHover(id: string | null): void }): Panel {
+export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; store: Store; list: HTMLElement; onHover(id: string | null): void; exportMenu?(built: BuiltChart): HTMLElement }): Panel {
   const { lang, store, atlas } = o;
   let showTable = false;
   const tabs = TABS.map((tab) =>
@@ -70,10 +70,16 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
     const built = buildChart(v.tab as ChartId, atlas, v, { width, lang, doc: document, highlight: hot });
     if (v.tab === 'growth') body.append(subjectPicker(v));
     body.append(
-      chartFigure(built, lang, showTable, (table) => {
-        showTable = table;
-        render();
-      }),
+      chartFigure(
+        built,
+        lang,
+        showTable,
+        (table) => {
+          showTable = table;
+          render();
+        },
+        o.exportMenu?.(built) ?? null,
+      ),
     );
   }
 

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Route } from 'playwright-core';
 import { useSite, openPage, screenshot, ROOT } from './harness.ts';
 
+/** What each page draws once its data is in: the test's proof that the page is not blank. */
+const CONTENT = '.legend tbody tr, .embed-body svg, .embed-body canvas, .slide';
 const atlasText = readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8');
 const atlas = JSON.parse(atlasText) as Record<string, unknown> & { clusters: Record<string, unknown>[]; sources: Record<string, unknown>[]; sites: Record<string, unknown>[] };
 
@@ -37,12 +39,12 @@ describe('bad or missing data at run time', () => {
         const box = p.locator('.load-error');
         await box.waitFor();
         assert.match((await box.textContent()) ?? '', f.expect);
-        assert.equal(await p.locator('.legend, .cluster-list').count(), 0, 'nothing half-drawn');
+        assert.equal(await p.locator(`${CONTENT}, .cluster-list`).count(), 0, 'nothing half-drawn');
         broken = false;
         await p.click('.retry');
         await p.waitForFunction(() => window.__atlas?.ready === true);
         assert.equal(await p.locator('.load-error').count(), 0);
-        assert.ok((await p.locator('.legend tbody tr').count()) > 0);
+        assert.ok((await p.locator(CONTENT).count()) > 0);
         assert.deepEqual(pageErrors, []);
         await context.close();
       });
@@ -104,7 +106,7 @@ describe('malformed URLs in the browser', () => {
     for (let i = 0; i < queries.length; i++) {
       const path = pages[i % 3]! + queries[i]!;
       const { page, guard, close } = await openPage(site.browser, site.server.origin, path, { viewport: { width: 1024, height: 700 } });
-      assert.ok((await page.locator('.legend tbody tr').count()) > 0, `content drawn for ${path}`);
+      assert.ok((await page.locator(CONTENT).count()) > 0, `content drawn for ${path}`);
       assert.ok((await page.locator('.notice').count()) > 0, `a notice for ${path}`);
       assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
       guard.assertClean();

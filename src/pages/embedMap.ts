@@ -1,0 +1,53 @@
+/** The map inside embed.html (loaded only for chart=map, so chart embeds never fetch maplibre or deck.gl). */
+import type { Atlas } from '../data/schema.ts';
+import type { ViewState } from '../state/url.ts';
+import type { EmbedOptions } from '../state/embed.ts';
+import { clusterMarks } from '../data/marks.ts';
+import { loadBaseGeometry } from '../map/geo.ts';
+import { supportsWebGL } from '../map/webgl.ts';
+import { sizeScale, packMarks } from '../map/layout.ts';
+import { renderInset } from '../map/inset.ts';
+import type { MapController } from '../map/clusterMap.ts';
+import { sectorColors, NEUTRAL_MARK } from '../theme/palette.ts';
+import { t, pick, type Lang } from '../i18n/index.ts';
+import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
+import { createTooltip } from '../ui/tooltip.ts';
+import { h } from '../ui/dom.ts';
+
+export interface MapEmbed {
+  el: HTMLElement;
+  /** Legend lines for the exported image. */
+  legend: string[];
+}
+
+export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: EmbedOptions, lang: Lang, host: HTMLElement): Promise<MapEmbed> {
+  const el = h('div', { class: 'map embed-map', role: 'region', 'aria-label': t(lang, 'map.label') });
+  el.style.height = `${options.height ?? 480}px`;
+  host.append(el);
+  const geo = await loadBaseGeometry();
+  const colors = sectorColors(atlas.sectors.map((s) => s.id));
+  const sectorColor = (id: string) => colors.get(id) ?? NEUTRAL_MARK;
+  const marks = clusterMarks(atlas, view);
+  const scale = sizeScale(atlas.figures.filter((f) => f.subject_type === 'cluster' && f.scope === 'total' && atlas.metrics.some((m) => m.id === f.metric && m.mappable)).map((f) => f.value ?? 0));
+  const tooltip = options.static ? null : createTooltip(el);
+  const sources = new Map(atlas.sources.map((s) => [s.id, s]));
+  const onHover = (id: string | null, x: number, y: number) => {
+    const m = id ? marks.find((k) => k.cluster.id === id) : undefined;
+    if (!m || !tooltip) return tooltip?.hide();
+    const fig = m.figure ? `${stageYearLabel(m.figure, lang, sources)}: ${formatFigureValue(m.figure, lang)}` : t(lang, 'list.nofigure');
+    tooltip.show([pick(m.cluster, 'name', lang), pick(m.anchor, 'place', lang), fig], x, y);
+  };
+  let map: MapController;
+  if (supportsWebGL()) {
+    const { createClusterMap } = await import('../map/clusterMap.ts');
+    map = (await createClusterMap({ container: el, geo, lang, ariaLabel: t(lang, 'map.label'), sectorColor, onHover, onSelect: () => undefined, interactive: !options.static })).controller;
+    el.append(renderInset(document, geo, lang));
+  } else {
+    const { createSvgController } = await import('../map/svgController.ts');
+    map = createSvgController(el, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover, onSelect: () => undefined }, scale);
+  }
+  map.update(packMarks(marks, scale), view.cluster, new Set(view.regions));
+  if (view.at) map.jumpTo(view.at);
+  const legend = atlas.sectors.filter((s) => marks.some((m) => m.cluster.sector === s.id)).map((s) => `● ${pick(s, 'name', lang)}`);
+  return { el, legend };
+}
