@@ -1,6 +1,6 @@
 /** Explore page (index.html): wiring only. */
 import { geoBounds } from 'd3-geo';
-import { startPage, settleView, langSwitchHref } from './shell.ts';
+import { startPage, settleView, langSwitchHref, themeSelect } from './shell.ts';
 import { createStore } from '../state/store.ts';
 import { serializeView, DEFAULT_VIEW, type ViewState } from '../state/url.ts';
 import { loadAtlas } from '../data/load.ts';
@@ -120,6 +120,16 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     text: () => ({ title: t(lang, 'embed.map.title'), subtitle: legendHost.querySelector('.legend-size-title')?.textContent ?? '', legend: atlas.sectors.map((s) => `● ${name(s, lang)}`), source: t(lang, 'footer.source'), notice: mapNotice ?? null }),
   });
   side.append(controls.el, legendHost, mapExport, regionLegend(lang, provinceCountByRegion(atlas), clusterCountByRegion(atlas)));
+  $('theme-host').append(themeSelect(lang, store.get().theme, (theme) => store.set({ theme })));
+  const filtersToggle = $('filters-toggle');
+  filtersToggle.textContent = t(lang, 'filters.open');
+  const setFilters = (open: boolean) => {
+    document.body.classList.toggle('filters-open', open);
+    filtersToggle.setAttribute('aria-expanded', String(open));
+    if (open) side.querySelector<HTMLElement>('input, select, button')?.focus();
+  };
+  filtersToggle.addEventListener('click', () => setFilters(!document.body.classList.contains('filters-open')));
+  side.prepend(h('button', { type: 'button', class: 'side-close', 'aria-label': t(lang, 'filters.close'), onclick: () => (setFilters(false), filtersToggle.focus()) }, '×'));
   $('share-open').hidden = false;
   $('share-open').addEventListener('click', () => openShareDialog({ lang, view: store.get(), base: new URL(location.href), title: t(lang, 'site.title') }));
   side.append(h('p', { class: 'counts' }, t(lang, 'page.counts', { sources: atlas.sources.length, clusters: atlas.clusters.length, figures: atlas.figures.length })));
@@ -174,7 +184,9 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     panel.focus({ preventScroll: true });
   };
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && store.get().cluster) select(null);
+    if (e.key !== 'Escape') return;
+    if (document.body.classList.contains('filters-open')) document.getElementById('filters-toggle')?.click();
+    else if (store.get().cluster) select(null);
   });
 
   Object.assign(late, { sectorColor, onHover: hover, onSelect: (id: string) => select(id) });

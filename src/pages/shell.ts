@@ -37,6 +37,7 @@ export function startPage(win: Window = window, skip: ReadonlySet<string> = new 
   const doc = win.document;
   doc.documentElement.lang = view.lang === 'zh' ? 'zh-CN' : 'en';
   applyTheme(doc, view.theme);
+  doc.documentElement.classList.add('has-js');
   const status: PageStatus = { ready: false, mapIdleAt: null, error: null };
   win.__atlas = status;
   return { view, ignored, status };
@@ -78,4 +79,24 @@ export function settleView(atlas: Atlas, view: ViewState, ignored: Ignored[], no
 export function applyTheme(doc: Document, theme: ViewState['theme']): void {
   if (theme === 'auto') delete doc.documentElement.dataset['theme'];
   else doc.documentElement.dataset['theme'] = theme;
+}
+
+/** The theme switch: system / light / dark, written to the URL through `onChange`. */
+export function themeSelect(lang: ViewState['lang'], current: ViewState['theme'], onChange: (theme: ViewState['theme']) => void): HTMLSelectElement {
+  const select = document.createElement('select');
+  select.className = 'theme-select';
+  select.setAttribute('aria-label', t(lang, 'theme.label'));
+  for (const theme of ['auto', 'light', 'dark'] as const) {
+    const o = document.createElement('option');
+    o.value = theme;
+    o.textContent = t(lang, `theme.${theme}`);
+    select.append(o);
+  }
+  select.value = current;
+  select.addEventListener('change', () => {
+    const theme = select.value as ViewState['theme'];
+    applyTheme(document, theme);
+    onChange(theme);
+  });
+  return select;
 }

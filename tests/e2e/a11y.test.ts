@@ -71,3 +71,49 @@ describe('accessibility', () => {
     await close();
   });
 });
+
+describe('themes and phones', () => {
+  const site = useSite();
+  for (const theme of ['light', 'dark'] as const) {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const [device, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 375, height: 812 }]] as const) {
+        it(`${theme} theme, ${lang}, ${device}: no overflow, theme applied, axe clean`, async () => {
+          const { page, guard, close } = await openPage(site.browser, site.server.origin, `/?lang=${lang}&theme=${theme}&tab=regions`, { viewport, bypassCSP: true, colorScheme: theme === 'dark' ? 'light' : 'dark' });
+          const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          const [r, g, b] = bg.match(/\d+/g)!.map(Number) as [number, number, number];
+          assert.ok(theme === 'dark' ? r + g + b < 150 : r + g + b > 600, `${theme} background ${bg} (system scheme set to the opposite)`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.equal(overflow, 0);
+          await page.screenshot({ path: join(ROOT, 'tests/screenshots', `theme-${theme}-${lang}-${device}.png`) });
+          assert.deepEqual(await axe(page), []);
+          guard.assertClean();
+          await close();
+        });
+      }
+    }
+  }
+
+  it('auto follows the system setting', async () => {
+    const { page, close } = await openPage(site.browser, site.server.origin, '/', { colorScheme: 'dark' });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.ok(bg.match(/\d+/g)!.map(Number).slice(0, 3).reduce((a, b) => a + b, 0) < 150, bg);
+    await close();
+  });
+
+  it('on a phone the filters are a menu: open it, choose 东北 by tap, close it', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', { viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+    assert.equal(await page.locator('.side').isVisible(), false);
+    await page.tap('#filters-toggle');
+    assert.equal(await page.locator('.side').isVisible(), true);
+    assert.equal(await page.getAttribute('#filters-toggle', 'aria-expanded'), 'true');
+    for (const r of ['east', 'central', 'west']) await page.locator(`.region-filter input[value="${r}"]`).tap();
+    assert.match(page.url(), /region=northeast/);
+    await page.screenshot({ path: join(ROOT, 'tests/screenshots', 'phone-filters-open.png') });
+    await page.tap('.side-close');
+    assert.equal(await page.locator('.side').isVisible(), false);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0);
+    guard.assertClean();
+    await close();
+  });
+});
