@@ -101,10 +101,12 @@ describe('malformed URLs in the browser', () => {
   const site = useSite();
   it('each page renders a view, a notice names what was ignored, and nothing errors', async () => {
     const { badQueries } = await import('../unit/badUrls.ts');
-    const queries = badQueries(90, 7);
-    const pages = ['/', '/embed.html', '/present.html'];
+    // 60 in the browser (the unit test feeds 500 to the parser): a fifth on the explore page, whose map
+    // makes each load the slowest, the rest on the embed and present pages.
+    const queries = badQueries(60, 7);
+    const pages = ['/', '/embed.html', '/present.html', '/embed.html', '/present.html'];
     for (let i = 0; i < queries.length; i++) {
-      const path = pages[i % 3]! + queries[i]!;
+      const path = pages[i % pages.length]! + queries[i]!;
       const { page, guard, close } = await openPage(site.browser, site.server.origin, path, { viewport: { width: 1024, height: 700 } });
       assert.ok((await page.locator(CONTENT).count()) > 0, `content drawn for ${path}`);
       assert.ok((await page.locator('.notice').count()) > 0, `a notice for ${path}`);
