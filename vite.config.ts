@@ -17,6 +17,8 @@ export default defineConfig({
       },
     },
   },
-  preview: { host: '127.0.0.1' },
+  // Embeds in sandbox="allow-scripts" iframes run with an opaque origin: their module scripts and data
+  // requests are cross-origin, so the host must allow them (a static host needs the same header).
+  preview: { host: '127.0.0.1', cors: true, headers: { 'Access-Control-Allow-Origin': '*' } },
   server: { host: '127.0.0.1' },
 });

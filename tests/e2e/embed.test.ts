@@ -15,6 +15,12 @@ const EMBEDS = [
   { id: 'e-map', q: 'chart=map&region=northeast' },
 ];
 
+function sandboxPage(site: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>sandbox host</title></head><body style="margin:0;width:640px">
+<iframe sandbox="allow-scripts" data-cluster-atlas="sb" src="${site}/embed.html?chart=sectors&lang=en&id=sb" title="sandboxed" style="width:100%;height:500px;border:0"></iframe>
+<script src="${site}/embed.js"></script></body></html>`;
+}
+
 function hostPage(site: string): string {
   const frames = EMBEDS.map((e) => `<iframe data-cluster-atlas="${e.id}" src="${site}/embed.html?${e.q}&id=${e.id}" title="${e.id}" style="width:100%;height:520px;border:0"></iframe>`).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body style="margin:0;width:720px">
@@ -38,7 +44,7 @@ describe('embeds on a host page', () => {
     const port = await freePort();
     host = createServer((req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(req.url === '/' ? hostPage(site.server.origin) : '<!doctype html><title>x</title>');
+      res.end(req.url === '/' ? hostPage(site.server.origin) : req.url === '/sandbox' ? sandboxPage(site.server.origin) : '<!doctype html><title>x</title>');
     });
     await new Promise<void>((r) => host.listen(port, '127.0.0.1', () => r()));
     hostOrigin = `http://127.0.0.1:${port}`;
@@ -92,6 +98,22 @@ describe('embeds on a host page', () => {
     });
     await page.waitForTimeout(200);
     assert.equal(await page.locator('iframe[data-cluster-atlas="e-regions"]').first().evaluate((f) => (f as HTMLIFrameElement).style.height), before);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('an embed works inside a sandbox="allow-scripts" iframe and still sizes itself', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 700, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(hostOrigin + '/sandbox');
+    const frame = await (await page.locator('iframe[data-cluster-atlas="sb"]').elementHandle())!.contentFrame();
+    await frame!.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30000 });
+    assert.equal(await frame!.evaluate(() => origin), 'null', 'the frame runs with an opaque origin');
+    await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('iframe')!.style.height !== '500px');
+    const s = await frameState(page, 'sb');
+    assert.ok(Math.abs(s.outer - s.content) <= 2, `frame ${s.outer} px for content ${s.content} px`);
     assert.deepEqual(errors, []);
     await context.close();
   });
