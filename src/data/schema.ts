@@ -3,7 +3,7 @@
  * files with these record schemas; the site parses public/data/atlas.json with the same schemas.
  * Each field accepts its CSV form (strings, '' for absent) and its JSON form (numbers, null).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const ATLAS_VERSION = 1;
 
@@ -13,32 +13,24 @@ const numeric = (v: unknown) => {
   const t = v.trim();
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : v;
 };
+/** Prepare a raw value (a CSV cell or a JSON value) before the schema checks it. */
+const pre = <T extends z.core.$ZodType>(fn: (v: unknown) => unknown, schema: T): z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, T> =>
+  z.pipe(z.transform(fn), schema as unknown as z.core.$ZodType<unknown, unknown>) as unknown as z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, T>;
 
-export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id: lowercase letters, digits and "-"');
-export const adcode = z.string().regex(/^[1-9]\d{5}$/, 'a 6-digit administrative code');
-const text = z.string().trim().min(1, 'required');
-const optText = z.preprocess(blankToNull, z.string().nullable());
-const optAdcode = z.preprocess(blankToNull, adcode.nullable());
-const optId = z.preprocess(blankToNull, id.nullable());
-const num = z.preprocess(numeric, z.number({ error: 'a plain decimal number' }).finite());
-const optNum = z.preprocess((v) => numeric(blankToNull(v)), z.number({ error: 'a plain decimal number or empty' }).finite().nullable());
-const year = z.preprocess(
-  numeric,
-  z.number({ error: 'a 4-digit year' }).int('a 4-digit year').min(1949, 'a year from 1949').max(2100, 'a year up to 2100'),
-);
-const optYear = z.preprocess((v) => numeric(blankToNull(v)), year.nullable());
-const date = z.preprocess(
-  blankToNull,
-  z
-    .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY, YYYY-MM or YYYY-MM-DD')
-    .nullable(),
-);
-const bool = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'true or false' }));
-const idList = z.preprocess(
-  (v) => (typeof v === 'string' ? (v.trim() === '' ? [] : v.split(';').map((s) => s.trim())) : v),
-  z.array(id),
-);
+export const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id: lowercase letters, digits and "-"'));
+export const adcode = z.string().check(z.regex(/^[1-9]\d{5}$/, 'a 6-digit administrative code'));
+const text = z.string().check(z.trim(), z.minLength(1, 'required'));
+const optText = pre(blankToNull, z.nullable(z.string()));
+const optAdcode = pre(blankToNull, z.nullable(adcode));
+const optId = pre(blankToNull, z.nullable(id));
+const num = pre(numeric, z.number({ error: 'a plain decimal number' }));
+const optNum = pre((v) => numeric(blankToNull(v)), z.nullable(z.number({ error: 'a plain decimal number or empty' })));
+const yearNumber = z.int({ error: 'a 4-digit year' }).check(z.gte(1949, 'a year from 1949'), z.lte(2100, 'a year up to 2100'));
+const year = pre(numeric, yearNumber);
+const optYear = pre((v) => numeric(blankToNull(v)), z.nullable(yearNumber));
+const date = pre(blankToNull, z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY, YYYY-MM or YYYY-MM-DD'))));
+const bool = pre((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'true or false' }));
+const idList = pre((v) => (typeof v === 'string' ? (v.trim() === '' ? [] : v.split(';').map((s) => s.trim())) : v), z.array(id));
 
 export const REGION_IDS = ['east', 'central', 'west', 'northeast'] as const;
 export const regionId = z.enum(REGION_IDS);
@@ -131,8 +123,8 @@ export const siteRow = z.object({
   place_en: text,
   adcode,
   precision: z.enum(PRECISIONS),
-  lon: z.preprocess(numeric, z.number({ error: 'a longitude in degrees' }).min(73, 'a longitude inside China (73–136°E)').max(136, 'a longitude inside China (73–136°E)')),
-  lat: z.preprocess(numeric, z.number({ error: 'a latitude in degrees' }).min(3, 'a latitude inside China (3–54°N)').max(54, 'a latitude inside China (3–54°N)')),
+  lon: pre(numeric, z.number({ error: 'a longitude in degrees' }).check(z.gte(73, 'a longitude inside China (73–136°E)'), z.lte(136, 'a longitude inside China (73–136°E)'))),
+  lat: pre(numeric, z.number({ error: 'a latitude in degrees' }).check(z.gte(3, 'a latitude inside China (3–54°N)'), z.lte(54, 'a latitude inside China (3–54°N)'))),
   coord_source: text,
   ...sectionFields,
   notes_zh: optText,
@@ -201,6 +193,6 @@ export const atlasSchema = z.object({
   clusters: z.array(clusterRow),
   sites: z.array(siteRow),
   figures: z.array(figureRow),
-  gdp: z.object({ source_id: id, years: z.array(year), series: z.record(adcode, z.array(z.number().nullable())) }),
+  gdp: z.object({ source_id: id, years: z.array(year), series: z.record(adcode, z.array(z.nullable(z.number()))) }),
 });
 export type Atlas = z.infer<typeof atlasSchema>;
