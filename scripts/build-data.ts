@@ -9,6 +9,7 @@ import { readFileSync, existsSync, mkdirSync, writeFileSync, renameSync, rmSync,
 import { join, relative } from 'node:path';
 import { TABLES } from '../src/data/schema.ts';
 import { buildAtlas, formatError } from '../src/data/validate.ts';
+import { validateDeck } from '../src/present/validate.ts';
 
 const GEO_FILES = ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json'];
 
@@ -52,6 +53,21 @@ export function run(dataDir: string, outDir: string): number {
       errors.push({ file: `${rel}/geo/${g}`, line: null, field: null, message: `not valid JSON: ${(e as Error).message}` });
     }
   }
+  // Slide decks (data/decks/*.json): schema, then every slide's view against the data.
+  const decks: Record<string, string> = {};
+  const deckDir = join(dataDir, 'decks');
+  for (const f of existsSync(deckDir) ? readdirSync(deckDir).filter((n) => n.endsWith('.json')).sort() : []) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(join(deckDir, f), 'utf8'));
+    } catch (e) {
+      errors.push({ file: `${rel}/decks/${f}`, line: null, field: null, message: `not valid JSON: ${(e as Error).message}` });
+      continue;
+    }
+    const checked = validateDeck(json, `${rel}/decks/${f}`, atlas);
+    errors.push(...checked.errors);
+    if (checked.deck) decks[f] = JSON.stringify(checked.deck);
+  }
   if (errors.length || !atlas) {
     console.error(`Data build failed with ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written.`);
     for (const e of errors) console.error('  ' + formatError(e));
@@ -63,6 +79,8 @@ export function run(dataDir: string, outDir: string): number {
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, 'atlas.json'), JSON.stringify(atlas));
   for (const [g, text] of Object.entries(geo)) writeFileSync(join(tmp, g), text);
+  mkdirSync(join(tmp, 'decks'));
+  for (const [f, text] of Object.entries(decks)) writeFileSync(join(tmp, 'decks', f), text);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, '..'), { recursive: true });
   renameSync(tmp, outDir);

@@ -14,7 +14,7 @@ import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import { renderInset } from '../map/inset.ts';
 import { t } from '../i18n/index.ts';
 import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
-import { h, clear } from '../ui/dom.ts';
+import { h, clear, append } from '../ui/dom.ts';
 import { withRetry } from '../ui/loader.ts';
 import { regionLegend } from '../ui/legend.ts';
 import { showNotice } from '../ui/notice.ts';
@@ -24,6 +24,7 @@ import { createList } from '../ui/list.ts';
 import { createPanel } from '../ui/panel.ts';
 import { chartExportMenu, mapExportMenu } from '../ui/exportMenu.ts';
 import { openShareDialog } from '../ui/share.ts';
+import { addSlide, parseSlides, presentHref } from '../present/deckUrl.ts';
 import { citation } from '../export/cite.ts';
 import { markLegend } from '../ui/markLegend.ts';
 import { renderDetail } from '../ui/detail.ts';
@@ -131,6 +132,31 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   filtersToggle.addEventListener('click', () => setFilters(!document.body.classList.contains('filters-open')));
   side.prepend(h('button', { type: 'button', class: 'side-close', 'aria-label': t(lang, 'filters.close'), onclick: () => (setFilters(false), filtersToggle.focus()) }, '×'));
   $('share-open').hidden = false;
+  // "Add this view to my slides": the deck lives in the URL (slides=), opens in present.html.
+  const slidesRow = h('div', { class: 'slides-row' });
+  const renderSlidesRow = () => {
+    const deck = store.get().slides;
+    const parsed = deck ? parseSlides(deck) : null;
+    const n = parsed?.kind === 'valid' ? parsed.slides.length : 0;
+    clear(slidesRow);
+    append(slidesRow, [
+      h('button', {
+        type: 'button',
+        class: 'slides-add',
+        onclick: () => {
+          const v = store.get();
+          const headline = v.cluster ? name(ctx.clusters.get(v.cluster)!, lang) : t(lang, `tab.${v.tab}`);
+          const viewQuery = serializeView({ ...v, slides: null, lang: DEFAULT_VIEW.lang, theme: DEFAULT_VIEW.theme });
+          store.set({ slides: addSlide(v.slides, viewQuery, headline) });
+          renderSlidesRow();
+          showNotice(notices, t(lang, 'slides.added', { n: n + 1 }), t(lang, 'notice.dismiss'), 'info');
+        },
+      }, t(lang, 'slides.add')),
+      n ? h('a', { class: 'slides-present', href: presentHref(deck!, lang === 'zh' ? {} : { lang }) }, t(lang, 'slides.present', { n })) : null,
+    ]);
+  };
+  renderSlidesRow();
+  side.insertBefore(slidesRow, controls.el.nextSibling);
   $('share-open').addEventListener('click', () => openShareDialog({ lang, view: store.get(), base: new URL(location.href), title: t(lang, 'site.title') }));
   side.append(h('p', { class: 'counts' }, t(lang, 'page.counts', { sources: atlas.sources.length, clusters: atlas.clusters.length, figures: atlas.figures.length })));
 

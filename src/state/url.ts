@@ -29,6 +29,8 @@ export interface ViewState {
   theme: Theme;
   /** What the panel under the map shows: the cluster list or one of the charts. */
   tab: Tab;
+  /** The viewer's own slide deck (present.html's `slides` format), kept in the URL so it can be shared. */
+  slides: string | null;
   /** Subject of the planned-growth chart (cluster, group, province adcode, region or CN); null = chosen from the data. */
   subject: string | null;
 }
@@ -39,7 +41,7 @@ export type Theme = (typeof THEMES)[number];
 export const TABS = ['list', 'regions', 'ranking', 'growth', 'sectors', 'context'] as const;
 export type Tab = (typeof TABS)[number];
 
-export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null, theme: 'auto', tab: 'list', subject: null };
+export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null, theme: 'auto', tab: 'list', subject: null, slides: null };
 
 export type Parsed<T> = { kind: 'valid'; value: T } | { kind: 'invalid'; reason: string } | { kind: 'missing' };
 
@@ -51,6 +53,8 @@ export interface Ignored {
 
 interface Param<K extends keyof ViewState> {
   key: K;
+  /** Longest value accepted (characters); MAX_VALUE when not given. */
+  max?: number;
   parse(raw: string): Parsed<ViewState[K]>;
   serialize(v: ViewState[K]): string;
   equal(a: ViewState[K], b: ViewState[K]): boolean;
@@ -147,6 +151,15 @@ const subjectParam: Param<'subject'> = {
   equal: (a, b) => a === b,
 };
 
+const slidesParam: Param<'slides'> = {
+  key: 'slides',
+  max: 12000,
+  // The deck's own format is checked where it is read (src/present/deckUrl.ts); here only its size.
+  parse: (raw) => (raw.length > 0 ? { kind: 'valid', value: raw } : { kind: 'invalid', reason: 'a slide list' }),
+  serialize: (v) => v ?? '',
+  equal: (a, b) => a === b,
+};
+
 /** URL key → parameter. `region` and `sector` are the URL keys of the lists. */
 const PARAMS: Record<string, Param<keyof ViewState>> = {
   lang: langParam as Param<keyof ViewState>,
@@ -159,6 +172,7 @@ const PARAMS: Record<string, Param<keyof ViewState>> = {
   theme: themeParam as Param<keyof ViewState>,
   tab: tabParam as Param<keyof ViewState>,
   subject: subjectParam as Param<keyof ViewState>,
+  slides: slidesParam as Param<keyof ViewState>,
 };
 
 /**
@@ -216,7 +230,7 @@ export function parseView(search: string, defaults: ViewState = DEFAULT_VIEW, sk
       ignored.push({ key, value: short, reason: 'repeated parameter' });
       continue;
     }
-    if (value.length > MAX_VALUE) {
+    if (value.length > (param.max ?? MAX_VALUE)) {
       ignored.push({ key, value: short, reason: 'value too long' });
       continue;
     }

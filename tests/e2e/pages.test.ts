@@ -1,4 +1,4 @@
-/** The embed and present pages: real content from the data, and never the map libraries. */
+/** The embed and present pages: real content from the data; the embed never loads the map libraries. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, screenshot } from './harness.ts';
@@ -6,7 +6,7 @@ import { useSite, openPage, screenshot } from './harness.ts';
 describe('embed and present pages', () => {
   const site = useSite();
 
-  for (const page of ['embed', 'present'] as const) {
+  for (const page of ['embed'] as const) {
     for (const lang of ['zh', 'en'] as const) {
       it(`${page} (${lang}) shows the region table and loads no maplibre or deck.gl`, async () => {
         const scripts: string[] = [];
@@ -29,6 +29,21 @@ describe('embed and present pages', () => {
         await close();
       });
     }
+  }
+
+  // The present page draws the WebGL map on its map slides, so it may load maplibre and deck.gl
+  // (tests/e2e/present.test.ts covers it); here: it loads, in the right language, with its first slide.
+  for (const lang of ['zh', 'en'] as const) {
+    it(`present (${lang}) shows its first slide`, async () => {
+      const path = `/present.html${lang === 'en' ? '?lang=en' : ''}`;
+      const { page: p, guard, close } = await openPage(site.browser, site.server.origin, path, { viewport: { width: 1280, height: 720 } });
+      assert.equal(await p.locator('.present-stage .slide').count(), 1);
+      assert.ok(((await p.locator('.present-stage .slide-headline').textContent()) ?? '').length > 2);
+      assert.equal(await p.getAttribute('html', 'lang'), lang === 'zh' ? 'zh-CN' : 'en');
+      await screenshot(p, `present-${lang}`);
+      guard.assertClean();
+      await close();
+    });
   }
 
   it('a failed data fetch shows a message and a retry that works', async () => {
