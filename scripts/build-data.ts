@@ -12,6 +12,8 @@ import { buildAtlas, formatError } from '../src/data/validate.ts';
 import { validateDeck } from '../src/present/validate.ts';
 
 const GEO_FILES = ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json'];
+/** The curated tables also ship as downloads (public/data/csv/), with a BOM so spreadsheets read the Chinese. */
+const CSV_DOWNLOADS = ['figures.csv', 'clusters.csv', 'sites.csv', 'sources.csv', 'groups.csv', 'metrics.csv', 'sectors.csv', 'regions.csv'];
 
 /** The usual short form of a provincial unit's name for map labels: 广西壮族自治区 → 广西, 河北省 → 河北. */
 export function shortNameZh(name: string): string {
@@ -79,6 +81,8 @@ export function run(dataDir: string, outDir: string): number {
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, 'atlas.json'), JSON.stringify(atlas));
   for (const [g, text] of Object.entries(geo)) writeFileSync(join(tmp, g), text);
+  mkdirSync(join(tmp, 'csv'));
+  for (const f of CSV_DOWNLOADS) writeFileSync(join(tmp, 'csv', f), '\uFEFF' + files[f]);
   mkdirSync(join(tmp, 'decks'));
   for (const [f, text] of Object.entries(decks)) writeFileSync(join(tmp, 'decks', f), text);
   rmSync(outDir, { recursive: true, force: true });

@@ -15,6 +15,8 @@ export interface BaseMap {
   setLang(lang: Lang): void;
   /** Dim provinces whose region is not in `shown`. */
   setShownRegions(shown: ReadonlySet<string>): void;
+  /** Outline the provinces of one region (null: none). */
+  setHotRegion(region: string | null): void;
 }
 
 
@@ -42,6 +44,9 @@ export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: L
     map,
     setLang(l) {
       map.setLayoutProperty('province-label', 'text-field', labelField(l));
+    },
+    setHotRegion(region) {
+      for (const f of geo.provinces.features) map.setFeatureState({ source: 'provinces', id: f.properties.adcode }, { hot: region != null && f.properties.region === region });
     },
     setShownRegions(shown) {
       for (const f of geo.provinces.features) {

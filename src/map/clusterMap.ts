@@ -11,6 +11,8 @@ import type { MapView } from '../state/url.ts';
 export interface MapController {
   update(placed: readonly Placed[], selectedId: string | null, shownRegions: ReadonlySet<string>): void;
   highlight(id: string | null): void;
+  /** Outline one region's provinces (a region hovered in a chart); null clears. */
+  highlightRegion(region: string | null): void;
   fitBounds(b: [[number, number], [number, number]]): void;
   reset(): void;
   jumpTo(at: MapView): void;
@@ -32,6 +34,8 @@ export interface ClusterMapOptions {
   sectorColor: (id: string) => string;
   onHover(id: string | null, x: number, y: number): void;
   onSelect(id: string): void;
+  /** The region under the pointer on the map (null when it leaves the provinces). */
+  onHoverRegion?(region: string | null): void;
   /** false: no pan, zoom or picking (static embeds). */
   interactive?: boolean;
 }
@@ -67,6 +71,15 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
       render();
     }
   });
+  let hotRegion: string | null = null;
+  map.on('mousemove', 'province-fill', (e) => {
+    const region = (e.features?.[0]?.properties?.['region'] as string | undefined) ?? null;
+    if (region !== hotRegion) o.onHoverRegion?.((hotRegion = region === 'none' ? null : region));
+  });
+  map.on('mouseleave', 'province-fill', () => {
+    hotRegion = null;
+    o.onHoverRegion?.(null);
+  });
   const moved: ((at: MapView) => void)[] = [];
   const lost: (() => void)[] = [];
   map.on('webglcontextlost', () => {
@@ -94,6 +107,9 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
       if (id === hot) return;
       hot = id;
       render();
+    },
+    highlightRegion(region) {
+      base.setHotRegion(region);
     },
     fitBounds(b) {
       map.fitBounds(b, { padding: 24, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });

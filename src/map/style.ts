@@ -43,6 +43,13 @@ export function buildStyle(geo: BaseGeometry, lang: Lang): StyleSpecification {
         },
       },
       { id: 'province-border', type: 'line', source: 'borders', paint: { 'line-color': BASE.border, 'line-width': 1 } },
+      {
+        // The provinces of the region hovered in a chart or on the map.
+        id: 'province-hot',
+        type: 'line',
+        source: 'provinces',
+        paint: { 'line-color': BASE.nation, 'line-width': 1.6, 'line-opacity': ['case', ['boolean', ['feature-state', 'hot'], false], 1, 0] },
+      },
       { id: 'nation-outline', type: 'line', source: 'nation', paint: { 'line-color': BASE.nation, 'line-width': 1.2 } },
       {
         id: 'scs-dash',

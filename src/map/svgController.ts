@@ -8,6 +8,9 @@ export function createSvgController(container: HTMLElement, opts: SvgMapOptions,
   return {
     update: (placed, sel, shown) => svg.update(placed.map((p) => p.mark), scale, sel, shown),
     highlight: (id) => svg.highlight(id),
+    highlightRegion: (region) => {
+      for (const p of container.querySelectorAll('path.province')) p.classList.toggle('is-region-hot', region != null && p.getAttribute('data-region') === region);
+    },
     // The SVG map is a fixed national view: camera moves do not apply.
     fitBounds: () => undefined,
     reset: () => undefined,

@@ -59,7 +59,14 @@ function footer(v: ViewState, source: string, notes: string[], menu: HTMLElement
     h('p', { class: 'embed-source' }, source),
     notes.length ? h('ul', { class: 'embed-notes' }, ...notes.map((n) => h('li', {}, n))) : null,
     mapNotice ? h('p', { class: 'map-notice' }, mapNotice) : null,
-    h('div', { class: 'embed-actions' }, h('a', { class: 'embed-link', href: fullViewUrl(v, embed.options), target: '_blank', rel: 'noopener' }, t(lang, 'embed.fullview')), menu),
+    h(
+      'div',
+      { class: 'embed-actions' },
+      h('a', { class: 'embed-link', href: fullViewUrl(v, embed.options), target: '_blank', rel: 'noopener' }, t(lang, 'embed.fullview')),
+      // A static embed has no download menu: the data itself is one link away.
+      embed.options.static ? h('a', { class: 'embed-link embed-data', href: new URL('data/csv/figures.csv', location.href).href, target: '_blank', rel: 'noopener' }, t(lang, 'embed.datacsv')) : null,
+      menu,
+    ),
   ];
   return parts.filter((n): n is HTMLElement => n != null);
 }

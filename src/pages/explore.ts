@@ -51,7 +51,7 @@ const mapNotice = (lang === 'zh' ? import.meta.env.VITE_MAP_NOTICE_ZH : import.m
 
 // The map starts as soon as its geometry is in, while the data is still loading; its handlers are
 // wired once the data is there.
-const late: Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect'> = { sectorColor: () => NEUTRAL_MARK, onHover: () => undefined, onSelect: () => undefined };
+const late: Required<Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'onHoverRegion'>> = { sectorColor: () => NEUTRAL_MARK, onHover: () => undefined, onSelect: () => undefined, onHoverRegion: () => undefined };
 const webgl = supportsWebGL();
 const mapModule = webgl ? import('../map/clusterMap.ts') : null;
 let mapStarted: Promise<MapController | null> | null = null;
@@ -66,6 +66,7 @@ function startMap(geo: BaseGeometry): Promise<MapController | null> {
         ariaLabel: t(lang, 'map.label'),
         sectorColor: (id) => late.sectorColor(id),
         onHover: (id, x, y) => late.onHover(id, x, y),
+        onHoverRegion: (r) => late.onHoverRegion(r),
         onSelect: (id) => late.onSelect(id),
       }),
     )
@@ -170,6 +171,12 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     if (mark && (x || y)) tooltip.show(tooltipLines(ctx, mark, store.get()), x, y);
     else tooltip.hide();
   };
+  /** A region hovered in a chart or on the map: outlined on the map, marked in the charts. */
+  const hoverRegion = (region: string | null) => {
+    status.hotRegion = region;
+    map?.highlightRegion(region);
+    panel.highlightRegion(region);
+  };
   const list = createList({ ctx, lang, onSelect: (id) => select(id), onHover: (id) => hover(id) });
   const panel = createPanel({
     ctx,
@@ -178,6 +185,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     store,
     list: list.el,
     onHover: (id) => hover(id),
+    onHoverRegion: (r) => hoverRegion(r),
     exportMenu: (built) => chartExportMenu({ built, atlas, lang, citation: citation(lang, pageUrl(), built.sources), notice: mapNotice ?? null, onError: onExportError }),
   });
   $('list-host').append(panel.el);
@@ -215,7 +223,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     else if (store.get().cluster) select(null);
   });
 
-  Object.assign(late, { sectorColor, onHover: hover, onSelect: (id: string) => select(id) });
+  Object.assign(late, { sectorColor, onHover: hover, onSelect: (id: string) => select(id), onHoverRegion: hoverRegion });
   if (started) {
     map = started;
     map.onMoved((at) => store.set({ at }));

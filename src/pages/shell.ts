@@ -22,6 +22,8 @@ export interface PageStatus {
   locate?: (clusterId: string) => [number, number] | null;
   /** The cluster highlighted across map, list and charts (hover), for tests. */
   hot?: string | null;
+  /** The region highlighted across map and charts (hover), for tests. */
+  hotRegion?: string | null;
   /** Which map is drawn: 'webgl' or 'svg'. */
   renderer?: 'webgl' | 'svg';
 }

@@ -16,9 +16,10 @@ export interface Panel {
   el: HTMLElement;
   update(view: ViewState): void;
   highlight(id: string | null): void;
+  highlightRegion(region: string | null): void;
 }
 
-export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; store: Store; list: HTMLElement; onHover(id: string | null): void; exportMenu?(built: BuiltChart): HTMLElement }): Panel {
+export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; store: Store; list: HTMLElement; onHover(id: string | null): void; onHoverRegion?(region: string | null): void; exportMenu?(built: BuiltChart): HTMLElement }): Panel {
   const { lang, store, atlas } = o;
   let showTable = false;
   const tabs = TABS.map((tab) =>
@@ -85,10 +86,16 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
 
   // Hover inside a chart: any mark naming a cluster or region.
   body.addEventListener('mouseover', (e) => {
-    const target = (e.target as Element).closest?.('[data-cluster]');
-    o.onHover(target?.getAttribute('data-cluster') ?? null);
+    const target = (e.target as Element).closest?.('[data-cluster], [data-region]');
+    const cluster = target?.getAttribute('data-cluster') ?? null;
+    o.onHover(cluster);
+    // A region's own marks (a bar, a line): without a cluster they stand for the region.
+    o.onHoverRegion?.(cluster ? null : (target?.getAttribute('data-region') ?? null));
   });
-  body.addEventListener('mouseleave', () => o.onHover(null));
+  body.addEventListener('mouseleave', () => {
+    o.onHover(null);
+    o.onHoverRegion?.(null);
+  });
   // Re-lay the chart when the panel's width changes (not its height, which the chart itself sets).
   let lastWidth = 0;
   new ResizeObserver(() => {
@@ -105,6 +112,9 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
       current = v;
       if (!prev || prev.tab !== v.tab) showTable = false;
       render();
+    },
+    highlightRegion(region) {
+      for (const n of body.querySelectorAll('svg [data-region]')) if (!n.hasAttribute('data-cluster')) n.classList.toggle('is-region-hot', n.getAttribute('data-region') === region);
     },
     highlight(id) {
       hot = id;

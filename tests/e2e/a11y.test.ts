@@ -23,7 +23,11 @@ const STATES = [
   '/?cluster=dalian-petrochem',
   '/?lang=en&region=west&metric=sales&stage=target-1&cluster=shaanxi-software',
   '/embed.html',
-  '/embed.html?lang=en',
+  '/embed.html?lang=en&chart=ranking',
+  '/embed.html?chart=growth&subject=dalian-15',
+  '/embed.html?lang=en&chart=sectors',
+  '/embed.html?chart=context',
+  '/embed.html?lang=en&chart=map',
   '/present.html',
   '/present.html?lang=en',
 ];
@@ -33,7 +37,7 @@ describe('accessibility', () => {
   for (const path of STATES) {
     it(`axe finds no serious or critical violation on ${path}`, async () => {
       // bypassCSP: axe is injected as an inline script, which the site's own policy rightly refuses.
-      const { page, close } = await openPage(site.browser, site.server.origin, path, { bypassCSP: true });
+      const { page, close } = await openPage(site.browser, site.server.origin, path, { bypassCSP: true, reducedMotion: 'reduce' });
       assert.deepEqual(await axe(page), []);
       await close();
     });
@@ -48,13 +52,19 @@ describe('accessibility', () => {
     // Tab to the first region checkbox.
     for (let i = 0; i < 60 && (await focused()) !== 'input[name=region]=east'; i++) await page.keyboard.press('Tab');
     assert.equal(await focused(), 'input[name=region]=east');
-    // Leave only 西部: uncheck east, central (Space), skip west, uncheck northeast.
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
+    // Leave only 西部: uncheck east, central (Space), skip west, uncheck northeast — each step checked.
+    const step = async (key: 'Space' | 'Tab', want?: string) => {
+      const before = page.url();
+      await page.keyboard.press(key);
+      if (key === 'Space') await page.waitForFunction((u) => location.href !== u, before);
+      if (want) assert.equal(await focused(), want);
+    };
+    await step('Space');
+    await step('Tab', 'input[name=region]=central');
+    await step('Space');
+    await step('Tab', 'input[name=region]=west');
+    await step('Tab', 'input[name=region]=northeast');
+    await step('Space');
     assert.match(page.url(), /region=west(&|$)/);
     // Focus is visible: the focused control has an outline.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
@@ -78,7 +88,7 @@ describe('themes and phones', () => {
     for (const lang of ['zh', 'en'] as const) {
       for (const [device, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 375, height: 812 }]] as const) {
         it(`${theme} theme, ${lang}, ${device}: no overflow, theme applied, axe clean`, async () => {
-          const { page, guard, close } = await openPage(site.browser, site.server.origin, `/?lang=${lang}&theme=${theme}&tab=regions`, { viewport, bypassCSP: true, colorScheme: theme === 'dark' ? 'light' : 'dark' });
+          const { page, guard, close } = await openPage(site.browser, site.server.origin, `/?lang=${lang}&theme=${theme}&tab=regions`, { viewport, bypassCSP: true, reducedMotion: 'reduce', colorScheme: theme === 'dark' ? 'light' : 'dark' });
           const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
           const [r, g, b] = bg.match(/\d+/g)!.map(Number) as [number, number, number];
           assert.ok(theme === 'dark' ? r + g + b < 150 : r + g + b > 600, `${theme} background ${bg} (system scheme set to the opposite)`);

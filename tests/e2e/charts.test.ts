@@ -59,6 +59,21 @@ describe('charts on the explore page', () => {
     await close();
   });
 
+  it('hovering a region in a chart outlines it on the map, and hovering the map marks it in the chart', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?tab=regions');
+    await page.locator('figure.chart svg rect.bar-count[data-region="northeast"]').hover();
+    await page.waitForFunction(() => window.__atlas?.hotRegion === 'northeast');
+    assert.ok(await page.locator('figure.chart svg rect.bar-count[data-region="northeast"].is-region-hot').count());
+    // Far west of the map: Xinjiang, with no cluster mark on it.
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4, { steps: 6 });
+    await page.waitForFunction(() => window.__atlas?.hotRegion === 'west');
+    assert.ok(await page.locator('figure.chart svg rect.bar-count[data-region="west"].is-region-hot').count());
+    assert.equal(await page.locator('figure.chart svg rect.bar-count[data-region="northeast"].is-region-hot').count(), 0);
+    guard.assertClean();
+    await close();
+  });
+
   it('the table view holds exactly the plotted numbers', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?tab=ranking');
     const plotted = await page.locator('figure.chart svg g.row').evaluateAll((els) => els.map((e) => e.getAttribute('data-cluster')));

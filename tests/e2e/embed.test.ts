@@ -197,12 +197,35 @@ describe('exports', () => {
   for (const [name, q] of [['static', 'chart=regions&static=1'], ['dark', 'chart=ranking&theme=dark&lang=en'], ['plain', 'chart=growth&plain=1']] as const) {
     it(`the ${name} embed renders`, async () => {
       const { page, guard, close } = await openPage(site.browser, site.server.origin, `/embed.html?${q}`, { viewport: { width: 640, height: 800 } });
-      if (name === 'static') assert.equal(await page.locator('.export-menu, button').count(), 0, 'no controls');
+      if (name === 'static') {
+        assert.equal(await page.locator('.export-menu, button').count(), 0, 'no controls');
+        const href = (await page.locator('a.embed-data').getAttribute('href'))!;
+        const bytes = Buffer.from(await (await fetch(href)).arrayBuffer());
+        assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+        assert.match(bytes.subarray(3).toString('utf8'), /^id,subject_type/);
+      }
       if (name === 'plain') assert.equal(await page.locator('.embed-head, .embed-foot').count(), 0);
       if (name === 'dark') assert.equal(await page.evaluate(() => document.documentElement.dataset['theme']), 'dark');
       await screenshot(page, `embed-${name}`);
       guard.assertClean();
       await close();
+    });
+  }
+});
+
+describe('without JavaScript', () => {
+  const site = useSite();
+  for (const page of ['/', '/embed.html', '/present.html']) {
+    it(`${page} says what it is and links to the data`, async () => {
+      const context = await site.browser.newContext({ javaScriptEnabled: false });
+      const p = await context.newPage();
+      await p.goto(site.server.origin + page);
+      assert.ok(await p.locator('.noscript').first().isVisible(), 'the <noscript> text shows');
+      assert.match((await p.locator('.noscript[lang="en"]').textContent()) ?? '', /Cluster Atlas maps China/);
+      const href = await p.locator('.noscript a[href$="figures.csv"]').first().getAttribute('href');
+      const res = await fetch(new URL(href!, site.server.origin + page).href);
+      assert.equal(res.status, 200);
+      await context.close();
     });
   }
 });
