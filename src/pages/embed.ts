@@ -9,7 +9,7 @@ import { serializeView, type ViewState } from '../state/url.ts';
 import { parseEmbed, EMBED_KEYS, type EmbedOptions } from '../state/embed.ts';
 import { buildChart, type BuiltChart } from '../charts/registry.ts';
 import type { Atlas } from '../data/schema.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { t, type Lang, ensureLang } from '../i18n/index.ts';
 import { h, clear } from '../ui/dom.ts';
 import { withRetry } from '../ui/loader.ts';
 import { showNotice } from '../ui/notice.ts';
@@ -18,6 +18,7 @@ import { citation } from '../export/cite.ts';
 import '../styles/embed.css';
 
 const { view, ignored, status } = startPage(window, EMBED_KEYS);
+await ensureLang(view.lang);
 const embed = parseEmbed(location.search);
 const lang = view.lang;
 const root = document.getElementById('root')!;

@@ -12,7 +12,7 @@ import { supportsWebGL } from '../map/webgl.ts';
 import { sizeScale, packMarks } from '../map/layout.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import { renderInset } from '../map/inset.ts';
-import { t } from '../i18n/index.ts';
+import { t, ensureLang } from '../i18n/index.ts';
 import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
 import { h, clear, append } from '../ui/dom.ts';
 import { withRetry } from '../ui/loader.ts';
@@ -32,6 +32,7 @@ import { atlasContext, name, type AtlasContext } from '../ui/context.ts';
 import { sectorColors, NEUTRAL_MARK } from '../theme/palette.ts';
 
 const { view, ignored, status } = startPage();
+await ensureLang(view.lang);
 const lang = view.lang;
 const $ = (id: string) => document.getElementById(id)!;
 

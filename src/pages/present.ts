@@ -10,7 +10,7 @@ import { loadAtlas, LoadError } from '../data/load.ts';
 import { loadBaseGeometry } from '../map/geo.ts';
 import { showNotice } from '../ui/notice.ts';
 import { withRetry } from '../ui/loader.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { t, type Lang, ensureLang } from '../i18n/index.ts';
 import { ps } from '../present/strings.ts';
 import { parseSlides, type UrlSlide } from '../present/deckUrl.ts';
 import { isDeckId, type Deck } from '../present/schema.ts';
@@ -26,6 +26,7 @@ import '../styles/present.css';
 
 const OWN_KEYS = new Set(['deck', 'slides', 'slide', 'notes']);
 const { view, ignored, status } = startPage(window, OWN_KEYS);
+await ensureLang(view.lang);
 const lang = view.lang;
 const params = new URLSearchParams(location.search);
 const notesMode = params.get('notes') === '1';
