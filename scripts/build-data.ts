@@ -8,12 +8,15 @@
 import { readFileSync, existsSync, mkdirSync, writeFileSync, renameSync, rmSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TABLES } from '../src/data/schema.ts';
+import { parseCsv, toCsv } from '../src/data/csv.ts';
 import { buildAtlas, formatError } from '../src/data/validate.ts';
 import { validateDeck } from '../src/present/validate.ts';
 
 const GEO_FILES = ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json'];
 /** The curated tables also ship as downloads (public/data/csv/), with a BOM so spreadsheets read the Chinese. */
-const CSV_DOWNLOADS = ['figures.csv', 'clusters.csv', 'sites.csv', 'sources.csv', 'groups.csv', 'metrics.csv', 'sectors.csv', 'regions.csv'];
+const CSV_DOWNLOADS = ['figures.csv', 'clusters.csv', 'sites.csv', 'sources.csv', 'programmes.csv', 'batches.csv', 'groups.csv', 'metrics.csv', 'sectors.csv', 'regions.csv'];
+/** Columns of the curated tables that readers never see: the file names of the working copies. */
+const PRIVATE_COLUMNS: Record<string, string[]> = { 'sources.csv': ['seed_file'] };
 
 /** The usual short form of a provincial unit's name for map labels: 广西壮族自治区 → 广西, 河北省 → 河北. */
 export function shortNameZh(name: string): string {
@@ -26,6 +29,14 @@ function withShortNames(topo: { objects: Record<string, { geometries: { properti
     if (g.properties && typeof g.properties['name_zh'] === 'string') g.properties['short_zh'] = shortNameZh(g.properties['name_zh']);
   }
   return topo;
+}
+
+/** The CSV text without the named columns (re-serialised only when there is something to drop). */
+export function withoutColumns(text: string, drop: readonly string[]): string {
+  if (!drop.length) return text;
+  const t = parseCsv(text);
+  const keep = t.header.map((h, i) => (drop.includes(h) ? -1 : i)).filter((i) => i >= 0);
+  return toCsv(keep.map((i) => t.header[i]!), t.rows.map((r) => keep.map((i) => r.cells[i] ?? '')));
 }
 
 function arg(name: string, fallback: string): string {
@@ -82,7 +93,7 @@ export function run(dataDir: string, outDir: string): number {
   writeFileSync(join(tmp, 'atlas.json'), JSON.stringify(atlas));
   for (const [g, text] of Object.entries(geo)) writeFileSync(join(tmp, g), text);
   mkdirSync(join(tmp, 'csv'));
-  for (const f of CSV_DOWNLOADS) writeFileSync(join(tmp, 'csv', f), '\uFEFF' + files[f]);
+  for (const f of CSV_DOWNLOADS) writeFileSync(join(tmp, 'csv', f), '\uFEFF' + withoutColumns(files[f]!, PRIVATE_COLUMNS[f] ?? []));
   mkdirSync(join(tmp, 'decks'));
   for (const [f, text] of Object.entries(decks)) writeFileSync(join(tmp, 'decks', f), text);
   rmSync(outDir, { recursive: true, force: true });

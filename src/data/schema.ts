@@ -5,7 +5,7 @@
  */
 import { z } from 'zod/mini';
 
-export const ATLAS_VERSION = 1;
+export const ATLAS_VERSION = 2;
 
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 const numeric = (v: unknown) => {
@@ -43,9 +43,18 @@ export const regionRow = z.object({
   region: z.enum([...REGION_IDS, 'none']),
 });
 
+/**
+ * How far a source can be trusted: the issuer's own publication, the original outlet's text, a copy of
+ * it elsewhere (the outlet named), or an aggregator / machine-written / spam page. `low` is never shown
+ * by default and never summed.
+ */
+export const GRADES = ['official', 'press', 'reprint', 'low'] as const;
+export type Grade = (typeof GRADES)[number];
+
 export const sourceRow = z.object({
   id,
   level: z.enum(['national', 'provincial', 'municipal', 'county', 'report', 'press', 'dataset']),
+  grade: z.enum(GRADES),
   issuer_zh: text,
   issuer_en: text,
   title_zh: text,
@@ -56,7 +65,53 @@ export const sourceRow = z.object({
   date_status: z.enum(['stated', 'confirmed', 'illegible', 'none']),
   province_adcode: optAdcode,
   seed_file: optText,
+  /** The original publisher's own address, where known. */
   url: optText,
+  /** Where the text was actually read (a reprint, an archive), kept apart from the original. */
+  read_at: optText,
+  /** The host of read_at, or of the outlet the text was copied from, named for readers. */
+  read_at_name_zh: optText,
+  read_at_name_en: optText,
+  notes_zh: optText,
+  notes_en: optText,
+});
+
+/** A programme is a layer of the atlas: a national list, or the local plans and policy texts. */
+export const programmeRow = z.object({
+  id,
+  name_zh: text,
+  name_en: text,
+  short_zh: text,
+  short_en: text,
+  level: z.enum(['national', 'local']),
+  issuer_zh: text,
+  issuer_en: text,
+  /** Shown by default (the national picture). */
+  default_on: bool,
+  description_zh: optText,
+  description_en: optText,
+});
+
+/**
+ * A batch: one designation (a national list's round) or one local document. Its official count is what
+ * the issuer says it designated; rows found are counted from clusters.csv, and the completeness note says
+ * why they differ.
+ */
+export const batchRow = z.object({
+  id,
+  programme: id,
+  name_zh: text,
+  name_en: text,
+  date,
+  /** The year the batch is placed at on the time axis (its designation or document year); empty when unknown. */
+  year: optYear,
+  source_id: id,
+  /** Clusters the issuer says this batch designated; empty when the source states no count. */
+  official_count: optNum,
+  /** The cumulative official total after this batch, where the issuer states it. */
+  cumulative_count: optNum,
+  completeness_zh: optText,
+  completeness_en: optText,
   notes_zh: optText,
   notes_en: optText,
 });
@@ -93,6 +148,7 @@ export const groupRow = z.object({
   province_adcode: optAdcode,
   prefecture_adcode: optAdcode,
   members: idList,
+  batch: id,
   ...sectionFields,
   notes_zh: optText,
   notes_en: optText,
@@ -110,6 +166,8 @@ export const clusterRow = z.object({
   dev_stage: optText,
   province_adcode: adcode,
   prefecture_adcode: optAdcode,
+  /** The designation or document that names the cluster; its programme is the cluster's layer. */
+  batch: id,
   ...sectionFields,
   notes_zh: optText,
   notes_en: optText,
@@ -132,7 +190,11 @@ export const siteRow = z.object({
 });
 
 export const COMPARATORS = ['=', '>=', '>', '<=', '<', '~', 'range'] as const;
-export const STAGES = ['baseline', 'target-1', 'target-2', 'target-3'] as const;
+/** baseline: the state a document reports at its date; target-n: its targets in order; outcome: what was reached later, reported elsewhere. */
+export const STAGES = ['baseline', 'target-1', 'target-2', 'target-3', 'outcome'] as const;
+/** The stages of a plan, in order: what the planned-growth chart places. */
+export const PLAN_STAGES = ['baseline', 'target-1', 'target-2', 'target-3'] as const;
+export const YEAR_STATUSES = ['stated', 'confirmed', 'derived', 'illegible', 'none'] as const;
 export const figureRow = z.object({
   id,
   subject_type: z.enum(['cluster', 'group', 'province', 'region', 'nation']),
@@ -148,8 +210,9 @@ export const figureRow = z.object({
   kind: z.enum(['actual', 'target']),
   stage: z.enum(STAGES),
   year: optYear,
-  year_status: z.enum(['stated', 'confirmed', 'illegible', 'none']),
+  year_status: z.enum(YEAR_STATUSES),
   year_source_id: optId,
+  batch: id,
   ...sectionFields,
   note_zh: optText,
   note_en: optText,
@@ -166,6 +229,9 @@ export type ClusterRow = z.infer<typeof clusterRow>;
 export type SiteRow = z.infer<typeof siteRow>;
 export type FigureRow = z.infer<typeof figureRow>;
 export type GdpRow = z.infer<typeof gdpRow>;
+export type ProgrammeRow = z.infer<typeof programmeRow>;
+export type BatchRow = z.infer<typeof batchRow>;
+export type YearStatus = (typeof YEAR_STATUSES)[number];
 export type Stage = (typeof STAGES)[number];
 export type Precision = (typeof PRECISIONS)[number];
 
@@ -173,6 +239,8 @@ export type Precision = (typeof PRECISIONS)[number];
 export const TABLES = {
   'regions.csv': regionRow,
   'sources.csv': sourceRow,
+  'programmes.csv': programmeRow,
+  'batches.csv': batchRow,
   'sectors.csv': sectorRow,
   'metrics.csv': metricRow,
   'groups.csv': groupRow,
@@ -187,6 +255,8 @@ export const atlasSchema = z.object({
   version: z.literal(ATLAS_VERSION, { error: `version ${ATLAS_VERSION}` }),
   regions: z.array(regionRow),
   sources: z.array(sourceRow),
+  programmes: z.array(programmeRow),
+  batches: z.array(batchRow),
   sectors: z.array(sectorRow),
   metrics: z.array(metricRow),
   groups: z.array(groupRow),

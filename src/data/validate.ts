@@ -60,7 +60,10 @@ export function buildAtlas(files: Partial<Record<TableName, string>>, dataDir = 
   const atlas: Atlas = {
     version: ATLAS_VERSION,
     regions: t['regions.csv'].map((r) => r.row).sort((a, b) => a.adcode.localeCompare(b.adcode)),
-    sources: byId(t['sources.csv']),
+    // The working copies' file names stay in the curated table; readers never see them.
+    sources: byId(t['sources.csv']).map((s) => ({ ...s, seed_file: null })),
+    programmes: t['programmes.csv'].map((r) => r.row), // curated order is the legend order
+    batches: t['batches.csv'].map((r) => r.row).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id)),
     sectors: t['sectors.csv'].map((r) => r.row), // curated order is the legend order
     metrics: t['metrics.csv'].map((r) => r.row),
     groups: byId(t['groups.csv']),
@@ -134,6 +137,13 @@ function crossCheck(t: { [N in TableName]: Rows<N> }, dir: string, errors: DataE
   };
   const provinces = ids('regions.csv', 'adcode');
   const sources = ids('sources.csv', 'id');
+  const programmes = ids('programmes.csv', 'id');
+  const batches = ids('batches.csv', 'id');
+  const batchRows = new Map(t['batches.csv'].map((r) => [r.row.id, r.row]));
+  const sourceRows = new Map(t['sources.csv'].map((r) => [r.row.id, r.row]));
+  const needBatch = (name: TableName, line: number, v: string) => {
+    if (!has(batches, v)) err(name, line, 'batch', `no batch with id "${v}" in batches.csv`);
+  };
   const sectors = ids('sectors.csv', 'id');
   const metrics = new Map(t['metrics.csv'].map((r) => [r.row.id, r.row]));
   ids('metrics.csv', 'id');
@@ -154,9 +164,25 @@ function crossCheck(t: { [N in TableName]: Rows<N> }, dir: string, errors: DataE
     if (code != null && code.slice(0, 2) !== province.slice(0, 2)) err(name, line, field, `${code} is not inside province ${province}`);
   };
 
-  for (const { line, row } of t['sources.csv']) needProvince('sources.csv', line, 'province_adcode', row.province_adcode);
+  for (const { line, row } of t['sources.csv']) {
+    needProvince('sources.csv', line, 'province_adcode', row.province_adcode);
+    if (row.read_at == null && (row.read_at_name_zh != null || row.read_at_name_en != null)) err('sources.csv', line, 'read_at', 'read_at_name is given without read_at');
+    if (row.grade === 'reprint' && row.read_at == null) err('sources.csv', line, 'read_at', 'a reprint names the address where its text was read');
+    if (row.grade === 'official' && row.level === 'press') err('sources.csv', line, 'grade', 'a press source cannot be graded official (official is the issuer\'s own publication)');
+  }
+  for (const { line, row } of t['batches.csv']) {
+    if (!has(programmes, row.programme)) err('batches.csv', line, 'programme', `no programme with id "${row.programme}" in programmes.csv`);
+    needSource('batches.csv', line, 'source_id', row.source_id);
+    for (const k of ['official_count', 'cumulative_count'] as const) {
+      const v = row[k];
+      if (v != null && (!Number.isInteger(v) || v < 0)) err('batches.csv', line, k, `a count is a whole number, got ${v}`);
+    }
+    if (row.official_count != null && row.cumulative_count != null && row.cumulative_count < row.official_count) err('batches.csv', line, 'cumulative_count', `the cumulative total (${row.cumulative_count}) is below the batch's own count (${row.official_count})`);
+    if (row.year != null && row.date != null && Number(row.date.slice(0, 4)) !== row.year) err('batches.csv', line, 'year', `the year ${row.year} differs from the date ${row.date}`);
+  }
   for (const { line, row } of t['groups.csv']) {
     needSource('groups.csv', line, 'source_id', row.source_id);
+    needBatch('groups.csv', line, row.batch);
     needProvince('groups.csv', line, 'province_adcode', row.province_adcode);
     for (const m of row.members) if (!has(clusters, m)) err('groups.csv', line, 'members', `no cluster with id "${m}"`);
   }
@@ -165,6 +191,7 @@ function crossCheck(t: { [N in TableName]: Rows<N> }, dir: string, errors: DataE
     if (row.parent_id != null && (row.parent_id === row.id || !has(clusters, row.parent_id)))
       err('clusters.csv', line, 'parent_id', `no other cluster with id "${row.parent_id}"`);
     needSource('clusters.csv', line, 'source_id', row.source_id);
+    needBatch('clusters.csv', line, row.batch);
     needProvince('clusters.csv', line, 'province_adcode', row.province_adcode);
     samePrefix('clusters.csv', line, 'prefecture_adcode', row.prefecture_adcode, row.province_adcode);
   }
@@ -187,6 +214,7 @@ function crossCheck(t: { [N in TableName]: Rows<N> }, dir: string, errors: DataE
     if (!m && !broken.has(row.metric)) err(F, line, 'metric', `unknown metric "${row.metric}" (not in metrics.csv)`);
     else if (m && m.unit !== row.unit) err(F, line, 'unit', `metric ${m.id} is measured in ${m.unit}, not ${row.unit}`);
     needSource(F, line, 'source_id', row.source_id);
+    needBatch(F, line, row.batch);
     const subjectKnown = {
       cluster: () => has(clusters, row.subject_id),
       group: () => has(groups, row.subject_id),
@@ -201,8 +229,14 @@ function crossCheck(t: { [N in TableName]: Rows<N> }, dir: string, errors: DataE
     if (row.comparator === 'range') {
       if (row.value_max == null || row.value == null || row.value_max <= row.value) err(F, line, 'value_max', 'a range needs value < value_max');
     } else if (row.value_max != null) err(F, line, 'value_max', `only a range has value_max (comparator is ${row.comparator})`);
-    if ((row.kind === 'actual') !== (row.stage === 'baseline')) err(F, line, 'stage', `kind ${row.kind} cannot be at stage ${row.stage}`);
-    const dated = row.year_status === 'stated' || row.year_status === 'confirmed';
+    const actualStage = row.stage === 'baseline' || row.stage === 'outcome';
+    if ((row.kind === 'actual') !== actualStage) err(F, line, 'stage', `kind ${row.kind} cannot be at stage ${row.stage}`);
+    if (row.stage === 'outcome') {
+      const b = batchRows.get(row.batch);
+      const planned = b && b.source_id !== row.source_id;
+      if (b && !planned) err(F, line, 'stage', `an outcome is reported by another source than the plan it measures (batch ${row.batch} is from ${b.source_id})`);
+    }
+    const dated = row.year_status === 'stated' || row.year_status === 'confirmed' || row.year_status === 'derived';
     if (dated && row.year == null) err(F, line, 'year', `year_status ${row.year_status} needs a year`);
     if (!dated && row.year != null) err(F, line, 'year', `a year with year_status ${row.year_status} is not supported by any source`);
     if (row.year_status === 'confirmed') {

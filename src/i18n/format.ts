@@ -55,6 +55,7 @@ export function yearLabel(f: Pick<FigureRow, 'year' | 'year_status' | 'year_sour
     const name = src ? (lang === 'zh' ? src.issuer_zh : src.issuer_en) : (f.year_source_id ?? '');
     return t(lang, 'year.confirmed', { year: f.year, source: name });
   }
+  if (f.year_status === 'derived') return t(lang, 'year.derived', { year: f.year });
   return t(lang, 'year.stated', { year: f.year });
 }
 

@@ -4,6 +4,7 @@ import { mkdtempSync, cpSync, readFileSync, writeFileSync, existsSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../scripts/build-data.ts';
+import { ATLAS_VERSION } from '../../src/data/schema.ts';
 
 function scratch(): { data: string; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-build-'));
@@ -19,7 +20,7 @@ describe('scripts/build-data.ts', () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     expect(run(data, out)).toBe(0);
     const atlas = JSON.parse(readFileSync(join(out, 'atlas.json'), 'utf8'));
-    expect(atlas.version).toBe(1);
+    expect(atlas.version).toBe(ATLAS_VERSION);
     for (const f of ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json']) expect(existsSync(join(out, f))).toBe(true);
   });
 

@@ -14,7 +14,7 @@ const section = { section_zh: '\u4e00', section_en: 'Part 1' };
 type Row = Record<string, string>;
 
 function cluster(id: string, province: string, sector: string, extra: Partial<Row> = {}): Row {
-  return { id, name_zh: `\u96c6\u7fa4${id}`, name_en: `Cluster ${id}`, sector, industry_zh: '', industry_en: '', parent_id: '', status: 'named', dev_stage: '', province_adcode: province, prefecture_adcode: '', source_id: 'doc-a', ...section, notes_zh: '', notes_en: '', ...extra };
+  return { id, name_zh: `\u96c6\u7fa4${id}`, name_en: `Cluster ${id}`, sector, industry_zh: '', industry_en: '', parent_id: '', status: 'named', dev_stage: '', province_adcode: province, prefecture_adcode: '', batch: 'doc-a', source_id: 'doc-a', ...section, notes_zh: '', notes_en: '', ...extra };
 }
 
 const SEAT: Record<string, [string, string]> = { '130000': ['115.5', '38.0'], '410000': ['113.6', '34.0'], '610000': ['108.9', '34.3'], '210000': ['122.6', '41.3'], '220000': ['125.3', '43.8'] };
@@ -43,6 +43,7 @@ function figure(subjectType: string, subjectId: string, metric: string, comparat
     year: '',
     year_status: 'illegible',
     year_source_id: '',
+    batch: 'doc-a',
     source_id: 'doc-a',
     ...section,
     note_zh: '',
@@ -78,7 +79,7 @@ export function chartRows() {
   ];
   rows['clusters.csv'].push(...clusters);
   rows['sites.csv'].push(...clusters.map((c) => site(c.id!, c.province_adcode!)));
-  rows['groups.csv'].push({ id: 'ne-3', name_zh: '\u4e09\u4e2a\u96c6\u7fa4', name_en: 'Three clusters', level: 'city', province_adcode: '210000', prefecture_adcode: '', members: 'c-one;n-point;n-multi', source_id: 'doc-a', ...section, notes_zh: '', notes_en: '' });
+  rows['groups.csv'].push({ id: 'ne-3', name_zh: '\u4e09\u4e2a\u96c6\u7fa4', name_en: 'Three clusters', level: 'city', province_adcode: '210000', prefecture_adcode: '', members: 'c-one;n-point;n-multi', batch: 'doc-a', source_id: 'doc-a', ...section, notes_zh: '', notes_en: '' });
   rows['figures.csv'].push(
     figure('cluster', 'e-point', 'output', '=', '500'),
     figure('cluster', 'e-threshold', 'output', '>=', '1000'),

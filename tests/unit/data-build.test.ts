@@ -29,6 +29,43 @@ describe('data build validation', () => {
     expect(errorsOf((r) => (r['clusters.csv'][0]!.name_en = ''))).toEqual(['data/clusters.csv:2 field "name_en": required (got "")']);
   });
 
+  it('names a bad or missing grade, programme and batch', () => {
+    expect(errorsOf((r) => (r['sources.csv'][0]!.grade = 'rumour'))).toEqual(['data/sources.csv:2 field "grade": must be one of official | press | reprint | low (got "rumour")']);
+    expect(errorsOf((r) => (r['batches.csv'][0]!.programme = 'nowhere'))).toEqual(['data/batches.csv:2 field "programme": no programme with id "nowhere" in programmes.csv']);
+    expect(errorsOf((r) => (r['clusters.csv'][0]!.batch = 'amc-1999'))).toEqual(['data/clusters.csv:2 field "batch": no batch with id "amc-1999" in batches.csv']);
+    expect(errorsOf((r) => (r['figures.csv'][1]!.batch = ''))).toEqual(['data/figures.csv:3 field "batch": an id: lowercase letters, digits and "-" (got "")']);
+    expect(errorsOf((r) => (r['groups.csv'][0]!.batch = 'x'))).toEqual(['data/groups.csv:2 field "batch": no batch with id "x" in batches.csv']);
+  });
+
+  it('names a press source graded official and a reprint without the address it was read at', () => {
+    expect(errorsOf((r) => (r['sources.csv'][1]!.grade = 'official'))).toEqual(['data/sources.csv:3 field "grade": a press source cannot be graded official (official is the issuer\'s own publication)']);
+    expect(errorsOf((r) => (r['sources.csv'][1]!.grade = 'reprint'))).toEqual(['data/sources.csv:3 field "read_at": a reprint names the address where its text was read']);
+    expect(errorsOf((r) => Object.assign(r['sources.csv'][1]!, { grade: 'reprint', read_at: 'example.org/a', read_at_name_zh: '某网站' }))).toEqual([]);
+  });
+
+  it('names a bad completeness count', () => {
+    expect(errorsOf((r) => (r['batches.csv'][0]!.official_count = '2.5'))).toEqual(['data/batches.csv:2 field "official_count": a count is a whole number, got 2.5']);
+    expect(errorsOf((r) => (r['batches.csv'][0]!.cumulative_count = '1'))).toEqual(['data/batches.csv:2 field "cumulative_count": the cumulative total (1) is below the batch\'s own count (2)']);
+    expect(errorsOf((r) => (r['batches.csv'][0]!.year = '2011'))).toEqual(['data/batches.csv:2 field "year": the year 2011 differs from the date 2010-11-09']);
+  });
+
+  it('takes an outcome only from another source than the plan it measures', () => {
+    const outcome = { kind: 'actual', stage: 'outcome', year: '2010', year_status: 'stated' };
+    expect(errorsOf((r) => Object.assign(r['figures.csv'][0]!, outcome, { source_id: 'press-b' }))).toEqual([]);
+    expect(errorsOf((r) => Object.assign(r['figures.csv'][0]!, outcome))).toEqual(['data/figures.csv:2 field "stage": an outcome is reported by another source than the plan it measures (batch doc-a is from doc-a)']);
+    expect(errorsOf((r) => Object.assign(r['figures.csv'][0]!, { stage: 'outcome', source_id: 'press-b' }))).toEqual(['data/figures.csv:2 field "stage": kind target cannot be at stage outcome']);
+  });
+
+  it('keeps a derived year only with the year it derives', () => {
+    expect(errorsOf((r) => Object.assign(r['figures.csv'][0]!, { year: '2010', year_status: 'derived' }))).toEqual([]);
+    expect(errorsOf((r) => Object.assign(r['figures.csv'][0]!, { year: '', year_status: 'derived' }))).toEqual(['data/figures.csv:2 field "year": year_status derived needs a year']);
+  });
+
+  it('never ships the file names of working copies', () => {
+    const { atlas } = buildAtlas(toFiles(validRows()));
+    expect(atlas?.sources.every((s) => s.seed_file == null)).toBe(true);
+  });
+
   it('names a bad adcode', () => {
     expect(errorsOf((r) => (r['sites.csv'][0]!.adcode = '21028'))).toEqual(['data/sites.csv:2 field "adcode": a 6-digit administrative code (got "21028")']);
   });

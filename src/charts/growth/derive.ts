@@ -5,7 +5,7 @@
  * values is kept beside it: neither is "fixed".
  */
 import type { Atlas, FigureRow, MetricRow, SourceRow, Stage } from '../../data/schema.ts';
-import { STAGES } from '../../data/schema.ts';
+import { PLAN_STAGES as STAGES } from '../../data/schema.ts';
 import { isRegion, metricOf, regionOf, shapeOf, sourcesFor, sumClusters, type ExclusionReason, type Shape } from '../shared/figures.ts';
 
 export interface GrowthView {
@@ -39,7 +39,7 @@ export interface GrowthPoint {
   note_en: string | null;
 }
 
-export type StageYear = { status: 'stated' | 'confirmed'; year: number; sourceId: string | null } | { status: 'illegible' | 'none' | 'mixed' | 'empty'; year: null; sourceId: null };
+export type StageYear = { status: 'stated' | 'confirmed' | 'derived'; year: number; sourceId: string | null } | { status: 'illegible' | 'none' | 'mixed' | 'empty'; year: null; sourceId: null };
 
 export interface MemberSum {
   stage: Stage;
@@ -69,8 +69,9 @@ export interface GrowthSeries {
 export function derive(atlas: Atlas, view: GrowthView): GrowthSeries {
   const metric = metricOf(atlas, view.metric);
   const { subject, members } = resolveSubject(atlas, view.subject);
-  const own = atlas.figures.filter((f) => f.subject_type === subject.type && f.subject_id === subject.id && f.metric === metric.id);
-  const order = (f: FigureRow) => STAGES.indexOf(f.stage);
+  // Outcomes (what was reached later) are the planned-vs-achieved chart's; this one places the plan.
+  const own = atlas.figures.filter((f) => f.subject_type === subject.type && f.subject_id === subject.id && f.metric === metric.id && f.stage !== 'outcome');
+  const order = (f: FigureRow) => (STAGES as readonly Stage[]).indexOf(f.stage);
   const points = own.filter((f) => f.scope === 'total').sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id)).map(toPoint);
   const each = own.filter((f) => f.scope === 'each').sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id)).map(toPoint);
   const sourceIds = new Set(own.map((f) => f.source_id));
@@ -121,10 +122,11 @@ export function stageYear(points: readonly Pick<GrowthPoint, 'year' | 'yearStatu
   if (!points.length) return { status: 'empty', year: null, sourceId: null };
   const statuses = new Set(points.map((p) => p.yearStatus));
   const years = new Set(points.map((p) => p.year));
-  if ([...statuses].every((s) => s === 'stated' || s === 'confirmed') && years.size === 1) {
+  if ([...statuses].every((s) => s === 'stated' || s === 'confirmed' || s === 'derived') && years.size === 1) {
     const year = points[0]!.year!;
     const confirmed = points.find((p) => p.yearStatus === 'confirmed');
-    return confirmed ? { status: 'confirmed', year, sourceId: confirmed.yearSourceId } : { status: 'stated', year, sourceId: null };
+    if (confirmed) return { status: 'confirmed', year, sourceId: confirmed.yearSourceId };
+    return { status: statuses.has('derived') ? 'derived' : 'stated', year, sourceId: null };
   }
   if (statuses.size === 1 && (statuses.has('illegible') || statuses.has('none'))) return { status: [...statuses][0] as 'illegible' | 'none', year: null, sourceId: null };
   return { status: 'mixed', year: null, sourceId: null };

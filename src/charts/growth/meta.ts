@@ -23,6 +23,8 @@ export function yearText(y: StageYear, lang: Lang): string {
       return tx(lang, 'year.stated', { year: y.year });
     case 'confirmed':
       return tx(lang, 'chart.growth.year.confirmed', { year: y.year });
+    case 'derived':
+      return tx(lang, 'year.derived', { year: y.year });
     case 'illegible':
       return tx(lang, 'chart.growth.year.illegible');
     case 'none':

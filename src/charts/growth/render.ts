@@ -4,7 +4,7 @@
  * sum of its members' point values side by side, both labelled. The y axis starts at zero.
  */
 import type { Stage } from '../../data/schema.ts';
-import { STAGES } from '../../data/schema.ts';
+import { PLAN_STAGES as STAGES } from '../../data/schema.ts';
 import { formatAmount, formatFigureValue } from '../../i18n/format.ts';
 import { resolveBase, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
 import { el, text, lines, frame, setHeight, hint, flowLegend, INK, MUTED } from '../shared/svg.ts';
@@ -62,7 +62,7 @@ export function render(series: GrowthSeries, options: GrowthOptions, doc: Docume
   const ys = zeroScale(Math.max(0, ...values) * 1.08, [bottom, top], o.plotHeight, 50);
   yAxis(doc, svg, ys, { left, right, length: o.plotHeight, format: (v) => axisNumber(v, series.metric.unit, lang) });
   const colW = (right - left) / STAGES.length;
-  const cx = (stage: Stage) => left + (STAGES.indexOf(stage) + 0.5) * colW;
+  const cx = (stage: Stage) => left + ((STAGES as readonly Stage[]).indexOf(stage) + 0.5) * colW;
 
   // Stage labels, with the year only where it is legible.
   const xg = el(doc, 'g', { class: 'axis axis-stage' }, svg);
@@ -75,7 +75,7 @@ export function render(series: GrowthSeries, options: GrowthOptions, doc: Docume
     t.setAttribute('class', 'stage-label');
     if (yl.length) {
       const yy = bottom + 18 + l1.length * 14;
-      const yearNode = lines(doc, yl, { x: cx(stage), y: yy, 'text-anchor': 'middle', 'font-size': 11, fill: year.status === 'stated' || year.status === 'confirmed' ? INK : MUTED, 'font-style': year.status === 'stated' || year.status === 'confirmed' ? 'normal' : 'italic', class: `year year-${year.status}` }, 13, xg);
+      const yearNode = lines(doc, yl, { x: cx(stage), y: yy, 'text-anchor': 'middle', 'font-size': 11, fill: year.year != null ? INK : MUTED, 'font-style': year.year != null ? 'normal' : 'italic', class: `year year-${year.status}` }, 13, xg);
       yearNode.setAttribute('data-year-status', year.status);
       labelBottom = Math.max(labelBottom, yy + (yl.length - 1) * 13);
     }
