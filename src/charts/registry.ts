@@ -4,6 +4,7 @@
  */
 import type { Atlas, SourceRow } from '../data/schema.ts';
 import { clusterMarks } from '../data/marks.ts';
+import { layerAtlas } from '../data/layers.ts';
 import type { ViewState } from '../state/url.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { ChartMeta, ChartTable } from './shared/meta.ts';
@@ -49,7 +50,9 @@ export function growthSubject(atlas: Atlas, view: Pick<ViewState, 'subject' | 'c
   return best?.[0] ?? 'CN';
 }
 
-export function buildChart(id: ChartId, atlas: Atlas, view: ViewState, o: BuildOptions): BuiltChart {
+export function buildChart(id: ChartId, full: Atlas, view: ViewState, o: BuildOptions): BuiltChart {
+  // Every chart reads the view's layers only (programmes, batches up to a year, grades).
+  const atlas = layerAtlas(full, view);
   const base = { width: o.width, lang: o.lang, highlight: o.highlight ?? null, idPrefix: o.idPrefix ?? `ca-${id}` };
   switch (id) {
     case 'regions': {

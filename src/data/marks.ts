@@ -4,8 +4,9 @@
  */
 import type { Atlas, ClusterRow, FigureRow, SiteRow, Stage, RegionId } from './schema.ts';
 import type { ProvinceRegion } from './selectors.ts';
+import { layerAtlas, type LayerFilter } from './layers.ts';
 
-export interface MapFilter {
+export interface MapFilter extends LayerFilter {
   regions: readonly RegionId[];
   /** Sector ids shown; empty = all. */
   sectors: readonly string[];
@@ -45,7 +46,8 @@ export function figureFor(figures: readonly FigureRow[], clusterId: string, metr
   return candidates[0]!;
 }
 
-export function clusterMarks(atlas: Atlas, filter: MapFilter): ClusterMark[] {
+export function clusterMarks(full: Atlas, filter: MapFilter): ClusterMark[] {
+  const atlas = layerAtlas(full, filter);
   const region = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
   const sitesOf = new Map<string, SiteRow[]>();
   for (const s of atlas.sites) {

@@ -220,6 +220,21 @@ export const figureRow = z.object({
 
 export const gdpRow = z.object({ adcode, year, value: num });
 
+/**
+ * A plan's target set beside a later outcome. Metric, unit and years are checked from the figures; whether
+ * the two measure the same set of clusters is a curatorial judgement, recorded with why.
+ */
+export const comparisonRow = z.object({
+  id,
+  target_id: id,
+  outcome_id: id,
+  /** Do target and outcome cover the same clusters (same list, same count)? */
+  scope_match: bool,
+  note_zh: optText,
+  note_en: optText,
+});
+export type ComparisonRow = z.infer<typeof comparisonRow>;
+
 export type RegionRow = z.infer<typeof regionRow>;
 export type SourceRow = z.infer<typeof sourceRow>;
 export type SectorRow = z.infer<typeof sectorRow>;
@@ -247,6 +262,7 @@ export const TABLES = {
   'clusters.csv': clusterRow,
   'sites.csv': siteRow,
   'figures.csv': figureRow,
+  'comparisons.csv': comparisonRow,
   'context/province-gdp.csv': gdpRow,
 } as const;
 
@@ -263,6 +279,7 @@ export const atlasSchema = z.object({
   clusters: z.array(clusterRow),
   sites: z.array(siteRow),
   figures: z.array(figureRow),
+  comparisons: z.array(comparisonRow),
   gdp: z.object({ source_id: id, years: z.array(year), series: z.record(adcode, z.array(z.nullable(z.number()))) }),
 });
 export type Atlas = z.infer<typeof atlasSchema>;

@@ -70,6 +70,7 @@ export function buildAtlas(files: Partial<Record<TableName, string>>, dataDir = 
     clusters: byId(t['clusters.csv']),
     sites: byId(t['sites.csv']),
     figures: byId(t['figures.csv']),
+    comparisons: byId(t['comparisons.csv']),
     gdp: { source_id: 'nbs-gdp-kaggle', years, series },
   };
   return { atlas, errors };
@@ -248,6 +249,18 @@ function crossCheck(t: { [N in TableName]: Rows<N> }, dir: string, errors: DataE
       if (row.kind === 'actual' && row.year > docYear) err(F, line, 'year', `an actual figure for ${row.year} cannot be stated in a document of ${docYear}`);
       if (row.kind === 'target' && row.year < docYear) err(F, line, 'year', `a target for ${row.year} cannot be set in a document of ${docYear}`);
     }
+  }
+  const figureRows = new Map(t['figures.csv'].map((r) => [r.row.id, r.row]));
+  ids('comparisons.csv', 'id');
+  for (const { line, row } of t['comparisons.csv']) {
+    const C = 'comparisons.csv';
+    const target = figureRows.get(row.target_id);
+    const outcome = figureRows.get(row.outcome_id);
+    if (!target && !broken.has(row.target_id)) err(C, line, 'target_id', `no figure with id "${row.target_id}"`);
+    else if (target && target.kind !== 'target') err(C, line, 'target_id', `figure "${row.target_id}" is not a target (kind ${target.kind})`);
+    if (!outcome && !broken.has(row.outcome_id)) err(C, line, 'outcome_id', `no figure with id "${row.outcome_id}"`);
+    else if (outcome && outcome.stage !== 'outcome') err(C, line, 'outcome_id', `figure "${row.outcome_id}" is not an outcome (stage ${outcome.stage})`);
+    if (target && outcome && target.batch !== outcome.batch) err(C, line, 'outcome_id', `the outcome measures batch ${outcome.batch}, the target belongs to ${target.batch}`);
   }
   for (const { line, row } of t['context/province-gdp.csv']) needProvince('context/province-gdp.csv', line, 'adcode', row.adcode);
 }

@@ -3,6 +3,7 @@ import { parseView, reconcileView, type ViewState, type Ignored } from '../state
 import type { Atlas } from '../data/schema.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { showNotice } from '../ui/notice.ts';
+import { knownIds } from '../present/validate.ts';
 import '../styles/base.css';
 
 declare global {
@@ -66,12 +67,7 @@ export function langSwitchHref(loc: Location, lang: Lang): string {
  * ignored parameter (from parsing and from this check) is shown in one notice.
  */
 export function settleView(atlas: Atlas, view: ViewState, ignored: Ignored[], notices: HTMLElement): ViewState {
-  const known = {
-    sectors: new Set(atlas.sectors.map((s) => s.id)),
-    metrics: new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id)),
-    clusters: new Set(atlas.clusters.map((c) => c.id)),
-    subjects: new Set([...atlas.clusters.map((c) => c.id), ...atlas.groups.map((g) => g.id), ...atlas.regions.map((r) => r.adcode), 'east', 'central', 'west', 'northeast', 'CN']),
-  };
+  const known = knownIds(atlas);
   const settled = reconcileView(view, known);
   reportIgnored(notices, view.lang, [...ignored, ...settled.ignored]);
   return settled.view;

@@ -11,6 +11,7 @@ export interface KnownIds {
   sectors: ReadonlySet<string>;
   metrics: ReadonlySet<string>;
   clusters: ReadonlySet<string>;
+  programmes: ReadonlySet<string>;
   subjects: ReadonlySet<string>;
 }
 
@@ -20,6 +21,7 @@ export function knownIds(atlas: Atlas): KnownIds {
     sectors: new Set(atlas.sectors.map((s) => s.id)),
     metrics: new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id)),
     clusters: new Set(atlas.clusters.map((c) => c.id)),
+    programmes: new Set(atlas.programmes.map((p) => p.id)),
     subjects: new Set([...atlas.clusters.map((c) => c.id), ...atlas.groups.map((g) => g.id), ...atlas.regions.map((r) => r.adcode), 'east', 'central', 'west', 'northeast', 'CN']),
   };
 }

@@ -33,15 +33,21 @@ export interface ViewState {
   slides: string | null;
   /** Subject of the planned-growth chart (cluster, group, province adcode, region or CN); null = chosen from the data. */
   subject: string | null;
+  /** Programmes shown as layers (national lists, local plans); null = those the data marks default. */
+  layers: string[] | null;
+  /** Show the batches designated up to this year only (stepping through the lists); null = all. */
+  until: number | null;
+  /** Also show figures from low-grade sources (never summed). */
+  low: boolean;
 }
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const TABS = ['list', 'regions', 'ranking', 'growth', 'sectors', 'context'] as const;
+export const TABS = ['list', 'regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
 export type Tab = (typeof TABS)[number];
 
-export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null, theme: 'auto', tab: 'list', subject: null, slides: null };
+export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null, theme: 'auto', tab: 'list', subject: null, slides: null, layers: null, until: null, low: false };
 
 export type Parsed<T> = { kind: 'valid'; value: T } | { kind: 'invalid'; reason: string } | { kind: 'missing' };
 
@@ -151,6 +157,31 @@ const subjectParam: Param<'subject'> = {
   equal: (a, b) => a === b,
 };
 
+const layersParam: Param<'layers'> = {
+  key: 'layers',
+  parse(raw) {
+    const parts = [...new Set(raw.split(',').filter(Boolean))];
+    if (!parts.length || parts.some((p) => !ID_RE.test(p))) return { kind: 'invalid', reason: 'programme ids separated by ","' };
+    return { kind: 'valid', value: parts.sort() };
+  },
+  serialize: (v) => (v ?? []).join(','),
+  equal: (a, b) => (a == null || b == null ? a === b : a.length === b.length && a.every((x, i) => x === b[i])),
+};
+
+const untilParam: Param<'until'> = {
+  key: 'until',
+  parse: (raw) => (/^(19|20)\d\d$/.test(raw) ? { kind: 'valid', value: Number(raw) } : { kind: 'invalid', reason: 'a year (e.g. 2022)' }),
+  serialize: (v) => (v == null ? '' : String(v)),
+  equal: (a, b) => a === b,
+};
+
+const lowParam: Param<'low'> = {
+  key: 'low',
+  parse: (raw) => (raw === 'show' ? { kind: 'valid', value: true } : raw === 'hide' ? { kind: 'valid', value: false } : { kind: 'invalid', reason: 'show | hide' }),
+  serialize: (v) => (v ? 'show' : 'hide'),
+  equal: (a, b) => a === b,
+};
+
 const slidesParam: Param<'slides'> = {
   key: 'slides',
   max: 12000,
@@ -172,6 +203,9 @@ const PARAMS: Record<string, Param<keyof ViewState>> = {
   theme: themeParam as Param<keyof ViewState>,
   tab: tabParam as Param<keyof ViewState>,
   subject: subjectParam as Param<keyof ViewState>,
+  layer: layersParam as Param<keyof ViewState>,
+  until: untilParam as Param<keyof ViewState>,
+  low: lowParam as Param<keyof ViewState>,
   slides: slidesParam as Param<keyof ViewState>,
 };
 
@@ -181,7 +215,7 @@ const PARAMS: Record<string, Param<keyof ViewState>> = {
  */
 export function reconcileView(
   view: ViewState,
-  known: { sectors: ReadonlySet<string>; metrics: ReadonlySet<string>; clusters: ReadonlySet<string>; subjects?: ReadonlySet<string> },
+  known: { sectors: ReadonlySet<string>; metrics: ReadonlySet<string>; clusters: ReadonlySet<string>; subjects?: ReadonlySet<string>; programmes?: ReadonlySet<string> },
   defaults: ViewState = DEFAULT_VIEW,
 ): { view: ViewState; ignored: Ignored[] } {
   const ignored: Ignored[] = [];
@@ -198,6 +232,14 @@ export function reconcileView(
   if (view.cluster != null && !known.clusters.has(view.cluster)) {
     ignored.push({ key: 'cluster', value: view.cluster, reason: 'unknown cluster' });
     next.cluster = null;
+  }
+  if (view.layers != null && known.programmes) {
+    const unknown = view.layers.filter((l) => !known.programmes!.has(l));
+    if (unknown.length) {
+      ignored.push({ key: 'layer', value: unknown.join(','), reason: 'unknown programme' });
+      const rest = view.layers.filter((l) => known.programmes!.has(l));
+      next.layers = rest.length ? rest : defaults.layers;
+    }
   }
   if (view.subject != null && known.subjects && !known.subjects.has(view.subject)) {
     ignored.push({ key: 'subject', value: view.subject, reason: 'unknown subject' });

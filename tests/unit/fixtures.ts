@@ -43,6 +43,7 @@ export function validRows(): FixtureRows {
       { id: 'f-2', subject_type: 'group', subject_id: 'city-2', scope: 'each', metric: 'output', comparator: 'range', value: '200', value_max: '500', value_status: 'stated', unit: '亿元', kind: 'target', stage: 'target-2', year: '2015', year_status: 'confirmed', year_source_id: 'press-b', batch: 'doc-a', source_id: 'doc-a', ...section, note_zh: '', note_en: '' },
       { id: 'f-3', subject_type: 'province', subject_id: '610000', scope: 'total', metric: 'share', comparator: '>', value: '90', value_max: '', value_status: 'stated', unit: '%', kind: 'actual', stage: 'baseline', year: '', year_status: 'none', year_source_id: '', batch: 'doc-a', source_id: 'doc-a', ...section, note_zh: '', note_en: '' },
     ],
+    'comparisons.csv': [],
     'context/province-gdp.csv': [
       { adcode: '210000', year: '1992', value: '1473.0' },
       { adcode: '210000', year: '1993', value: '2010.8' },

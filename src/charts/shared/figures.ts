@@ -12,7 +12,7 @@ export type ExclusionReason = 'threshold' | 'range' | 'approximate' | 'illegible
 export const EXCLUSION_REASONS: readonly ExclusionReason[] = ['threshold', 'range', 'approximate', 'illegible', 'kind', 'unit', 'multiple'];
 
 export type Kind = FigureRow['kind'];
-export const kindOfStage = (stage: Stage): Kind => (stage === 'baseline' ? 'actual' : 'target');
+export const kindOfStage = (stage: Stage): Kind => (stage === 'baseline' || stage === 'outcome' ? 'actual' : 'target');
 
 export function shapeOf(f: Pick<FigureRow, 'comparator' | 'value' | 'value_max'>): Shape {
   if (f.value == null) return 'illegible';

@@ -1,0 +1,100 @@
+/**
+ * Layers: which programmes (national lists, local plans) and which batches a view shows. A view's atlas
+ * is the full atlas narrowed to them, so that the map, the list and every chart read one dataset and no
+ * module downstream asks where a cluster came from. Figures from low-grade sources are left out unless
+ * the view asks for them (and even then they are never summed: see charts/shared/figures.ts).
+ */
+import type { Atlas, BatchRow, ClusterRow, Grade, ProgrammeRow, RegionId } from './schema.ts';
+import { REGION_IDS } from './schema.ts';
+
+export interface LayerFilter {
+  /** Programme ids; null = those the data marks default_on. */
+  layers?: readonly string[] | null;
+  /** Only batches placed at or before this year (undated batches only when null). */
+  until?: number | null;
+  /** Include figures from low-grade sources. */
+  low?: boolean;
+}
+
+export function defaultLayers(atlas: Pick<Atlas, 'programmes'>): string[] {
+  return atlas.programmes.filter((p) => p.default_on).map((p) => p.id);
+}
+
+export function activeLayers(atlas: Pick<Atlas, 'programmes'>, f: LayerFilter): string[] {
+  const known = new Set(atlas.programmes.map((p) => p.id));
+  return (f.layers ?? defaultLayers(atlas)).filter((l) => known.has(l));
+}
+
+/** The batches a view shows. */
+export function activeBatches(atlas: Pick<Atlas, 'programmes' | 'batches'>, f: LayerFilter): BatchRow[] {
+  const layers = new Set(activeLayers(atlas, f));
+  const until = f.until ?? null;
+  return atlas.batches.filter((b) => layers.has(b.programme) && (until == null || (b.year != null && b.year <= until)));
+}
+
+const cache = new WeakMap<Atlas, Map<string, Atlas>>();
+
+/** The atlas narrowed to a view's layers, batches and grades. Memoised per atlas and filter. */
+export function layerAtlas(atlas: Atlas, f: LayerFilter): Atlas {
+  const batches = activeBatches(atlas, f);
+  const key = `${batches.map((b) => b.id).join(',')}|${f.low ? 1 : 0}`;
+  let byKey = cache.get(atlas);
+  if (!byKey) cache.set(atlas, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const keep = new Set(batches.map((b) => b.id));
+  const grade = new Map(atlas.sources.map((s) => [s.id, s.grade]));
+  const clusters = atlas.clusters.filter((c) => keep.has(c.batch));
+  const ids = new Set(clusters.map((c) => c.id));
+  const out: Atlas = {
+    ...atlas,
+    batches,
+    clusters,
+    sites: atlas.sites.filter((s) => ids.has(s.cluster_id)),
+    groups: atlas.groups.filter((g) => keep.has(g.batch)),
+    figures: atlas.figures.filter((x) => keep.has(x.batch) && (f.low || grade.get(x.source_id) !== 'low')),
+  };
+  byKey.set(key, out);
+  return out;
+}
+
+/** The distinct years the view's dated batches are placed at: the steps of the time control. */
+export function batchYears(atlas: Pick<Atlas, 'programmes' | 'batches'>, f: LayerFilter): number[] {
+  const years = activeBatches(atlas, { ...f, until: null })
+    .map((b) => b.year)
+    .filter((y): y is number => y != null);
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+export interface Completeness {
+  batch: BatchRow;
+  programme: ProgrammeRow;
+  /** Rows found: the batch's clusters in the data, sub-clusters not counted. */
+  found: number;
+  official: number | null;
+  /** found / official, or null where the issuer states no count. */
+  ratio: number | null;
+  byRegion: Record<RegionId, number>;
+}
+
+const isTopLevel = (c: ClusterRow) => c.status !== 'sub-cluster';
+
+/** How complete each batch's list is: rows found against the official count, with why (data). */
+export function completeness(atlas: Atlas): Completeness[] {
+  const region = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
+  const programmes = new Map(atlas.programmes.map((p) => [p.id, p]));
+  return atlas.batches.map((batch) => {
+    const rows = atlas.clusters.filter((c) => c.batch === batch.id && isTopLevel(c));
+    const byRegion = Object.fromEntries(REGION_IDS.map((r) => [r, 0])) as Record<RegionId, number>;
+    for (const c of rows) {
+      const r = region.get(c.province_adcode);
+      if (r && r !== 'none') byRegion[r]++;
+    }
+    const official = batch.official_count;
+    return { batch, programme: programmes.get(batch.programme)!, found: rows.length, official, ratio: official ? rows.length / official : null, byRegion };
+  });
+}
+
+export function gradeOf(atlas: Pick<Atlas, 'sources'>, sourceId: string): Grade | null {
+  return atlas.sources.find((s) => s.id === sourceId)?.grade ?? null;
+}
