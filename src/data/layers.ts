@@ -98,3 +98,27 @@ export function completeness(atlas: Atlas): Completeness[] {
 export function gradeOf(atlas: Pick<Atlas, 'sources'>, sourceId: string): Grade | null {
   return atlas.sources.find((s) => s.id === sourceId)?.grade ?? null;
 }
+
+export interface ProgrammeTotal {
+  programme: ProgrammeRow;
+  /** Rows found in the batches in view. */
+  found: number;
+  /** The official total for those batches: the latest stated cumulative count, else the sum of every batch's own count; null when not stated. */
+  official: number | null;
+  /** The batch whose statement gives `official` (the latest in view). */
+  asOf: BatchRow | null;
+}
+
+/** Per programme: rows found against the official total, up to the view's year. */
+export function programmeTotals(atlas: Atlas, f: Pick<LayerFilter, 'until'>): ProgrammeTotal[] {
+  const comp = completeness(atlas);
+  return atlas.programmes.map((programme) => {
+    const batches = comp.filter((c) => c.programme.id === programme.id && (f.until == null || (c.batch.year != null && c.batch.year <= f.until)));
+    const found = batches.reduce((n, c) => n + c.found, 0);
+    const last = batches[batches.length - 1]?.batch ?? null;
+    let official: number | null = null;
+    if (last?.cumulative_count != null) official = last.cumulative_count;
+    else if (batches.length && batches.every((c) => c.official != null)) official = batches.reduce((n, c) => n + c.official!, 0);
+    return { programme, found, official, asOf: last };
+  });
+}

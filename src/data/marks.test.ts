@@ -41,3 +41,4 @@ describe('cluster marks', () => {
     expect(availability(atlas!).has('share')).toBe(false);
   });
 });
+

@@ -17,6 +17,11 @@ function scaled(v: number, unit: string, lang: Lang): number {
   return unit === YI && lang === 'en' ? Math.round(v * 1000) / 10000 : v;
 }
 
+/** A plain count with the language's separators. */
+export function formatNumber(v: number, lang: Lang): string {
+  return number(v, lang);
+}
+
 export function unitLabel(unit: string, lang: Lang): string {
   const key = `unit.${unit}`;
   return key in catalog(lang) ? catalog(lang)[key]! : unit;

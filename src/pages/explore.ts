@@ -6,6 +6,7 @@ import { serializeView, DEFAULT_VIEW, type ViewState } from '../state/url.ts';
 import { loadAtlas } from '../data/load.ts';
 import { clusterCountByRegion, provinceCountByRegion } from '../data/selectors.ts';
 import { clusterMarks, type ClusterMark } from '../data/marks.ts';
+import { layerAtlas } from '../data/layers.ts';
 import type { RegionId } from '../data/schema.ts';
 import { loadBaseGeometry, CHINA_BOUNDS, type BaseGeometry } from '../map/geo.ts';
 import { supportsWebGL } from '../map/webgl.ts';
@@ -122,7 +123,8 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     onError: onExportError,
     text: () => ({ title: t(lang, 'embed.map.title'), subtitle: legendHost.querySelector('.legend-size-title')?.textContent ?? '', legend: atlas.sectors.map((s) => `● ${name(s, lang)}`), source: t(lang, 'footer.source'), notice: mapNotice ?? null }),
   });
-  side.append(controls.el, legendHost, mapExport, regionLegend(lang, provinceCountByRegion(atlas), clusterCountByRegion(atlas)));
+  const regionLegendHost = h('div', { class: 'region-legend-host' });
+  side.append(controls.el, legendHost, mapExport, regionLegendHost);
   $('theme-host').append(themeSelect(lang, store.get().theme, (theme) => store.set({ theme })));
   const filtersToggle = $('filters-toggle');
   filtersToggle.textContent = t(lang, 'filters.open');
@@ -160,7 +162,8 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   renderSlidesRow();
   side.insertBefore(slidesRow, controls.el.nextSibling);
   $('share-open').addEventListener('click', () => openShareDialog({ lang, view: store.get(), base: new URL(location.href), title: t(lang, 'site.title') }));
-  side.append(h('p', { class: 'counts' }, t(lang, 'page.counts', { sources: atlas.sources.length, clusters: atlas.clusters.length, figures: atlas.figures.length })));
+  const countsLine = h('p', { class: 'counts' });
+  side.append(countsLine);
 
   const select = (id: string | null) => store.set({ cluster: id });
   const hover = (id: string | null, x = 0, y = 0) => {
@@ -199,6 +202,9 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   const scale = sizeScale(atlas.figures.filter((f) => f.subject_type === 'cluster' && f.scope === 'total' && mappable.has(f.metric)).map((f) => f.value ?? 0));
   const refresh = (v: ViewState, prev: ViewState | null) => {
     marks = clusterMarks(atlas, v);
+    const shown = layerAtlas(atlas, v);
+    regionLegendHost.replaceChildren(regionLegend(lang, provinceCountByRegion(atlas), clusterCountByRegion(shown)));
+    countsLine.textContent = t(lang, 'page.counts', { sources: atlas.sources.length, clusters: shown.clusters.length, figures: shown.figures.length });
     const metric = ctx.metrics.get(v.metric);
     clear(legendHost);
     legendHost.append(markLegend({ lang, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`) }));

@@ -9,6 +9,7 @@ import { REGION_COLORS } from '../theme/palette.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
 import { availability } from '../data/marks.ts';
+import { createLayerControls } from './layerControls.ts';
 
 export interface ControlsOptions {
   ctx: AtlasContext;
@@ -75,11 +76,13 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
     );
   };
 
+  const layers = createLayerControls({ atlas: ctx.atlas, lang, store });
   const zoomButtons = REGION_IDS.map((r) => h('button', { type: 'button', class: 'zoom-region', 'data-region': r, onclick: () => o.onZoomRegion(r) }, t(lang, `region.${r}`)));
   const el = h(
     'section',
     { class: 'controls', 'aria-labelledby': 'controls-title' },
     h('h2', { id: 'controls-title' }, t(lang, 'controls.title')),
+    layers.el,
     h(
       'fieldset',
       { class: 'region-filter' },
@@ -103,6 +106,7 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
 
   const sync = () => {
     const v = store.get();
+    layers.sync();
     regionBoxes.forEach((b) => (b.checked = v.regions.includes(b.value as RegionId)));
     sectorBoxes.forEach((b) => (b.checked = !v.sectors.length || v.sectors.includes(b.value)));
     metricSelect.value = v.metric;

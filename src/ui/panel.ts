@@ -9,6 +9,7 @@ import type { Store } from '../state/store.ts';
 import type { Atlas } from '../data/schema.ts';
 import { buildChart, growthSubject, type ChartId, type BuiltChart } from '../charts/registry.ts';
 import { chartFigure } from './chartView.ts';
+import { layerAtlas } from '../data/layers.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
 
@@ -42,7 +43,7 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
   const subjectPicker = (v: ViewState): HTMLElement => {
     const chosen = growthSubject(atlas, v);
     const options: [string, string][] = [
-      ...atlas.groups.map((g) => [g.id, name(g, lang)] as [string, string]),
+      ...layerAtlas(atlas, v).groups.map((g) => [g.id, name(g, lang)] as [string, string]),
       ...(['east', 'central', 'west', 'northeast'] as const).map((r) => [r, t(lang, `region.${r}`)] as [string, string]),
       ['CN', t(lang, 'subject.nation')],
     ];

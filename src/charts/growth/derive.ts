@@ -6,7 +6,7 @@
  */
 import type { Atlas, FigureRow, MetricRow, SourceRow, Stage } from '../../data/schema.ts';
 import { PLAN_STAGES as STAGES } from '../../data/schema.ts';
-import { isRegion, metricOf, regionOf, shapeOf, sourcesFor, sumClusters, type ExclusionReason, type Shape } from '../shared/figures.ts';
+import { isRegion, lowSources, metricOf, regionOf, shapeOf, sourcesFor, sumClusters, type ExclusionReason, type Shape } from '../shared/figures.ts';
 
 export interface GrowthView {
   /** A cluster id, a group id, a 6-digit province adcode, a region id, or CN. */
@@ -82,7 +82,7 @@ export function derive(atlas: Atlas, view: GrowthView): GrowthSeries {
   for (const stage of STAGES) {
     const stated = points.filter((p) => p.stage === stage);
     if (!stated.length || !members.length) continue;
-    const s = sumClusters(atlas.figures, members, metric, stage);
+    const s = sumClusters(atlas.figures, members, metric, stage, lowSources(atlas));
     if (s.sum == null) continue;
     for (const id of s.figureIds) sourceIds.add(figureById.get(id)!.source_id);
     memberSums.push({

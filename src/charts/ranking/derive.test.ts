@@ -47,7 +47,7 @@ describe('ranking derive (committed data)', () => {
   const real = realAtlas();
   it('Shaanxi sales targets: the ≥1000 clusters first, as thresholds; no-figure clusters last', () => {
     const v = { metric: 'sales', stage: 'target-1' as const };
-    const s = derive(real, clusterMarks(real, { regions: REGION_IDS, sectors: [], ...v }), v);
+    const s = derive(real, clusterMarks(real, { regions: REGION_IDS, sectors: [], layers: ['local'], ...v }), v);
     expect(s.rows).toHaveLength(76);
     expect(s.rows.slice(0, 9).every((r) => r.shape === 'threshold-up' && r.value === 1000)).toBe(true);
     const firstNone = s.rows.findIndex((r) => r.status === 'none');
@@ -55,7 +55,7 @@ describe('ranking derive (committed data)', () => {
   });
   it('Dalian output target 2: the illegible equipment amount after all values', () => {
     const v = { metric: 'output', stage: 'target-2' as const };
-    const s = derive(real, clusterMarks(real, { regions: ['northeast'], sectors: [], ...v }), v);
+    const s = derive(real, clusterMarks(real, { regions: ['northeast'], sectors: [], layers: ['local'], ...v }), v);
     expect(s.rows[0]).toMatchObject({ clusterId: 'dalian-petrochem', value: 2400 });
     expect(s.rows[15]).toMatchObject({ clusterId: 'dalian-equipment', status: 'illegible' });
   });

@@ -2,9 +2,9 @@
  * Regions compared: clusters per region, and one figure summed per region only where the figures can
  * be added (point values of one metric, stage and kind). What is left out is counted with its reason.
  */
-import type { Atlas, MetricRow, RegionId, SourceRow, Stage } from '../../data/schema.ts';
+import type { Atlas, BatchRow, MetricRow, ProgrammeRow, RegionId, SourceRow, Stage } from '../../data/schema.ts';
 import { REGION_IDS } from '../../data/schema.ts';
-import { checkStage, countReasons, kindOfStage, metricOf, regionOf, sourcesFor, sumClusters, type ExclusionReason, type Kind } from '../shared/figures.ts';
+import { checkStage, countReasons, lowSources, kindOfStage, metricOf, regionOf, sourcesFor, sumClusters, type ExclusionReason, type Kind } from '../shared/figures.ts';
 
 export interface RegionsView {
   metric: string;
@@ -26,12 +26,27 @@ export interface RegionEntry {
   reasons: Partial<Record<ExclusionReason, number>>;
 }
 
+/**
+ * The issuer's own counts by region, for the latest batch in view of each programme that states them.
+ * Never estimated: a programme whose latest batch states no split is named in `unstated`.
+ */
+export interface OfficialCounts {
+  byRegion: Record<RegionId, number> | null;
+  /** The batches whose statements are summed (one per programme). */
+  batches: BatchRow[];
+  /** Programmes in view whose latest batch states no regional split. */
+  unstated: ProgrammeRow[];
+  /** Rows found for the programmes whose counts are shown, by region (to set beside the official count). */
+  foundByRegion: Record<RegionId, number>;
+}
+
 export interface RegionsSeries {
   chart: 'regions';
   metric: MetricRow;
   stage: Stage;
   kind: Kind;
   regions: RegionEntry[];
+  official: OfficialCounts;
   /** Documents behind the clusters counted and the figures used. */
   sources: SourceRow[];
 }
@@ -42,10 +57,11 @@ export function derive(atlas: Atlas, view: RegionsView): RegionsSeries {
   const region = regionOf(atlas);
   const sourceIds = new Set<string>();
   const figureById = new Map(atlas.figures.map((f) => [f.id, f]));
+  const low = lowSources(atlas);
   const regions = REGION_IDS.map((r): RegionEntry => {
     const clusters = atlas.clusters.filter((c) => region.get(c.province_adcode) === r);
     for (const c of clusters) sourceIds.add(c.source_id);
-    const s = sumClusters(atlas.figures, clusters.map((c) => c.id), metric, stage);
+    const s = sumClusters(atlas.figures, clusters.map((c) => c.id), metric, stage, low);
     for (const id of s.figureIds) sourceIds.add(figureById.get(id)!.source_id);
     return {
       region: r,
@@ -57,5 +73,33 @@ export function derive(atlas: Atlas, view: RegionsView): RegionsSeries {
       reasons: countReasons(s.excluded),
     };
   });
-  return { chart: 'regions', metric, stage, kind: kindOfStage(stage), regions, sources: sourcesFor(atlas, sourceIds) };
+  const official = officialCounts(atlas);
+  for (const b of official.batches) sourceIds.add(b.source_id);
+  return { chart: 'regions', metric, stage, kind: kindOfStage(stage), regions, official, sources: sourcesFor(atlas, sourceIds) };
+}
+
+const zeros = () => Object.fromEntries(REGION_IDS.map((r) => [r, 0])) as Record<RegionId, number>;
+
+/** Official cluster counts by region (designated to date) for the latest batch in view of each programme. */
+export function officialCounts(atlas: Atlas): OfficialCounts {
+  const region = regionOf(atlas);
+  const out: OfficialCounts = { byRegion: null, batches: [], unstated: [], foundByRegion: zeros() };
+  const sum = zeros();
+  for (const p of atlas.programmes) {
+    const batches = atlas.batches.filter((b) => b.programme === p.id);
+    if (!batches.length || !atlas.clusters.some((c) => batches.some((b) => b.id === c.batch))) continue;
+    const latest = batches[batches.length - 1]!;
+    const figs = atlas.figures.filter((f) => f.batch === latest.id && f.subject_type === 'region' && f.metric === 'designated-total' && f.scope === 'total' && f.value != null);
+    if (REGION_IDS.every((r) => figs.some((f) => f.subject_id === r))) {
+      for (const r of REGION_IDS) sum[r] += figs.find((f) => f.subject_id === r)!.value!;
+      out.batches.push(latest);
+      const ids = new Set(batches.map((b) => b.id));
+      for (const c of atlas.clusters) {
+        const reg = region.get(c.province_adcode);
+        if (ids.has(c.batch) && c.status !== 'sub-cluster' && reg && reg !== 'none') out.foundByRegion[reg]++;
+      }
+    } else if (p.level === 'national') out.unstated.push(p);
+  }
+  if (out.batches.length) out.byRegion = sum;
+  return out;
 }

@@ -30,6 +30,8 @@ export function describe(s: RegionsSeries, lang: Lang): string {
 
 export function meta(s: RegionsSeries, lang: Lang): ChartMeta {
   const notes = [tx(lang, 'chart.note.summable'), tx(lang, 'chart.regions.note.counts')];
+  if (s.official.byRegion) notes.push(tx(lang, 'chart.regions.note.official'));
+  for (const p of s.official.unstated) notes.push(tx(lang, 'chart.regions.note.unstated', { programme: lang === 'zh' ? p.name_zh : p.name_en }));
   for (const r of s.regions) if (r.excluded.length) notes.push(`${rname(r.region, lang)}${tx(lang, 'chart.colon')}${tx(lang, 'chart.regions.leftOut', { reasons: reasonsText(r.reasons, lang) })}`);
   return {
     title: title(s, lang),
@@ -48,6 +50,7 @@ export function table(s: RegionsSeries, lang: Lang): ChartTable {
       tx(lang, 'chart.col.summed'),
       withUnit(tx(lang, 'chart.col.sum', { metric: mname(s, lang), stage: tx(lang, `stage.${s.stage}`) }), s.metric.unit, lang),
       tx(lang, 'chart.col.leftOut'),
+      ...(s.official.byRegion ? [tx(lang, 'chart.col.official'), tx(lang, 'chart.col.found')] : []),
     ],
     rows: s.regions.map((r) => [
       rname(r.region, lang),
@@ -56,6 +59,7 @@ export function table(s: RegionsSeries, lang: Lang): ChartTable {
       r.summed,
       r.sum == null ? tx(lang, r.withFigure ? 'chart.regions.notComparable' : 'chart.regions.noFigures') : displayValue(r.sum, s.metric.unit, lang),
       reasonsText(r.reasons, lang),
+      ...(s.official.byRegion ? [s.official.byRegion[r.region], s.official.foundByRegion[r.region]] : []),
     ]),
   };
 }

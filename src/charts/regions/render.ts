@@ -41,6 +41,9 @@ export function render(series: RegionsSeries, options: RegionsOptions, doc: Docu
   const svg = frame(doc, { width, height: 200, title: chartTitle(series, lang), desc: describeSeries(series, lang), idPrefix: o.idPrefix, chart: 'regions' });
   let y = pad;
 
+  // Panel 0: the issuer's counts beside the rows found for the same lists.
+  if (series.official.byRegion) y = officialPanel(series, o, doc, svg, { y, x0, x1, pad });
+
   // Panel 1: clusters in the data.
   const g1 = el(doc, 'g', { class: 'panel panel-counts' }, svg);
   for (const l of wrap(tx(lang, 'chart.regions.counts'), width - 2 * pad, 13, 2)) {
@@ -110,6 +113,53 @@ function sumPanel(series: RegionsSeries, o: ResolvedBase, doc: Document, svg: SV
   }
   return y + 4;
 }
+
+function officialPanel(series: RegionsSeries, o: ResolvedBase, doc: Document, svg: SVGSVGElement, box: { y: number; x0: number; x1: number; pad: number }): number {
+  const { lang, width } = o;
+  const { x0, x1, pad } = box;
+  const off = series.official;
+  const counts = off.byRegion!;
+  let y = box.y;
+  const g = el(doc, 'g', { class: 'panel panel-official' }, svg);
+  for (const l of wrap(tx(lang, 'chart.regions.official'), width - 2 * pad, 13, 2)) {
+    text(doc, l, { x: pad, y: y + 13, 'font-size': 13, 'font-weight': 600 }, g);
+    y += 18;
+  }
+  // Key: outline = official, filled = found here.
+  const ky = y + 6;
+  el(doc, 'rect', { x: pad, y: ky, width: 14, height: 10, fill: 'none', stroke: INK, 'stroke-width': 1.2 }, g);
+  const k1 = tx(lang, 'chart.regions.key.official');
+  text(doc, k1, { x: pad + 18, y: ky + 9, 'font-size': 11 }, g);
+  const k2x = pad + 18 + measure(k1, 11) + 16;
+  el(doc, 'rect', { x: k2x, y: ky, width: 14, height: 10, fill: MUTED }, g);
+  text(doc, tx(lang, 'chart.regions.key.found'), { x: k2x + 18, y: ky + 9, 'font-size': 11 }, g);
+  y += 34;
+  const max = Math.max(1, ...REGION_IDS_OF(series).map((r) => Math.max(counts[r], off.foundByRegion[r])));
+  const xc = zeroScale(max, [x0, x1], x1 - x0);
+  const rowH = 30;
+  xAxis(doc, g, xc, { top: y, bottom: y + rowH * 4, labelY: y - 4, length: x1 - x0, format: (v) => plainNumber(v, lang, 0), integer: true });
+  for (const r of REGION_IDS_OF(series)) {
+    const hl = o.highlight === r;
+    const c = REGION_COLORS[r];
+    text(doc, regionName(r, lang), { x: x0 - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', 'font-weight': hl ? 700 : 400 }, g);
+    const found = off.foundByRegion[r];
+    const bar = el(doc, 'rect', { class: markClass('bar bar-found', hl), 'data-region': r, x: x0, y: y + 8, width: Math.max(0, xc(found) - x0), height: rowH - 16, fill: c }, g);
+    hint(doc, bar, `${regionName(r, lang)}: ${tx(lang, 'chart.regions.foundOf', { found, official: counts[r] })}`);
+    el(doc, 'rect', { class: 'bar bar-official', 'data-region': r, x: x0, y: y + 4, width: Math.max(0, xc(counts[r]) - x0), height: rowH - 8, fill: 'none', stroke: dark(c), 'stroke-width': 1.5 }, g);
+    text(doc, tx(lang, 'chart.regions.foundOf', { found, official: counts[r] }), { x: Math.max(xc(counts[r]), xc(found)) + 5, y: y + rowH / 2 + 4, 'font-size': 12, class: 'value-label' }, g);
+    y += rowH;
+  }
+  y += 6;
+  const asOf = off.batches.map((b) => (lang === 'zh' ? b.name_zh : b.name_en)).join(tx(lang, 'chart.list.sep'));
+  const why = off.batches.map((b) => (lang === 'zh' ? b.completeness_zh : b.completeness_en)).filter(Boolean).join(' ');
+  for (const l of wrap(`${tx(lang, 'chart.regions.officialAsOf', { batches: asOf })} ${why}`.trim(), width - 2 * pad, 11, 4)) {
+    text(doc, l, { x: pad, y: y + 11, 'font-size': 11, fill: MUTED }, g);
+    y += 14;
+  }
+  return y + 18;
+}
+
+const REGION_IDS_OF = (s: RegionsSeries) => s.regions.map((r) => r.region);
 
 export function metricName(series: RegionsSeries, lang: Lang): string {
   return lang === 'zh' ? series.metric.name_zh : series.metric.name_en;

@@ -8,8 +8,13 @@ import { REGION_IDS, STAGES } from '../../data/schema.ts';
 import { figureFor } from '../../data/marks.ts';
 
 export type Shape = 'point' | 'approx' | 'threshold-up' | 'threshold-down' | 'range' | 'illegible';
-export type ExclusionReason = 'threshold' | 'range' | 'approximate' | 'illegible' | 'kind' | 'unit' | 'multiple';
-export const EXCLUSION_REASONS: readonly ExclusionReason[] = ['threshold', 'range', 'approximate', 'illegible', 'kind', 'unit', 'multiple'];
+export type ExclusionReason = 'threshold' | 'range' | 'approximate' | 'illegible' | 'kind' | 'unit' | 'multiple' | 'low-grade';
+export const EXCLUSION_REASONS: readonly ExclusionReason[] = ['threshold', 'range', 'approximate', 'illegible', 'kind', 'unit', 'multiple', 'low-grade'];
+
+/** Sources graded low: their figures may be shown on request, never summed. */
+export function lowSources(atlas: Pick<Atlas, 'sources'>): Set<string> {
+  return new Set(atlas.sources.filter((s) => s.grade === 'low').map((s) => s.id));
+}
 
 export type Kind = FigureRow['kind'];
 export const kindOfStage = (stage: Stage): Kind => (stage === 'baseline' || stage === 'outcome' ? 'actual' : 'target');
@@ -72,7 +77,7 @@ export interface SumResult {
 }
 
 /** Sums the summable point values of clusters; lists what was left out and why. */
-export function sumClusters(figures: readonly FigureRow[], clusterIds: readonly string[], metric: MetricRow, stage: Stage): SumResult {
+export function sumClusters(figures: readonly FigureRow[], clusterIds: readonly string[], metric: MetricRow, stage: Stage, low: ReadonlySet<string> = new Set()): SumResult {
   const out: SumResult = { sum: null, summedIds: [], excluded: [], withoutFigure: [], figureIds: [] };
   let sum = 0;
   for (const id of clusterIds) {
@@ -82,7 +87,8 @@ export function sumClusters(figures: readonly FigureRow[], clusterIds: readonly 
       continue;
     }
     out.figureIds.push(figure.id);
-    if (excluded) out.excluded.push({ clusterId: id, figureId: figure.id, reason: excluded });
+    const reason = low.has(figure.source_id) ? 'low-grade' : excluded;
+    if (reason) out.excluded.push({ clusterId: id, figureId: figure.id, reason });
     else {
       sum += figure.value!;
       out.summedIds.push(id);
