@@ -246,6 +246,21 @@ function seatPoint(code: string) {
 function provincePoint(code: string): { p: Position; note: string } | null {
   const f = provinceShapes.get(code);
   if (!f) throw new Error(`province ${code} not in cn-atlas`);
+  return polePoint(f, 0.1, MIN_EDGE_KM);
+}
+
+/**
+ * Interior point of a prefecture (for a city named without a known seat district): the pole of
+ * inaccessibility of its largest polygon on a 0.05° grid refined at 0.005°, at least 3 km from the edge.
+ * Municipalities (北京, 天津, 上海, 重庆) are their own prefecture polygon in cn-atlas.
+ */
+function prefecturePoint(code: string): { p: Position; note: string } | null {
+  const f = prefectureShapes.get(code) ?? (code.endsWith('0000') ? undefined : prefectureShapes.get(code.slice(0, 2) + '0000'));
+  if (!f) throw new Error(`prefecture ${code} not in cn-atlas`);
+  return polePoint(f, 0.05, 3);
+}
+
+function polePoint(f: Feature, step: number, minKm: number): { p: Position; note: string } | null {
   const polys = polygonsOf(f).sort((a, b) => Math.abs(ringArea(b[0]!)) - Math.abs(ringArea(a[0]!)));
   const main = polys[0]!;
   const xs = main[0]!.map((q) => q[0]!);
@@ -260,10 +275,10 @@ function provincePoint(code: string): { p: Position; note: string } | null {
         if (d > best.d) best = { p, d };
       }
   };
-  search(Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys), 0.1);
+  search(Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys), step);
   const [bx, by] = best.p as [number, number];
-  search(bx - 0.1, bx + 0.1, by - 0.1, by + 0.1, 0.01);
-  if (best.d < MIN_EDGE_KM) return null;
+  search(bx - step, bx + step, by - step, by + step, step / 10);
+  if (best.d < minKm) return null;
   return { p: best.p, note: `${Math.round(best.d)} km from the nearest edge` };
 }
 
@@ -300,10 +315,16 @@ for (const r of rows.slice(1)) {
       source = `county seat of ${s.name}, ${ECHARTS_SOURCE}`;
     } else if (prec === 'prefecture') {
       const seat = PREFECTURE_SEATS[code];
-      if (!seat) throw new Error(`no seat district known for prefecture ${code}: add it to PREFECTURE_SEATS`);
-      const s = seatPoint(seat);
-      point = s.wgs;
-      source = `prefecture seat: ${divName.get(code)} government in ${s.name}, district seat point, ${ECHARTS_SOURCE}`;
+      if (seat) {
+        const s = seatPoint(seat);
+        point = s.wgs;
+        source = `prefecture seat: ${divName.get(code)} government in ${s.name}, district seat point, ${ECHARTS_SOURCE}`;
+      } else {
+        const pp = prefecturePoint(code);
+        if (!pp) throw new Error(`no clearly interior point for prefecture ${code}`);
+        point = pp.p;
+        source = `prefecture interior point: pole of inaccessibility of the ${divName.get(code)} polygon in cn-atlas (2023), ${pp.note}`;
+      }
     } else if (prec === 'province') {
       const pp = provincePoint(code);
       if (pp) {
