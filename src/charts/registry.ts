@@ -13,8 +13,9 @@ import * as growth from './growth/index.ts';
 import * as ranking from './ranking/index.ts';
 import * as sectors from './sectors/index.ts';
 import * as context from './context/index.ts';
+import * as batches from './batches/index.ts';
 
-export const CHART_IDS = ['regions', 'ranking', 'growth', 'sectors', 'context'] as const;
+export const CHART_IDS = ['regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
 export interface BuiltChart {
@@ -58,6 +59,11 @@ export function buildChart(id: ChartId, full: Atlas, view: ViewState, o: BuildOp
     case 'regions': {
       const s = regions.derive(atlas, { metric: view.metric, stage: view.stage });
       return { id, svg: regions.render(s, base, o.doc), meta: regions.meta(s, o.lang), table: regions.table(s, o.lang), description: regions.describe(s, o.lang), sources: s.sources };
+    }
+    case 'batches': {
+      // Every batch of the lists in view; the view's year marks the steps the map shows.
+      const s = batches.derive(layerAtlas(full, { ...view, until: null }), { until: view.until });
+      return { id, svg: batches.render(s, base, o.doc), meta: batches.meta(s, o.lang), table: batches.table(s, o.lang), description: batches.describe(s, o.lang), sources: s.sources };
     }
     case 'ranking': {
       const s = ranking.derive(atlas, clusterMarks(atlas, view), { metric: view.metric, stage: view.stage });

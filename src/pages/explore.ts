@@ -213,14 +213,14 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     panel.update(v);
     controls.sync();
     syncLangLink();
-    if (!prev || prev.cluster !== v.cluster || prev.metric !== v.metric) showDetail(v);
+    if (!prev || prev.cluster !== v.cluster || prev.metric !== v.metric || prev.low !== v.low) showDetail(v);
   };
   const showDetail = (v: ViewState) => {
     clear(detailHost);
     detailHost.hidden = !v.cluster;
     if (!v.cluster) return;
     const permalink = location.pathname + serializeView({ ...v, at: null });
-    const panel = renderDetail({ ctx, lang, clusterId: v.cluster, metric: v.metric, permalink, sectorColor, onClose: () => select(null) });
+    const panel = renderDetail({ ctx, lang, clusterId: v.cluster, metric: v.metric, permalink, low: v.low, sectorColor, onClose: () => select(null) });
     detailHost.append(panel);
     panel.focus({ preventScroll: true });
   };

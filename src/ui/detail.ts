@@ -6,6 +6,7 @@ import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
 import type { FigureRow } from '../data/schema.ts';
 import { STAGES } from '../data/schema.ts';
+import { sourceHref, batchHref } from './sourceLink.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -15,6 +16,8 @@ export interface DetailOptions {
   clusterId: string;
   metric: string;
   permalink: string;
+  /** Show figures from low-grade sources (the view's low=show); they are hidden otherwise, and counted. */
+  low?: boolean;
   sectorColor: (id: string) => string;
   onClose(): void;
 }
@@ -69,7 +72,13 @@ function stageChart(doc: Document, figures: FigureRow[], lang: Lang, color: stri
 export function renderDetail(o: DetailOptions): HTMLElement {
   const { ctx, lang } = o;
   const c = ctx.clusters.get(o.clusterId)!;
-  const figures = (ctx.figuresOf.get(c.id) ?? []).slice().sort((a, b) => a.metric.localeCompare(b.metric) || a.stage.localeCompare(b.stage));
+  const stageOrder = (f: FigureRow) => STAGES.indexOf(f.stage);
+  const isLow = (f: FigureRow) => ctx.sources.get(f.source_id)?.grade === 'low';
+  const all = (ctx.figuresOf.get(c.id) ?? []).slice().sort((a, b) => a.metric.localeCompare(b.metric) || stageOrder(a) - stageOrder(b) || (a.year ?? 0) - (b.year ?? 0));
+  const figures = o.low ? all : all.filter((f) => !isLow(f));
+  const hiddenLow = all.length - figures.length;
+  const batch = ctx.atlas.batches.find((b) => b.id === c.batch);
+  const programme = batch ? ctx.atlas.programmes.find((p) => p.id === batch.programme) : undefined;
   const sector = ctx.sectors.get(c.sector);
   const province = ctx.provinces.get(c.province_adcode);
   const parent = c.parent_id ? ctx.clusters.get(c.parent_id) : undefined;
@@ -82,6 +91,12 @@ export function renderDetail(o: DetailOptions): HTMLElement {
 
   const dl = h('dl', { class: 'facts' });
   const fact = (k: string, v: string | null | undefined) => v && dl.append(h('dt', {}, k), h('dd', {}, v));
+  if (batch) {
+    dl.append(
+      h('dt', {}, t(lang, 'detail.list')),
+      h('dd', {}, h('a', { href: batchHref(batch.id, lang), class: 'batch-link' }, programme ? `${name(programme, lang)} · ${name(batch, lang)}` : name(batch, lang))),
+    );
+  }
   fact(t(lang, 'detail.sector'), sector ? name(sector, lang) : c.sector);
   fact(t(lang, 'detail.industry'), pick(c, 'industry', lang));
   fact(t(lang, 'detail.province'), province ? `${name(province, lang)} · ${province.region === 'none' ? t(lang, 'region.none') : t(lang, `region.${province.region}`)}` : c.province_adcode);
@@ -91,20 +106,22 @@ export function renderDetail(o: DetailOptions): HTMLElement {
     ? h(
         'table',
         { class: 'figures' },
-        h('thead', {}, h('tr', {}, ...(['metric', 'value', 'kind', 'stage', 'source'] as const).map((k) => h('th', { scope: 'col' }, t(lang, `detail.col.${k}`))))),
+        h('thead', {}, h('tr', {}, ...(['metric', 'value', 'kind', 'stage', 'source', 'grade'] as const).map((k) => h('th', { scope: 'col' }, t(lang, `detail.col.${k}`))))),
         h(
           'tbody',
           {},
           ...figures.map((f) => {
             const m = ctx.metrics.get(f.metric);
+            const grade = ctx.sources.get(f.source_id)?.grade;
             return h(
               'tr',
-              { 'data-figure': f.id },
+              { 'data-figure': f.id, class: `stage-${f.stage}` },
               h('td', {}, m ? name(m, lang) : f.metric),
               h('td', { class: 'num' }, formatFigureValue(f, lang)),
               h('td', {}, t(lang, `kind.${f.kind}`)),
               h('td', {}, stageYearLabel(f, lang, ctx.sources)),
-              h('td', {}, sourceCite(ctx, lang, f)),
+              h('td', {}, h('a', { href: sourceHref(f.source_id, lang) }, sourceCite(ctx, lang, f))),
+              h('td', {}, grade ? h('span', { class: `grade grade-${grade}` }, t(lang, `grade.${grade}`)) : ''),
             );
           }),
         ),
@@ -120,6 +137,7 @@ export function renderDetail(o: DetailOptions): HTMLElement {
     h('h3', {}, t(lang, 'detail.figures')),
     chart ? h('figure', { class: 'detail-chart' }, chart) : null,
     table,
+    hiddenLow ? h('p', { class: 'hint low-hidden' }, t(lang, 'detail.lowHidden', { n: hiddenLow })) : null,
     h('h3', {}, t(lang, 'detail.sites')),
     h('ul', { class: 'sites' }, ...sites.map((s) => h('li', {}, `${pick(s, 'place', lang)} — ${t(lang, `precision.${s.precision}`)}`))),
     h('h3', {}, t(lang, 'detail.sources')),
@@ -130,7 +148,8 @@ export function renderDetail(o: DetailOptions): HTMLElement {
         const s = ctx.sources.get(id);
         if (!s) return h('li', {}, id);
         const bits = [pick(s, 'issuer', lang), t(lang, 'cite.title', { title: pick(s, 'title', lang) }), s.doc_number ?? '', s.date ?? ''].filter(Boolean);
-        return h('li', { 'data-source': id }, bits.join(' · '));
+        const readAt = s.read_at ? t(lang, 'detail.readAt', { where: pick(s, 'read_at_name', lang) || s.read_at }) : null;
+        return h('li', { 'data-source': id }, h('a', { href: sourceHref(id, lang) }, bits.join(' · ')), ' ', h('span', { class: `grade grade-${s.grade}` }, t(lang, `grade.${s.grade}`)), readAt ? ` · ${readAt}` : '');
       }),
     ),
     notes.length ? h('h3', {}, t(lang, 'detail.notes')) : null,
