@@ -70,7 +70,9 @@ export function buildChart(id: ChartId, full: Atlas, view: ViewState, o: BuildOp
       return { id, svg: ranking.render(s, base, o.doc), meta: ranking.meta(s, o.lang), table: ranking.table(s, o.lang), description: ranking.describe(s, o.lang), sources: s.sources };
     }
     case 'growth': {
-      const s = growth.derive(atlas, { subject: growthSubject(atlas, view), metric: view.metric });
+      // A subject the view names is found in every layer (it was asked for by name); the default one comes from the layers in view.
+      const scope = view.subject || view.cluster ? layerAtlas(full, { layers: full.programmes.map((p) => p.id), low: view.low }) : atlas;
+      const s = growth.derive(scope, { subject: growthSubject(atlas, view), metric: view.metric });
       return { id, svg: growth.render(s, base, o.doc), meta: growth.meta(s, o.lang), table: growth.table(s, o.lang), description: growth.describe(s, o.lang), sources: s.sources };
     }
     case 'sectors': {

@@ -20,8 +20,8 @@ async function axe(page: Page): Promise<string[]> {
 const STATES = [
   '/',
   '/?lang=en',
-  '/?cluster=dalian-petrochem',
-  '/?lang=en&region=west&metric=sales&stage=target-1&cluster=shaanxi-software',
+  '/?layer=local&cluster=dalian-petrochem',
+  '/?lang=en&layer=local&region=west&metric=sales&stage=target-1&cluster=shaanxi-software',
   '/embed.html',
   '/embed.html?lang=en&chart=ranking',
   '/embed.html?chart=growth&subject=dalian-15',
@@ -44,7 +44,7 @@ describe('accessibility', () => {
   }
 
   it('keyboard only: region filter to 西部, the list, open a cluster, close it', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local');
     const focused = () => page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       return el ? `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}${(el as HTMLInputElement).value ? `=${(el as HTMLInputElement).value}` : ''}${el.dataset['cluster'] ? `#${el.dataset['cluster']}` : ''}` : '';

@@ -7,7 +7,7 @@ import { useSite, openPage, screenshot, ROOT } from './harness.ts';
 import type { Atlas } from '../../src/data/schema.ts';
 
 const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
-const CHARTS = ['regions', 'ranking', 'growth', 'sectors', 'context'] as const;
+const CHARTS = ['regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
 
 describe('charts on the explore page', () => {
   const site = useSite();
@@ -35,7 +35,7 @@ describe('charts on the explore page', () => {
   }
 
   it('changing the region filter changes the charts and the map together', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?tab=ranking&metric=sales');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=ranking&metric=sales');
     const rows = () => page.locator('figure.chart svg g.row').evaluateAll((els) => els.map((e) => e.getAttribute('data-region')));
     const before = await rows();
     assert.ok(before.includes('west') && before.includes('east'));
@@ -49,7 +49,7 @@ describe('charts on the explore page', () => {
   });
 
   it('hovering a ranking bar highlights that cluster on the map and in the list', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?tab=ranking');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=ranking');
     const bar = page.locator('figure.chart svg g.row[data-cluster="dalian-electronics"]').first();
     await bar.hover();
     await page.waitForFunction(() => window.__atlas?.hot === 'dalian-electronics');
@@ -60,7 +60,7 @@ describe('charts on the explore page', () => {
   });
 
   it('hovering a region in a chart outlines it on the map, and hovering the map marks it in the chart', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?tab=regions');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=regions');
     await page.locator('figure.chart svg rect.bar-count[data-region="northeast"]').hover();
     await page.waitForFunction(() => window.__atlas?.hotRegion === 'northeast');
     assert.ok(await page.locator('figure.chart svg rect.bar-count[data-region="northeast"].is-region-hot').count());
@@ -75,7 +75,7 @@ describe('charts on the explore page', () => {
   });
 
   it('the table view holds exactly the plotted numbers', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?tab=ranking');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=ranking');
     const plotted = await page.locator('figure.chart svg g.row').evaluateAll((els) => els.map((e) => e.getAttribute('data-cluster')));
     await page.click('.chart-toggle');
     const table = page.locator('table.chart-table');

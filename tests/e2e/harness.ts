@@ -155,3 +155,10 @@ export function useSite(extraArgs: string[] = []): { server: Server; browser: Br
   });
   return ctx;
 }
+
+/** The clusters a view shows for its layers (programme ids; default: those the data marks default_on). */
+export function clustersOfLayers<T extends { clusters: { id: string; batch: string; province_adcode: string }[]; batches: { id: string; programme: string }[]; programmes: { id: string; default_on: boolean }[] }>(atlas: T, layers?: readonly string[]): T['clusters'] {
+  const on = new Set(layers ?? atlas.programmes.filter((p) => p.default_on).map((p) => p.id));
+  const batches = new Set(atlas.batches.filter((b) => on.has(b.programme)).map((b) => b.id));
+  return atlas.clusters.filter((c) => batches.has(c.batch));
+}

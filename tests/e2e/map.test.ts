@@ -4,23 +4,26 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useSite, openPage, screenshot, ROOT } from './harness.ts';
+import { useSite, openPage, screenshot, ROOT, clustersOfLayers } from './harness.ts';
 import type { Atlas } from '../../src/data/schema.ts';
 
 const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
 const regionOf = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
-const clustersIn = (region: string) => atlas.clusters.filter((c) => regionOf.get(c.province_adcode) === region);
+const shown = clustersOfLayers(atlas);
+const local = clustersOfLayers(atlas, ['local']);
+const clustersIn = (region: string, of = shown) => of.filter((c) => regionOf.get(c.province_adcode) === region);
 
 const listIds = (page: Page) => page.locator('.cluster-list tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['cluster']!));
 
 describe('explorer map', () => {
   const site = useSite();
 
-  it('shows the clusters of all four regions, each with a mark', async () => {
+  it('shows the clusters of the default layers in all four regions, each with a mark', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
     assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'webgl');
     const ids = await listIds(page);
-    assert.equal(ids.length, atlas.clusters.length);
+    assert.ok(shown.length > 0 && shown.length < atlas.clusters.length, 'the default view is a subset: the national lists');
+    assert.deepEqual(ids.slice().sort(), shown.map((c) => c.id).sort());
     for (const r of ['east', 'central', 'west', 'northeast']) assert.ok(clustersIn(r).length > 0 && clustersIn(r).every((c) => ids.includes(c.id)), r);
     for (const id of ids) assert.ok(await page.evaluate((id) => window.__atlas!.locate!(id), id), `mark for ${id}`);
     guard.assertClean();
@@ -28,9 +31,9 @@ describe('explorer map', () => {
   });
 
   it('choosing 东北 leaves only northeast clusters; the URL holds it and a reload restores it', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local');
     for (const r of ['east', 'central', 'west']) await page.locator(`.region-filter input[value="${r}"]`).uncheck();
-    const expected = clustersIn('northeast').map((c) => c.id).sort();
+    const expected = clustersIn('northeast', local).map((c) => c.id).sort();
     assert.deepEqual((await listIds(page)).sort(), expected);
     assert.match(page.url(), /[?&]region=northeast(&|$)/);
     assert.equal(await page.evaluate(() => window.__atlas!.locate!('shaanxi-software')), null, 'west marks are gone from the map');
@@ -62,13 +65,13 @@ describe('explorer map', () => {
   it('a bad region shows a notice and the default view', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?region=mars');
     assert.match((await page.locator('.notice').first().textContent()) ?? '', /region=mars/);
-    assert.equal((await listIds(page)).length, atlas.clusters.length);
+    assert.equal((await listIds(page)).length, shown.length);
     guard.assertClean();
     await close();
   });
 
   it('hovering a mark shows its tooltip; clicking Dalian petrochemicals opens its panel with both targets and sources', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?at=121.6,39.2,7');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&at=121.6,39.2,7');
     const at = await page.evaluate(() => window.__atlas!.locate!('dalian-petrochem'));
     assert.ok(at);
     // A pointer arrives from somewhere: several move events, as a real mouse sends.
@@ -126,7 +129,7 @@ describe('explorer map', () => {
 describe('explorer map losing its WebGL context', () => {
   const site = useSite();
   it('switches to the SVG map, keeping the view and the clusters', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?region=northeast&cluster=dalian-petrochem');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&region=northeast&cluster=dalian-petrochem');
     assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'webgl');
     await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;
@@ -136,7 +139,7 @@ describe('explorer map losing its WebGL context', () => {
     await page.waitForFunction(() => window.__atlas?.renderer === 'svg');
     await page.locator('#map svg.svg-map circle.mark').first().waitFor();
     const drawn = await page.locator('#map svg.svg-map circle.mark').evaluateAll((els) => els.map((e) => (e as SVGElement).dataset['cluster']!).sort());
-    assert.deepEqual(drawn, clustersIn('northeast').map((c) => c.id).sort());
+    assert.deepEqual(drawn, clustersIn('northeast', local).map((c) => c.id).sort());
     assert.equal(await page.locator('#map canvas.maplibregl-canvas').count(), 0, 'the dead WebGL map is gone');
     assert.ok(await page.locator('.notice').first().isVisible());
     assert.ok(await page.locator('.detail').isVisible(), 'the open panel stays');
@@ -153,7 +156,7 @@ describe('explorer map without WebGL', () => {
     assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'svg');
     assert.ok(await page.locator('.notice').first().isVisible());
     const drawn = await page.locator('#map svg [data-cluster]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset['cluster']))]);
-    assert.deepEqual(drawn.sort(), atlas.clusters.map((c) => c.id).sort());
+    assert.deepEqual(drawn.sort(), shown.map((c) => c.id).sort());
     await screenshot(page, 'map-svg-zh');
     guard.assertClean();
     await close();
