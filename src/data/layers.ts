@@ -44,7 +44,8 @@ export function layerAtlas(atlas: Atlas, f: LayerFilter): Atlas {
   if (hit) return hit;
   const keep = new Set(batches.map((b) => b.id));
   const grade = new Map(atlas.sources.map((s) => [s.id, s.grade]));
-  const clusters = atlas.clusters.filter((c) => keep.has(c.batch));
+  // A cluster confirmed only by a low-grade source is hidden like a low-grade figure.
+  const clusters = atlas.clusters.filter((c) => keep.has(c.batch) && (f.low || grade.get(c.source_id) !== 'low'));
   const ids = new Set(clusters.map((c) => c.id));
   const out: Atlas = {
     ...atlas,
@@ -69,8 +70,10 @@ export function batchYears(atlas: Pick<Atlas, 'programmes' | 'batches'>, f: Laye
 export interface Completeness {
   batch: BatchRow;
   programme: ProgrammeRow;
-  /** Rows found: the batch's clusters in the data, sub-clusters not counted. */
+  /** Rows found: the batch's clusters in the data, sub-clusters and low-grade rows not counted. */
   found: number;
+  /** Rows confirmed only by low-grade sources (hidden by default, not in `found`). */
+  lowOnly: number;
   official: number | null;
   /** found / official, or null where the issuer states no count. */
   ratio: number | null;
@@ -83,15 +86,17 @@ const isTopLevel = (c: ClusterRow) => c.status !== 'sub-cluster';
 export function completeness(atlas: Atlas): Completeness[] {
   const region = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
   const programmes = new Map(atlas.programmes.map((p) => [p.id, p]));
+  const low = new Set(atlas.sources.filter((s) => s.grade === 'low').map((s) => s.id));
   return atlas.batches.map((batch) => {
-    const rows = atlas.clusters.filter((c) => c.batch === batch.id && isTopLevel(c));
+    const all = atlas.clusters.filter((c) => c.batch === batch.id && isTopLevel(c));
+    const rows = all.filter((c) => !low.has(c.source_id));
     const byRegion = Object.fromEntries(REGION_IDS.map((r) => [r, 0])) as Record<RegionId, number>;
     for (const c of rows) {
       const r = region.get(c.province_adcode);
       if (r && r !== 'none') byRegion[r]++;
     }
     const official = batch.official_count;
-    return { batch, programme: programmes.get(batch.programme)!, found: rows.length, official, ratio: official ? rows.length / official : null, byRegion };
+    return { batch, programme: programmes.get(batch.programme)!, found: rows.length, lowOnly: all.length - rows.length, official, ratio: official ? rows.length / official : null, byRegion };
   });
 }
 

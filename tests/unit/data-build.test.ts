@@ -118,8 +118,13 @@ describe('data build validation', () => {
     expect(errorsOf((r) => (r['figures.csv'][0]!.unit = '%'))).toEqual(['data/figures.csv:2 field "unit": metric output is measured in 亿元, not %']);
   });
 
-  it('rejects a site outside its cluster province', () => {
-    expect(errorsOf((r) => (r['sites.csv'][0]!.adcode = '610102'))).toEqual(['data/sites.csv:2 field "adcode": 610102 is not inside province 210000']);
+  it('rejects a cluster none of whose sites lies in its own province, and a site in no known province', () => {
+    expect(errorsOf((r) => (r['sites.csv'][0]!.adcode = '610102'))).toEqual(['data/sites.csv:2 field "adcode": no site of cluster "c-one" lies in its own province 210000']);
+    expect(errorsOf((r) => (r['sites.csv'][0]!.adcode = '520102'))).toEqual(['data/sites.csv:2 field "adcode": "520000" is not a province adcode in regions.csv', 'data/sites.csv:2 field "adcode": no site of cluster "c-one" lies in its own province 210000']);
+  });
+
+  it('accepts a cross-province cluster with a site in each province, one of them its own', () => {
+    expect(errorsOf((r) => r['sites.csv'].push({ ...r['sites.csv'][0]!, id: 's-3', adcode: '610102' }))).toEqual([]);
   });
 
   it('requires a site for every cluster', () => {
