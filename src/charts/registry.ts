@@ -14,6 +14,7 @@ import * as ranking from './ranking/index.ts';
 import * as sectors from './sectors/index.ts';
 import * as context from './context/index.ts';
 import * as batches from './batches/index.ts';
+import * as outcomes from './outcomes/index.ts';
 
 export const CHART_IDS = ['regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
@@ -74,6 +75,10 @@ export function buildChart(id: ChartId, full: Atlas, view: ViewState, o: BuildOp
       const scope = view.subject || view.cluster ? layerAtlas(full, { layers: full.programmes.map((p) => p.id), low: view.low }) : atlas;
       const s = growth.derive(scope, { subject: growthSubject(atlas, view), metric: view.metric });
       return { id, svg: growth.render(s, base, o.doc), meta: growth.meta(s, o.lang), table: growth.table(s, o.lang), description: growth.describe(s, o.lang), sources: s.sources };
+    }
+    case 'outcomes': {
+      const s = outcomes.derive(atlas);
+      return { id, svg: outcomes.render(s, base, o.doc), meta: outcomes.meta(s, o.lang), table: outcomes.table(s, o.lang), description: outcomes.describe(s, o.lang), sources: s.sources };
     }
     case 'sectors': {
       const s = sectors.derive(atlas, { regions: view.regions });

@@ -1,3 +1,4 @@
+import { layerAtlas } from '../../data/layers.ts';
 import { describe, it, expect } from 'vitest';
 import { derive } from './derive.ts';
 import { meta, table } from './meta.ts';
@@ -74,7 +75,7 @@ describe('regions derive (fixture)', () => {
 });
 
 describe('regions derive (committed data)', () => {
-  const real = realAtlas();
+  const real = layerAtlas(realAtlas(), { layers: ['local'] }); // the local plans' clusters
   it('counts 8 / 1 / 41 / 26 clusters in east / central / west / northeast', () => {
     expect(derive(real, { metric: 'output', stage: 'target-1' }).regions.map((r) => r.clusters)).toEqual([8, 1, 41, 26]);
   });

@@ -1,3 +1,4 @@
+import { layerAtlas } from '../../data/layers.ts';
 import { describe, it, expect } from 'vitest';
 import { derive } from './derive.ts';
 import { table } from './meta.ts';
@@ -30,7 +31,7 @@ describe('sectors derive (fixture)', () => {
 
 describe('sectors derive (committed data)', () => {
   it('adds up to 8 / 1 / 41 / 26 clusters', () => {
-    const s = derive(realAtlas());
+    const s = derive(layerAtlas(realAtlas(), { layers: ['local'] }), { regions: ['east', 'central', 'west', 'northeast'] });
     expect(s.regions.map((r) => r.total)).toEqual([8, 1, 41, 26]);
     for (const r of s.regions) expect(r.counts.reduce((a, b) => a + b, 0)).toBe(r.total);
     expect(s.sectors.map((x) => x.id)).toEqual(['equipment', 'energy-chem', 'materials', 'electronics', 'pharma', 'textiles', 'food', 'other']);

@@ -1,0 +1,111 @@
+/**
+ * Planned vs reached: a plan's target beside what a later source says was reached. The two are set side
+ * by side as comparable only where they cover the same clusters (a curatorial judgement in the data), use
+ * the same metric and unit, are both legible, and the target's year is known and equals the outcome's.
+ * Otherwise every reason is listed. Outcomes without a pair are listed by subject, by year. Nothing is summed.
+ */
+import type { Atlas, FigureRow, Grade, MetricRow, SourceRow } from '../../data/schema.ts';
+import { sourcesFor } from '../shared/figures.ts';
+
+export type Reason = 'scope' | 'metric' | 'unit' | 'illegible' | 'year-unknown' | 'year-differs';
+export const REASONS: readonly Reason[] = ['scope', 'metric', 'unit', 'illegible', 'year-unknown', 'year-differs'];
+
+export interface SubjectName {
+  type: FigureRow['subject_type'];
+  id: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface FigureSummary {
+  figure: FigureRow;
+  metric: MetricRow;
+  grade: Grade | null;
+}
+
+export interface Pair {
+  id: string;
+  subject: SubjectName;
+  target: FigureSummary;
+  outcome: FigureSummary;
+  comparable: boolean;
+  reasons: Reason[];
+  /** outcome / target where comparable (against the bound of a threshold). */
+  ratio: number | null;
+  note_zh: string | null;
+  note_en: string | null;
+}
+
+export interface OutcomeGroup {
+  subject: SubjectName;
+  outcomes: FigureSummary[];
+  /** More than one metric or unit among them: they are not one series. */
+  mixed: boolean;
+}
+
+export interface OutcomesSeries {
+  chart: 'outcomes';
+  pairs: Pair[];
+  others: OutcomeGroup[];
+  sources: SourceRow[];
+}
+
+const KNOWN_YEAR = new Set(['stated', 'confirmed', 'derived']);
+
+function subjectName(atlas: Atlas, f: FigureRow): SubjectName {
+  const base = { type: f.subject_type, id: f.subject_id };
+  const row =
+    f.subject_type === 'cluster' ? atlas.clusters.find((c) => c.id === f.subject_id)
+    : f.subject_type === 'group' ? atlas.groups.find((g) => g.id === f.subject_id)
+    : f.subject_type === 'province' ? atlas.regions.find((r) => r.adcode === f.subject_id)
+    : undefined;
+  return { ...base, name_zh: row?.name_zh ?? f.subject_id, name_en: row?.name_en ?? f.subject_id };
+}
+
+export function verdict(target: FigureRow, outcome: FigureRow, scopeMatch: boolean): { reasons: Reason[]; ratio: number | null } {
+  const reasons: Reason[] = [];
+  if (!scopeMatch || target.subject_type !== outcome.subject_type || target.subject_id !== outcome.subject_id) reasons.push('scope');
+  if (target.metric !== outcome.metric) reasons.push('metric');
+  if (target.unit !== outcome.unit) reasons.push('unit');
+  if (target.value == null || outcome.value == null) reasons.push('illegible');
+  if (!KNOWN_YEAR.has(target.year_status) || target.year == null || !KNOWN_YEAR.has(outcome.year_status) || outcome.year == null) reasons.push('year-unknown');
+  else if (target.year !== outcome.year) reasons.push('year-differs');
+  const ratio = reasons.length ? null : outcome.value! / target.value!;
+  return { reasons, ratio };
+}
+
+export function derive(atlas: Atlas): OutcomesSeries {
+  const figures = new Map(atlas.figures.map((f) => [f.id, f]));
+  const metrics = new Map(atlas.metrics.map((m) => [m.id, m]));
+  const grades = new Map(atlas.sources.map((s) => [s.id, s.grade]));
+  const summary = (f: FigureRow): FigureSummary => ({ figure: f, metric: metrics.get(f.metric)!, grade: grades.get(f.source_id) ?? null });
+  const sourceIds = new Set<string>();
+  const paired = new Set<string>();
+  const pairs: Pair[] = [];
+  for (const c of atlas.comparisons) {
+    const target = figures.get(c.target_id);
+    const outcome = figures.get(c.outcome_id);
+    // Either figure may be out of view (another layer, or a low-grade source not shown).
+    if (!target || !outcome) continue;
+    paired.add(outcome.id);
+    for (const f of [target, outcome]) {
+      sourceIds.add(f.source_id);
+      if (f.year_source_id) sourceIds.add(f.year_source_id);
+    }
+    const v = verdict(target, outcome, c.scope_match);
+    pairs.push({ id: c.id, subject: subjectName(atlas, target), target: summary(target), outcome: summary(outcome), comparable: v.reasons.length === 0, reasons: v.reasons, ratio: v.ratio, note_zh: c.note_zh, note_en: c.note_en });
+  }
+  const bySubject = new Map<string, FigureRow[]>();
+  for (const f of atlas.figures) {
+    if (f.stage !== 'outcome' || paired.has(f.id)) continue;
+    const key = `${f.subject_type}:${f.subject_id}`;
+    bySubject.set(key, [...(bySubject.get(key) ?? []), f]);
+    sourceIds.add(f.source_id);
+  }
+  const others: OutcomeGroup[] = [...bySubject.values()].map((fs) => {
+    const sorted = fs.slice().sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || a.id.localeCompare(b.id));
+    return { subject: subjectName(atlas, sorted[0]!), outcomes: sorted.map(summary), mixed: new Set(sorted.map((f) => `${f.metric}|${f.unit}`)).size > 1 };
+  });
+  others.sort((a, b) => a.subject.id.localeCompare(b.subject.id));
+  return { chart: 'outcomes', pairs, others, sources: sourcesFor(atlas, sourceIds) };
+}
