@@ -85,10 +85,10 @@ describe('the committed dataset', () => {
       expect(stages, c.id).toEqual(expect.arrayContaining(['target-1', 'target-2']));
     }
     const shaanxi = atlas.clusters.filter((c) => c.province_adcode === '610000');
-    expect(shaanxi.filter((c) => c.parent_id == null && c.status !== 'sub-cluster')).toHaveLength(20);
-    expect(atlas.clusters.filter((c) => c.province_adcode === '220000')).toHaveLength(10);
-    expect(atlas.clusters.filter((c) => c.province_adcode === '130000').length).toBeGreaterThanOrEqual(8);
-    expect(atlas.clusters.filter((c) => c.province_adcode === '410000')).toHaveLength(1);
+    expect(shaanxi.filter((c) => c.batch === 'shaanxi-20' && c.parent_id == null && c.status !== 'sub-cluster')).toHaveLength(20);
+    expect(atlas.clusters.filter((c) => c.batch === 'jilin-2006-32')).toHaveLength(10);
+    expect(atlas.clusters.filter((c) => c.batch === 'hengshui-75').length).toBeGreaterThanOrEqual(8);
+    expect(atlas.clusters.filter((c) => c.batch === 'luyi-essay')).toHaveLength(1);
   });
 
   it('keeps the stated Dalian total beside the different sum of its parts', () => {
@@ -104,5 +104,27 @@ describe('the committed dataset', () => {
     const f = atlas.figures.find((x) => x.subject_id === 'dalian-equipment' && x.metric === 'output' && x.stage === 'target-2');
     expect(f?.value).toBeNull();
     expect(f?.value_status).toBe('illegible');
+  });
+});
+
+describe('the national lists in the committed dataset', () => {
+  it('never finds more rows than a list officially holds, and says why it finds fewer', async () => {
+    const { completeness } = await import('../../src/data/layers.ts');
+    for (const c of completeness(atlas)) {
+      if (c.official != null) expect(c.found + c.lowOnly, c.batch.id).toBeLessThanOrEqual(c.official);
+      if (c.official != null && c.found < c.official && c.programme.level === 'national') expect(c.batch.completeness_zh, c.batch.id).toBeTruthy();
+    }
+  });
+
+  it('the 2022 regional split of the advanced manufacturing clusters is the official 30 / 8 / 5 / 2', () => {
+    const split = ['east', 'central', 'west', 'northeast'].map((r) => atlas.figures.find((f) => f.batch === 'amc-2022' && f.subject_id === r && f.metric === 'designated-total')?.value);
+    expect(split).toEqual([30, 8, 5, 2]);
+  });
+
+  it('a cluster named after several cities has a site in each, and every site of a cluster is distinct', () => {
+    const sites = atlas.sites.filter((s) => s.cluster_id === 'amc24-gba-nev').map((s) => s.adcode);
+    expect(sites).toEqual(['440100', '440300', '440600', '441300', '441900', '442000']);
+    const cross = atlas.sites.filter((s) => s.cluster_id === 'amc24-bht-machinetools').map((s) => s.adcode.slice(0, 2));
+    expect(new Set(cross)).toEqual(new Set(['61', '62']));
   });
 });
