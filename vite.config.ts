@@ -14,6 +14,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'index.html'),
         embed: resolve(import.meta.dirname, 'embed.html'),
         present: resolve(import.meta.dirname, 'present.html'),
+        sources: resolve(import.meta.dirname, 'sources.html'),
       },
     },
   },

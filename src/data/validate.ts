@@ -63,7 +63,8 @@ export function buildAtlas(files: Partial<Record<TableName, string>>, dataDir = 
     // The working copies' file names stay in the curated table; readers never see them.
     sources: byId(t['sources.csv']).map((s) => ({ ...s, seed_file: null })),
     programmes: t['programmes.csv'].map((r) => r.row), // curated order is the legend order
-    batches: t['batches.csv'].map((r) => r.row).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id)),
+    // Time order: by year (undated batches first), then date; the layers and charts rely on it.
+    batches: t['batches.csv'].map((r) => r.row).sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id)),
     sectors: t['sectors.csv'].map((r) => r.row), // curated order is the legend order
     metrics: t['metrics.csv'].map((r) => r.row),
     groups: byId(t['groups.csv']),
@@ -179,7 +180,8 @@ function crossCheck(t: { [N in TableName]: Rows<N> }, dir: string, errors: DataE
       if (v != null && (!Number.isInteger(v) || v < 0)) err('batches.csv', line, k, `a count is a whole number, got ${v}`);
     }
     if (row.official_count != null && row.cumulative_count != null && row.cumulative_count < row.official_count) err('batches.csv', line, 'cumulative_count', `the cumulative total (${row.cumulative_count}) is below the batch's own count (${row.official_count})`);
-    if (row.year != null && row.date != null && Number(row.date.slice(0, 4)) !== row.year) err('batches.csv', line, 'year', `the year ${row.year} differs from the date ${row.date}`);
+    // A batch is placed at its designation year, which may precede its publication (the 2022 list, published in January 2023).
+    if (row.year != null && row.date != null && row.year > Number(row.date.slice(0, 4))) err('batches.csv', line, 'year', `the year ${row.year} is after the date ${row.date}`);
   }
   for (const { line, row } of t['groups.csv']) {
     needSource('groups.csv', line, 'source_id', row.source_id);

@@ -1,6 +1,7 @@
 /** One chart with everything that travels with it: title, subtitle, the SVG or its table, source line, notes. */
+import { sourceHref } from './sourceLink.ts';
 import { h } from './dom.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { t, pick, type Lang } from '../i18n/index.ts';
 import type { BuiltChart } from '../charts/registry.ts';
 
 export function chartTable(built: BuiltChart): HTMLTableElement {
@@ -25,6 +26,10 @@ export function chartFigure(built: BuiltChart, lang: Lang, showTable: boolean, o
       'figcaption',
       { class: 'chart-foot' },
       h('p', { class: 'chart-source' }, built.meta.source),
+      // Each document behind the chart links to its entry on the sources page.
+      built.sources.length
+        ? h('p', { class: 'chart-source-links' }, t(lang, 'sources.entries'), ...built.sources.flatMap((s, i) => [i ? t(lang, 'chart.list.sep') : ' ', h('a', { href: sourceHref(s.id, lang), 'data-source': s.id }, s.doc_number ?? pick(s, 'issuer', lang))]))
+        : null,
       built.meta.notes.length ? h('ul', { class: 'chart-notes' }, ...built.meta.notes.map((n) => h('li', {}, n))) : null,
       menu,
     ),

@@ -2,7 +2,7 @@
  * Element builder. Text is always set with textContent / attributes, never parsed as HTML, so text
  * from data can never inject markup.
  */
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {

@@ -46,7 +46,8 @@ describe('data build validation', () => {
   it('names a bad completeness count', () => {
     expect(errorsOf((r) => (r['batches.csv'][0]!.official_count = '2.5'))).toEqual(['data/batches.csv:2 field "official_count": a count is a whole number, got 2.5']);
     expect(errorsOf((r) => (r['batches.csv'][0]!.cumulative_count = '1'))).toEqual(['data/batches.csv:2 field "cumulative_count": the cumulative total (1) is below the batch\'s own count (2)']);
-    expect(errorsOf((r) => (r['batches.csv'][0]!.year = '2011'))).toEqual(['data/batches.csv:2 field "year": the year 2011 differs from the date 2010-11-09']);
+    expect(errorsOf((r) => (r['batches.csv'][0]!.year = '2011'))).toEqual(['data/batches.csv:2 field "year": the year 2011 is after the date 2010-11-09']);
+    expect(errorsOf((r) => (r['batches.csv'][0]!.year = '2009'))).toEqual([]);
   });
 
   it('takes an outcome only from another source than the plan it measures', () => {

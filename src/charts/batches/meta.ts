@@ -16,7 +16,7 @@ export function title(_s: BatchesSeries, lang: Lang): string {
 /** "官方 45（东部30、中部8…）" or "收录 21（官方未公布分区）". */
 export function stepText(st: BatchStep, lang: Lang): string {
   const total = st.officialTotal != null ? tx(lang, 'chart.batches.official', { n: st.officialTotal }) : tx(lang, 'chart.batches.officialNone');
-  const split = st.officialByRegion ? REGION_IDS.map((r) => `${rname(r, lang)}${st.officialByRegion![r]}`).join(tx(lang, 'chart.list.sep')) : tx(lang, 'chart.batches.splitNone');
+  const split = st.officialByRegion ? REGION_IDS.map((r) => tx(lang, 'chart.batches.regionCount', { region: rname(r, lang), n: st.officialByRegion![r] })).join(tx(lang, 'chart.list.sep')) : tx(lang, 'chart.batches.splitNone');
   return `${total} (${split}); ${tx(lang, 'chart.batches.found', { n: st.found })}`;
 }
 

@@ -5,6 +5,10 @@ import { tx } from '../text.ts';
 import { sourceLine } from '../shared/format.ts';
 import type { ChartMeta, ChartTable } from '../shared/meta.ts';
 import type { FigureSummary, OutcomesSeries, Pair, SubjectName } from './derive.ts';
+import type { SourceRow } from '../../data/schema.ts';
+
+/** The series' sources by id, for the "year per <source>" labels. */
+export const sourceMap = (s: OutcomesSeries) => new Map(s.sources.map((x) => [x.id, x]));
 
 const nm = (r: { name_zh: string; name_en: string }, lang: Lang) => (lang === 'zh' ? r.name_zh : r.name_en);
 
@@ -13,8 +17,8 @@ export function subjectLabel(s: SubjectName, lang: Lang): string {
 }
 
 /** "产值 · 2010年 · 3,900亿元 · 目标 · 官方发布" */
-export function figureLabel(f: FigureSummary, lang: Lang): string {
-  const parts = [nm(f.metric, lang), yearLabel(f.figure, lang), formatFigureValue(f.figure, lang), tx(lang, `kind.${f.figure.kind}`)];
+export function figureLabel(f: FigureSummary, lang: Lang, sources?: ReadonlyMap<string, SourceRow>): string {
+  const parts = [nm(f.metric, lang), yearLabel(f.figure, lang, sources), formatFigureValue(f.figure, lang), tx(lang, `kind.${f.figure.kind}`)];
   if (f.grade) parts.push(tx(lang, `grade.${f.grade}`));
   return parts.join(' · ');
 }
@@ -35,8 +39,8 @@ export function title(_s: OutcomesSeries, lang: Lang): string {
 
 export function describe(s: OutcomesSeries, lang: Lang): string {
   if (!s.pairs.length && !s.others.length) return tx(lang, 'chart.outcomes.empty');
-  const pairs = s.pairs.map((p) => `${subjectLabel(p.subject, lang)}: ${tx(lang, 'chart.outcomes.target')} ${figureLabel(p.target, lang)}; ${tx(lang, 'chart.outcomes.reached')} ${figureLabel(p.outcome, lang)}; ${p.comparable ? ratioLine(p, lang) : reasonsLine(p, lang)}`);
-  const others = s.others.map((g) => `${subjectLabel(g.subject, lang)}: ${g.outcomes.map((o) => figureLabel(o, lang)).join('; ')}`);
+  const pairs = s.pairs.map((p) => `${subjectLabel(p.subject, lang)}: ${tx(lang, 'chart.outcomes.target')} ${figureLabel(p.target, lang, sourceMap(s))}; ${tx(lang, 'chart.outcomes.reached')} ${figureLabel(p.outcome, lang, sourceMap(s))}; ${p.comparable ? ratioLine(p, lang) : reasonsLine(p, lang)}`);
+  const others = s.others.map((g) => `${subjectLabel(g.subject, lang)}: ${g.outcomes.map((o) => figureLabel(o, lang, sourceMap(s))).join('; ')}`);
   return [...pairs, ...others].join('. ');
 }
 
@@ -49,8 +53,8 @@ export function meta(s: OutcomesSeries, lang: Lang): ChartMeta {
 export function table(s: OutcomesSeries, lang: Lang): ChartTable {
   const row = (subject: SubjectName, target: FigureSummary | null, outcome: FigureSummary, verdict: string) => [
     subjectLabel(subject, lang),
-    target ? figureLabel(target, lang) : '',
-    figureLabel(outcome, lang),
+    target ? figureLabel(target, lang, sourceMap(s)) : '',
+    figureLabel(outcome, lang, sourceMap(s)),
     verdict,
   ];
   return {

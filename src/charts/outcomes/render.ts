@@ -8,7 +8,7 @@ import { el, text, frame, setHeight, hint, INK, MUTED } from '../shared/svg.ts';
 import { wrap } from '../shared/layout.ts';
 import { zeroScale } from '../shared/axis.ts';
 import { tx } from '../text.ts';
-import { describe as describeSeries, title as chartTitle, subjectLabel, figureLabel, reasonsLine, ratioLine } from './meta.ts';
+import { describe as describeSeries, title as chartTitle, subjectLabel, figureLabel as label, reasonsLine, ratioLine, sourceMap } from './meta.ts';
 import type { OutcomesSeries } from './derive.ts';
 
 const BAR = '#4477AA';
@@ -21,6 +21,8 @@ export function render(series: OutcomesSeries, options: BaseOptions, doc: Docume
   const inner = width - 2 * pad;
   const svg = frame(doc, { width, height: 200, title: chartTitle(series, lang), desc: describeSeries(series, lang), idPrefix: o.idPrefix, chart: 'outcomes' });
   let y = pad;
+  const years = sourceMap(series);
+  const figureLabel = (f: Parameters<typeof label>[0], l: typeof lang) => label(f, l, years);
   const para = (s: string, attrs: Record<string, string | number>, size = 12, maxLines = 4, parent: Element = svg) => {
     for (const l of wrap(s, inner - 8, size, maxLines)) {
       text(doc, l, { x: pad + 8, y: y + size, 'font-size': size, ...attrs }, parent);

@@ -34,8 +34,10 @@ export interface OfficialCounts {
   byRegion: Record<RegionId, number> | null;
   /** The batches whose statements are summed (one per programme). */
   batches: BatchRow[];
-  /** Programmes in view whose latest batch states no regional split. */
+  /** Programmes in view with no stated regional split at all. */
   unstated: ProgrammeRow[];
+  /** Batches in view after the one whose split is shown (their clusters are not in `foundByRegion`). */
+  later: BatchRow[];
   /** Rows found for the programmes whose counts are shown, by region (to set beside the official count). */
   foundByRegion: Record<RegionId, number>;
 }
@@ -83,17 +85,21 @@ const zeros = () => Object.fromEntries(REGION_IDS.map((r) => [r, 0])) as Record<
 /** Official cluster counts by region (designated to date) for the latest batch in view of each programme. */
 export function officialCounts(atlas: Atlas): OfficialCounts {
   const region = regionOf(atlas);
-  const out: OfficialCounts = { byRegion: null, batches: [], unstated: [], foundByRegion: zeros() };
+  const out: OfficialCounts = { byRegion: null, batches: [], unstated: [], later: [], foundByRegion: zeros() };
   const sum = zeros();
   for (const p of atlas.programmes) {
     const batches = atlas.batches.filter((b) => b.programme === p.id);
     if (!batches.length || !atlas.clusters.some((c) => batches.some((b) => b.id === c.batch))) continue;
-    const latest = batches[batches.length - 1]!;
-    const figs = atlas.figures.filter((f) => f.batch === latest.id && f.subject_type === 'region' && f.metric === 'designated-total' && f.scope === 'total' && f.value != null);
-    if (REGION_IDS.every((r) => figs.some((f) => f.subject_id === r))) {
+    // The latest batch whose issuer states the split by region; rows found are counted up to it.
+    const splitOf = (b: BatchRow) => atlas.figures.filter((f) => f.batch === b.id && f.subject_type === 'region' && f.metric === 'designated-total' && f.scope === 'total' && f.value != null);
+    const at = batches.map((b) => REGION_IDS.every((r) => splitOf(b).some((f) => f.subject_id === r))).lastIndexOf(true);
+    if (at >= 0) {
+      const latest = batches[at]!;
+      const figs = splitOf(latest);
       for (const r of REGION_IDS) sum[r] += figs.find((f) => f.subject_id === r)!.value!;
       out.batches.push(latest);
-      const ids = new Set(batches.map((b) => b.id));
+      out.later.push(...batches.slice(at + 1));
+      const ids = new Set(batches.slice(0, at + 1).map((b) => b.id));
       for (const c of atlas.clusters) {
         const reg = region.get(c.province_adcode);
         if (ids.has(c.batch) && c.status !== 'sub-cluster' && reg && reg !== 'none') out.foundByRegion[reg]++;

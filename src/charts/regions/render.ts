@@ -65,7 +65,15 @@ export function render(series: RegionsSeries, options: RegionsOptions, doc: Docu
   }
   y += 20;
 
-  if (o.showSum) y = sumPanel(series, o, doc, svg, { y, x0, x1, pad, narrow });
+  // Without any figure for the metric and stage in view, one line says so instead of four empty rows.
+  if (o.showSum && series.regions.some((r) => r.withFigure)) y = sumPanel(series, o, doc, svg, { y, x0, x1, pad, narrow });
+  else if (o.showSum) {
+    for (const l of wrap(tx(lang, 'chart.regions.noFiguresAtAll', { metric: metricName(series, lang), stage: tx(lang, `stage.${series.stage}`) }), width - 2 * pad, 12, 3)) {
+      text(doc, l, { x: pad, y: y + 12, fill: MUTED, 'font-style': 'italic', class: 'no-figures' }, svg);
+      y += 16;
+    }
+    y += 8;
+  }
 
   const height = o.height ?? y + pad;
   setHeight(svg, width, height);
@@ -146,12 +154,19 @@ function officialPanel(series: RegionsSeries, o: ResolvedBase, doc: Document, sv
     const bar = el(doc, 'rect', { class: markClass('bar bar-found', hl), 'data-region': r, x: x0, y: y + 8, width: Math.max(0, xc(found) - x0), height: rowH - 16, fill: c }, g);
     hint(doc, bar, `${regionName(r, lang)}: ${tx(lang, 'chart.regions.foundOf', { found, official: counts[r] })}`);
     el(doc, 'rect', { class: 'bar bar-official', 'data-region': r, x: x0, y: y + 4, width: Math.max(0, xc(counts[r]) - x0), height: rowH - 8, fill: 'none', stroke: dark(c), 'stroke-width': 1.5 }, g);
-    text(doc, tx(lang, 'chart.regions.foundOf', { found, official: counts[r] }), { x: Math.max(xc(counts[r]), xc(found)) + 5, y: y + rowH / 2 + 4, 'font-size': 12, class: 'value-label' }, g);
+    const label = tx(lang, 'chart.regions.foundOf', { found, official: counts[r] });
+    const end = Math.max(xc(counts[r]), xc(found));
+    // Outside the outline when it fits, otherwise inside its right end.
+    const inside = end + 5 + measure(label, 12) > width - pad;
+    text(doc, label, { x: inside ? end - 5 : end + 5, y: y + rowH / 2 + 4, 'font-size': 12, 'text-anchor': inside ? 'end' : null, class: 'value-label' }, g);
     y += rowH;
   }
   y += 6;
   const asOf = off.batches.map((b) => (lang === 'zh' ? b.name_zh : b.name_en)).join(tx(lang, 'chart.list.sep'));
-  const why = off.batches.map((b) => (lang === 'zh' ? b.completeness_zh : b.completeness_en)).filter(Boolean).join(' ');
+  const why = [
+    ...off.batches.map((b) => (lang === 'zh' ? b.completeness_zh : b.completeness_en)),
+    off.later.length ? tx(lang, 'chart.regions.later', { batches: off.later.map((b) => (lang === 'zh' ? b.name_zh : b.name_en)).join(tx(lang, 'chart.list.sep')) }) : '',
+  ].filter(Boolean).join(' ');
   for (const l of wrap(`${tx(lang, 'chart.regions.officialAsOf', { batches: asOf })} ${why}`.trim(), width - 2 * pad, 11, 4)) {
     text(doc, l, { x: pad, y: y + 11, 'font-size': 11, fill: MUTED }, g);
     y += 14;
