@@ -129,16 +129,27 @@ function mapLegend(pc: PresentContext, slide: ResolvedSlide, marks: ClusterMark[
   return h('div', { class: 'slide-legend' }, legend);
 }
 
+/**
+ * The sources slide: one short line per source (issuer, document number or title, date, grade), low-grade
+ * ones left out as on the map; the full entries are on the sources page, named at the end.
+ */
 function sourcesList(pc: PresentContext, lang: Lang): HTMLElement {
+  const shown = pc.atlas.sources.filter((s) => s.grade !== 'low');
+  const hidden = pc.atlas.sources.length - shown.length;
   return h(
-    'ol',
-    { class: 'sources-list' },
-    ...pc.atlas.sources.map((s) => {
-      const issuer = lang === 'zh' ? s.issuer_zh : s.issuer_en;
-      const title = lang === 'zh' ? s.title_zh : s.title_en;
-      const num = s.doc_number ? (s.doc_number_status === 'illegible' ? ps(lang, 'present.sources.docIllegible', { number: s.doc_number }) : s.doc_number) : ps(lang, 'present.sources.noDoc');
-      const date = s.date ?? ps(lang, s.date_status === 'illegible' ? 'present.sources.dateIllegible' : 'present.sources.undated');
-      return h('li', { 'data-source': s.id }, h('span', { class: 'src-issuer' }, issuer), h('cite', { class: 'src-title' }, title), h('span', { class: 'src-meta' }, `${num} · ${date}`));
-    }),
+    'div',
+    { class: 'sources-block' },
+    h(
+      'ol',
+      { class: 'sources-list' },
+      ...shown.map((s) => {
+        const issuer = lang === 'zh' ? s.issuer_zh : s.issuer_en;
+        const title = lang === 'zh' ? s.title_zh : s.title_en;
+        const num = s.doc_number ? (s.doc_number_status === 'illegible' ? ps(lang, 'present.sources.docIllegible', { number: s.doc_number }) : s.doc_number) : null;
+        const date = s.date ?? ps(lang, s.date_status === 'illegible' ? 'present.sources.dateIllegible' : 'present.sources.undated');
+        return h('li', { 'data-source': s.id, 'data-grade': s.grade }, h('span', { class: 'src-issuer' }, issuer), ' ', num ? h('span', { class: 'src-num' }, num) : h('cite', { class: 'src-title' }, title), h('span', { class: 'src-meta' }, ` · ${date} · ${t(lang, `grade.${s.grade}`)}`));
+      }),
+    ),
+    h('p', { class: 'sources-more' }, ps(lang, 'present.sources.more', { n: hidden })),
   );
 }

@@ -156,9 +156,11 @@ export function useSite(extraArgs: string[] = []): { server: Server; browser: Br
   return ctx;
 }
 
-/** The clusters a view shows for its layers (programme ids; default: those the data marks default_on). */
-export function clustersOfLayers<T extends { clusters: { id: string; batch: string; province_adcode: string }[]; batches: { id: string; programme: string }[]; programmes: { id: string; default_on: boolean }[] }>(atlas: T, layers?: readonly string[]): T['clusters'] {
+/** The clusters a view shows by default for its layers (programme ids; default: those the data marks default_on). */
+export function clustersOfLayers<T extends { clusters: { id: string; batch: string; province_adcode: string; source_id: string }[]; batches: { id: string; programme: string }[]; programmes: { id: string; default_on: boolean }[]; sources: { id: string; grade: string }[] }>(atlas: T, layers?: readonly string[]): T['clusters'] {
   const on = new Set(layers ?? atlas.programmes.filter((p) => p.default_on).map((p) => p.id));
   const batches = new Set(atlas.batches.filter((b) => on.has(b.programme)).map((b) => b.id));
-  return atlas.clusters.filter((c) => batches.has(c.batch));
+  // Clusters confirmed only by low-grade sources are hidden by default.
+  const low = new Set(atlas.sources.filter((s) => s.grade === 'low').map((s) => s.id));
+  return atlas.clusters.filter((c) => batches.has(c.batch) && !low.has(c.source_id));
 }

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { derive, verdict } from './derive.ts';
-import { table } from './meta.ts';
+import { table, meta, describe as describeSeries } from './meta.ts';
 import { realAtlas } from '../../../tests/unit/chartFixture.ts';
+import { outcomeAtlas } from '../../../tests/unit/outcomeFixture.ts';
 import { layerAtlas } from '../../data/layers.ts';
 import type { FigureRow } from '../../data/schema.ts';
 
@@ -24,6 +25,63 @@ describe('outcomes verdict', () => {
     expect(verdict(target({ year: null, year_status: 'illegible' }), outcome(), true).reasons).toEqual(['year-unknown']);
     expect(verdict(target(), outcome({ year: 2012 }), true).reasons).toEqual(['year-differs']);
     expect(verdict(target(), outcome({ subject_id: 'other' }), true).reasons).toEqual(['scope']);
+  });
+});
+
+describe('outcomes derive (fixture)', () => {
+  const s = derive(outcomeAtlas());
+  const pair = (id: string) => s.pairs.find((p) => p.id === id)!;
+
+  it('pairs every comparison, in data order, with its subject resolved', () => {
+    expect(s.pairs.map((p) => p.id)).toEqual(['cap', 'cmp', 'differs', 'illegible', 'metric', 'scope', 'thr', 'unknown']);
+    expect([pair('cmp').subject, pair('scope').subject.type, pair('differs').subject.name_en]).toEqual([{ type: 'cluster', id: 'e-point', name_zh: '\u96c6\u7fa4e-point', name_en: 'Cluster e-point' }, 'province', 'Three clusters']);
+  });
+
+  it('compares a point target: ratio outcome / target', () => {
+    expect([pair('cmp').comparable, pair('cmp').reasons, pair('cmp').ratio]).toEqual([true, [], 0.64]);
+  });
+
+  it('compares a floor against its bound, and gives a ceiling bars but no ratio', () => {
+    expect([pair('thr').comparable, pair('thr').ratio]).toEqual([true, 1.2]);
+    expect([pair('cap').comparable, pair('cap').ratio]).toEqual([true, null]);
+    expect(table(s, 'en').rows.find((r) => r[0] === 'Cluster w-va')![5]).toMatch(/ceiling/);
+  });
+
+  it('names each reason a pair is not compared', () => {
+    expect(pair('scope').reasons).toEqual(['scope']);
+    expect(pair('metric').reasons).toEqual(['metric', 'unit']);
+    expect(pair('illegible').reasons).toEqual(['illegible']);
+    expect(pair('unknown').reasons).toEqual(['year-unknown']);
+    expect(pair('differs').reasons).toEqual(['year-differs']);
+    for (const id of ['scope', 'metric', 'illegible', 'unknown', 'differs']) expect([pair(id).comparable, pair(id).ratio]).toEqual([false, null]);
+  });
+
+  it('marks figures from low-grade sources', () => {
+    expect([pair('differs').outcome.low, pair('differs').outcome.grade, pair('differs').target.low]).toEqual([true, 'low', false]);
+    expect(table(s, 'en').rows.find((r) => r[0] === 'Three clusters')![4]).toBe('Official / low reliability');
+  });
+
+  it('lists unpaired outcomes by subject, sorted by year, and flags mixed metrics', () => {
+    expect(s.others.map((g) => [g.subject.id, g.mixed, g.outcomes.map((o) => o.figure.year)])).toEqual([
+      ['e-none', false, [2012, 2014, 2016]],
+      ['n-multi', true, [2014, null]],
+      ['west', false, [2016]],
+    ]);
+    expect(s.others.find((g) => g.subject.id === 'west')!.outcomes[0]!.low).toBe(true);
+  });
+
+  it('names every source used, the one confirming a year included', () => {
+    expect(s.sources.map((x) => x.id).sort()).toEqual(['doc-a', 'low-e', 'press-b', 'press-c', 'reprint-d']);
+  });
+
+  it('tables one row per pair and per unpaired outcome; meta states the rule and each pair not compared', () => {
+    const tb = table(s, 'zh');
+    expect(tb.columns.length).toBe(6);
+    expect(tb.rows.length).toBe(8 + 6);
+    const m = meta(s, 'en');
+    expect(m.notes[0]).toMatch(/only where metric, unit, set of clusters and year all match/);
+    expect(m.notes.filter((n) => n.includes('Not compared')).length).toBe(5);
+    expect(describeSeries(s, 'en')).toContain('64% of the target');
   });
 });
 

@@ -6,21 +6,23 @@
  */
 import type { Atlas, FigureRow, Grade, MetricRow, SourceRow } from '../../data/schema.ts';
 import { sourcesFor } from '../shared/figures.ts';
+import { resolveSubject, type Subject } from '../growth/derive.ts';
 
 export type Reason = 'scope' | 'metric' | 'unit' | 'illegible' | 'year-unknown' | 'year-differs';
 export const REASONS: readonly Reason[] = ['scope', 'metric', 'unit', 'illegible', 'year-unknown', 'year-differs'];
 
-export interface SubjectName {
-  type: FigureRow['subject_type'];
-  id: string;
-  name_zh: string;
-  name_en: string;
-}
+/** No view options yet: the layers (and whether low-grade sources are shown) are chosen by filtering the atlas. */
+export type OutcomesView = Record<string, never>;
+
+/** A figure's subject, as the growth chart resolves it (names null for regions and the nation: named by i18n). */
+export type SubjectName = Subject;
 
 export interface FigureSummary {
   figure: FigureRow;
   metric: MetricRow;
   grade: Grade | null;
+  /** From a low-grade source: marked and labelled "low reliability" wherever it is shown. */
+  low: boolean;
 }
 
 export interface Pair {
@@ -30,7 +32,10 @@ export interface Pair {
   outcome: FigureSummary;
   comparable: boolean;
   reasons: Reason[];
-  /** outcome / target where comparable (against the bound of a threshold). */
+  /**
+   * outcome / target where comparable and the target is a point, an approximate value or a floor (>=, >:
+   * the ratio is against its bound); null otherwise, a ceiling or a range included.
+   */
   ratio: number | null;
   note_zh: string | null;
   note_en: string | null;
@@ -52,14 +57,18 @@ export interface OutcomesSeries {
 
 const KNOWN_YEAR = new Set(['stated', 'confirmed', 'derived']);
 
+const RATIO_COMPARATORS = new Set<FigureRow['comparator']>(['=', '~', '>=', '>']);
+
+/** The figure's subject resolved as the growth chart does; its id as its name when it is not in view. */
 function subjectName(atlas: Atlas, f: FigureRow): SubjectName {
-  const base = { type: f.subject_type, id: f.subject_id };
-  const row =
-    f.subject_type === 'cluster' ? atlas.clusters.find((c) => c.id === f.subject_id)
-    : f.subject_type === 'group' ? atlas.groups.find((g) => g.id === f.subject_id)
-    : f.subject_type === 'province' ? atlas.regions.find((r) => r.adcode === f.subject_id)
-    : undefined;
-  return { ...base, name_zh: row?.name_zh ?? f.subject_id, name_en: row?.name_en ?? f.subject_id };
+  try {
+    const { subject } = resolveSubject(atlas, f.subject_id);
+    if (subject.type === f.subject_type) return subject;
+  } catch {
+    // Not in this atlas (another layer): named by its id below.
+  }
+  const named = f.subject_type !== 'region' && f.subject_type !== 'nation';
+  return { type: f.subject_type, id: f.subject_id, name_zh: named ? f.subject_id : null, name_en: named ? f.subject_id : null };
 }
 
 export function verdict(target: FigureRow, outcome: FigureRow, scopeMatch: boolean): { reasons: Reason[]; ratio: number | null } {
@@ -70,15 +79,18 @@ export function verdict(target: FigureRow, outcome: FigureRow, scopeMatch: boole
   if (target.value == null || outcome.value == null) reasons.push('illegible');
   if (!KNOWN_YEAR.has(target.year_status) || target.year == null || !KNOWN_YEAR.has(outcome.year_status) || outcome.year == null) reasons.push('year-unknown');
   else if (target.year !== outcome.year) reasons.push('year-differs');
-  const ratio = reasons.length ? null : outcome.value! / target.value!;
+  const ratio = reasons.length || !RATIO_COMPARATORS.has(target.comparator) || target.value === 0 ? null : outcome.value! / target.value!;
   return { reasons, ratio };
 }
 
-export function derive(atlas: Atlas): OutcomesSeries {
+export function derive(atlas: Atlas, _view: OutcomesView = {}): OutcomesSeries {
   const figures = new Map(atlas.figures.map((f) => [f.id, f]));
   const metrics = new Map(atlas.metrics.map((m) => [m.id, m]));
   const grades = new Map(atlas.sources.map((s) => [s.id, s.grade]));
-  const summary = (f: FigureRow): FigureSummary => ({ figure: f, metric: metrics.get(f.metric)!, grade: grades.get(f.source_id) ?? null });
+  const summary = (f: FigureRow): FigureSummary => {
+    const grade = grades.get(f.source_id) ?? null;
+    return { figure: f, metric: metrics.get(f.metric)!, grade, low: grade === 'low' };
+  };
   const sourceIds = new Set<string>();
   const paired = new Set<string>();
   const pairs: Pair[] = [];
@@ -101,6 +113,7 @@ export function derive(atlas: Atlas): OutcomesSeries {
     const key = `${f.subject_type}:${f.subject_id}`;
     bySubject.set(key, [...(bySubject.get(key) ?? []), f]);
     sourceIds.add(f.source_id);
+    if (f.year_source_id) sourceIds.add(f.year_source_id);
   }
   const others: OutcomeGroup[] = [...bySubject.values()].map((fs) => {
     const sorted = fs.slice().sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || a.id.localeCompare(b.id));

@@ -1,6 +1,6 @@
 /** Labels, title, description, source line, notes and table of the planned-vs-reached chart. */
 import type { Lang } from '../../i18n/index.ts';
-import { formatFigureValue, yearLabel } from '../../i18n/format.ts';
+import { formatFigureValue, stageLabel, yearLabel } from '../../i18n/format.ts';
 import { tx } from '../text.ts';
 import { sourceLine } from '../shared/format.ts';
 import type { ChartMeta, ChartTable } from '../shared/meta.ts';
@@ -13,13 +13,22 @@ export const sourceMap = (s: OutcomesSeries) => new Map(s.sources.map((x) => [x.
 const nm = (r: { name_zh: string; name_en: string }, lang: Lang) => (lang === 'zh' ? r.name_zh : r.name_en);
 
 export function subjectLabel(s: SubjectName, lang: Lang): string {
-  return s.type === 'province' ? tx(lang, 'chart.outcomes.provinceClusters', { province: nm(s, lang) }) : nm(s, lang);
+  if (s.type === 'region') return tx(lang, `region.${s.id}` as 'region.east');
+  if (s.type === 'nation') return tx(lang, 'chart.nation');
+  const name = (lang === 'zh' ? s.name_zh : s.name_en) ?? s.id;
+  return s.type === 'province' ? tx(lang, 'chart.outcomes.provinceClusters', { province: name }) : name;
 }
 
-/** "产值 · 2010年 · 3,900亿元 · 目标 · 官方发布" */
+/** "官方发布" / "low reliability": a low-grade source is always named as such. */
+export function gradeLabel(f: FigureSummary, lang: Lang): string {
+  return f.low ? tx(lang, 'chart.outcomes.lowGrade') : f.grade ? tx(lang, `grade.${f.grade}`) : '';
+}
+
+/** "产值 · 2010年 · 3,900亿元 · 目标 · 官方发布": metric, year (or why there is none), value, kind, grade. */
 export function figureLabel(f: FigureSummary, lang: Lang, sources?: ReadonlyMap<string, SourceRow>): string {
   const parts = [nm(f.metric, lang), yearLabel(f.figure, lang, sources), formatFigureValue(f.figure, lang), tx(lang, `kind.${f.figure.kind}`)];
-  if (f.grade) parts.push(tx(lang, `grade.${f.grade}`));
+  const grade = gradeLabel(f, lang);
+  if (grade) parts.push(grade);
   return parts.join(' · ');
 }
 
@@ -27,8 +36,10 @@ export function reasonsLine(p: Pair, lang: Lang): string {
   return tx(lang, 'chart.outcomes.notComparable', { reasons: p.reasons.map((r) => tx(lang, `chart.outcomes.reason.${r}`)).join(tx(lang, 'chart.list.sep')) });
 }
 
+/** "达到目标的64%", "为目标下限的120%", or why no share is given (a ceiling or a range). */
 export function ratioLine(p: Pair, lang: Lang): string {
-  const pct = Math.round((p.ratio ?? 0) * 100);
+  if (p.ratio == null) return tx(lang, 'chart.outcomes.noRatio');
+  const pct = Math.round(p.ratio * 100);
   const threshold = !['=', '~'].includes(p.target.figure.comparator);
   return tx(lang, threshold ? 'chart.outcomes.ratioBound' : 'chart.outcomes.ratio', { pct });
 }
@@ -46,21 +57,27 @@ export function describe(s: OutcomesSeries, lang: Lang): string {
 
 export function meta(s: OutcomesSeries, lang: Lang): ChartMeta {
   const notes = [tx(lang, 'chart.outcomes.note.rule'), tx(lang, 'chart.outcomes.note.sum')];
+  for (const p of s.pairs) if (!p.comparable) notes.push(`${subjectLabel(p.subject, lang)}${tx(lang, 'chart.colon')}${reasonsLine(p, lang)}`);
   for (const g of s.others) if (g.mixed) notes.push(tx(lang, 'chart.outcomes.note.mixed', { subject: subjectLabel(g.subject, lang) }));
-  return { title: title(s, lang), subtitle: tx(lang, 'chart.outcomes.subtitle'), source: sourceLine(s.sources, lang), notes };
+  return { title: title(s, lang), subtitle: tx(lang, 'chart.outcomes.subtitle'), source: s.sources.length ? sourceLine(s.sources, lang) : tx(lang, 'chart.outcomes.noSources'), notes };
 }
 
+/** Subject, metric(s), target (value · stage · year), outcome (value · year), grade(s), compared or why not. */
 export function table(s: OutcomesSeries, lang: Lang): ChartTable {
+  const sources = sourceMap(s);
+  const sep = ' / ';
   const row = (subject: SubjectName, target: FigureSummary | null, outcome: FigureSummary, verdict: string) => [
     subjectLabel(subject, lang),
-    target ? figureLabel(target, lang, sourceMap(s)) : '',
-    figureLabel(outcome, lang, sourceMap(s)),
+    [...new Set([target, outcome].filter((f) => f != null).map((f) => nm(f.metric, lang)))].join(sep),
+    target ? [formatFigureValue(target.figure, lang), stageLabel(target.figure.stage, lang), yearLabel(target.figure, lang, sources)].join(' · ') : '',
+    [formatFigureValue(outcome.figure, lang), yearLabel(outcome.figure, lang, sources)].join(' · '),
+    [target, outcome].filter((f) => f != null).map((f) => gradeLabel(f, lang)).join(sep),
     verdict,
   ];
   return {
-    columns: [tx(lang, 'chart.col.subject'), tx(lang, 'chart.outcomes.target'), tx(lang, 'chart.outcomes.reached'), tx(lang, 'chart.col.verdict')],
+    columns: [tx(lang, 'chart.col.subject'), tx(lang, 'chart.outcomes.col.metric'), tx(lang, 'chart.outcomes.col.target'), tx(lang, 'chart.outcomes.col.outcome'), tx(lang, 'chart.outcomes.col.grades'), tx(lang, 'chart.col.verdict')],
     rows: [
-      ...s.pairs.map((p) => row(p.subject, p.target, p.outcome, p.comparable ? ratioLine(p, lang) : reasonsLine(p, lang))),
+      ...s.pairs.map((p) => row(p.subject, p.target, p.outcome, p.comparable ? `${tx(lang, 'chart.outcomes.comparable')}${tx(lang, 'chart.colon')}${ratioLine(p, lang)}` : reasonsLine(p, lang))),
       ...s.others.flatMap((g) => g.outcomes.map((o) => row(g.subject, null, o, tx(lang, 'chart.outcomes.noTarget')))),
     ],
   };
