@@ -9,6 +9,7 @@ import { resolveBase, type BaseOptions, type ResolvedBase } from '../shared/opti
 import { el, text, frame, setHeight, hint, markClass, INK, MUTED, GRID } from '../shared/svg.ts';
 import { wrap, measure } from '../shared/layout.ts';
 import { zeroScale } from '../shared/axis.ts';
+import { formatFigureValue } from '../../i18n/format.ts';
 import { tx } from '../text.ts';
 import { describe as describeSeries, title as chartTitle, subjectLabel, figureLabel, reasonsLine, ratioLine, sourceMap } from './meta.ts';
 import type { FigureSummary, OutcomeGroup, OutcomesSeries, Pair, SubjectName } from './derive.ts';
@@ -83,9 +84,9 @@ function drawPair(f: Flow, p: Pair): void {
   const target = `${tx(lang, 'chart.outcomes.target')}${tx(lang, 'chart.colon')}`;
   const reached = `${tx(lang, 'chart.outcomes.reached')}${tx(lang, 'chart.colon')}`;
   if (p.comparable) {
-    // One zero-based scale for the pair's two bars.
+    // One zero-based scale for the pair's two bars, no longer than a readable line on a wide screen.
     const x0 = PAD + 8;
-    const x1 = o.width - PAD - 8;
+    const x1 = Math.min(o.width - PAD - 8, x0 + 640);
     const xs = zeroScale(Math.max(p.target.figure.value!, p.outcome.figure.value!), [x0, x1], x1 - x0);
     const bar = (s: FigureSummary, cls: string, attrs: Record<string, string | number>) => {
       const r = el(doc, 'rect', { class: `bar ${cls}`, x: x0, y: f.y + 2, width: Math.max(1, xs(s.figure.value!) - x0), height: 14, ...attrs }, g);
@@ -124,7 +125,7 @@ function dotPlot(f: Flow, grp: OutcomeGroup, g: Element): void {
   if (years.length < 2) return;
   const { doc, o } = f;
   const h = 56;
-  const top = f.y + 6;
+  const top = f.y + 22;
   const lo = Math.min(...years);
   const hi = Math.max(...years);
   const x0 = PAD + 8 + 14;
@@ -133,19 +134,33 @@ function dotPlot(f: Flow, grp: OutcomeGroup, g: Element): void {
   const ys = zeroScale(Math.max(...dated.map((s) => s.figure.value!)), [top + h, top], h, 30);
   const plot = el(doc, 'g', { class: 'dot-plot' }, g);
   el(doc, 'line', { x1: x0 - 10, x2: x1 + 10, y1: top + h, y2: top + h, stroke: GRID, 'stroke-width': 1.5 }, plot);
-  for (const s of dated) {
+  // Values above their dots, left to right, skipped where they would touch the previous one or the edge.
+  let lastValue = -Infinity;
+  for (const s of dated.slice().sort((a, b) => a.figure.year! - b.figure.year!)) {
     const point = s.figure.comparator === '=';
-    const c = el(doc, 'circle', { class: s.low ? 'dot figure-low' : 'dot', cx: x(s.figure.year!), cy: ys(s.figure.value!), r: 4, fill: point ? (s.low ? LOW : BAR) : 'white', stroke: s.low ? LOW : BAR, 'stroke-width': 1.5 }, plot);
+    const cx = x(s.figure.year!);
+    const cy = ys(s.figure.value!);
+    const c = el(doc, 'circle', { class: s.low ? 'dot figure-low' : 'dot', cx, cy, r: 4, fill: point ? (s.low ? LOW : BAR) : 'white', stroke: s.low ? LOW : BAR, 'stroke-width': 1.5 }, plot);
     hint(doc, c, f.label(s));
+    const value = formatFigureValue(s.figure, o.lang);
+    const w = measure(value, 11);
+    const left = startOf(cx, w, o.width);
+    if (left < lastValue + 6) continue;
+    text(doc, value, { x: left, y: cy - 8, 'font-size': 11, fill: s.low ? LOW : INK, class: 'dot-value' }, plot);
+    lastValue = left + w;
   }
   // Year labels, skipped where they would touch their neighbour.
   let last = -Infinity;
   for (const yr of years.sort((a, b) => a - b)) {
     const label = String(yr);
     const w = measure(label, 11);
-    if (x(yr) - w / 2 < last + 6) continue;
-    text(doc, label, { x: x(yr), y: top + h + 14, 'font-size': 11, 'text-anchor': 'middle', fill: MUTED }, plot);
-    last = x(yr) + w / 2;
+    const left = startOf(x(yr), w, o.width);
+    if (left < last + 6) continue;
+    text(doc, label, { x: left, y: top + h + 14, 'font-size': 11, fill: MUTED }, plot);
+    last = left + w;
   }
   f.y = top + h + 20;
 }
+
+/** Where a label of width w centred on cx starts, kept inside the chart (start-anchored, so x + width fits). */
+const startOf = (cx: number, w: number, width: number) => Math.max(PAD, Math.min(cx - w / 2, width - PAD - w));
