@@ -47,6 +47,8 @@ export function derive(atlas: Atlas, marks: readonly ClusterMark[], view: Rankin
     const f = m.figure;
     if (f && (f.metric !== metric.id || f.stage !== stage)) throw new Error(`ranking: mark ${m.cluster.id} carries a ${f.metric}/${f.stage} figure, not ${metric.id}/${stage}: build the marks with the same metric and stage`);
     if (m.region === 'none') throw new Error(`ranking: cluster ${m.cluster.id} is in no region`);
+    // The documents that name the ranked clusters, and those behind their figures.
+    sourceIds.add(m.cluster.source_id);
     if (f) sourceIds.add(f.source_id);
     return {
       clusterId: m.cluster.id,
