@@ -130,12 +130,14 @@ function mapLegend(pc: PresentContext, slide: ResolvedSlide, marks: ClusterMark[
 }
 
 /**
- * The sources slide: one short line per source (issuer, document number or title, date, grade), low-grade
- * ones left out as on the map; the full entries are on the sources page, named at the end.
+ * The sources slide: one short line per document (issuer, number or title, date, grade); press items are
+ * counted by grade, low-grade ones left out as on the map; every entry is on the sources page, named at the end.
  */
 function sourcesList(pc: PresentContext, lang: Lang): HTMLElement {
-  const shown = pc.atlas.sources.filter((s) => s.grade !== 'low');
-  const hidden = pc.atlas.sources.length - shown.length;
+  const isDocument = (s: SourceRow) => s.level !== 'press' && s.level !== 'dataset';
+  const shown = pc.atlas.sources.filter((s) => s.grade !== 'low' && isDocument(s));
+  const press = pc.atlas.sources.filter((s) => s.grade !== 'low' && !isDocument(s));
+  const hidden = pc.atlas.sources.filter((s) => s.grade === 'low').length;
   return h(
     'div',
     { class: 'sources-block' },
@@ -150,6 +152,6 @@ function sourcesList(pc: PresentContext, lang: Lang): HTMLElement {
         return h('li', { 'data-source': s.id, 'data-grade': s.grade }, h('span', { class: 'src-issuer' }, issuer), ' ', num ? h('span', { class: 'src-num' }, num) : h('cite', { class: 'src-title' }, title), h('span', { class: 'src-meta' }, ` · ${date} · ${t(lang, `grade.${s.grade}`)}`));
       }),
     ),
-    h('p', { class: 'sources-more' }, ps(lang, 'present.sources.more', { n: hidden })),
+    h('p', { class: 'sources-more' }, ps(lang, 'present.sources.press', { n: press.length, press: press.filter((s) => s.grade === 'press').length, reprint: press.filter((s) => s.grade !== 'press').length }), ' ', ps(lang, 'present.sources.more', { n: hidden })),
   );
 }
