@@ -3,7 +3,7 @@ import { parseView, reconcileView, type ViewState, type Ignored } from '../state
 import type { Atlas } from '../data/schema.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { showNotice } from '../ui/notice.ts';
-import { knownIds } from '../present/validate.ts';
+import { knownIds } from '../state/known.ts';
 import '../styles/base.css';
 
 declare global {

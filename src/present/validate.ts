@@ -7,24 +7,8 @@ import type { DataError } from '../data/validate.ts';
 import { parseView, reconcileView, DEFAULT_VIEW } from '../state/url.ts';
 import { deckSchema, type Deck } from './schema.ts';
 
-export interface KnownIds {
-  sectors: ReadonlySet<string>;
-  metrics: ReadonlySet<string>;
-  clusters: ReadonlySet<string>;
-  programmes: ReadonlySet<string>;
-  subjects: ReadonlySet<string>;
-}
-
-/** The ids a view may name, as the pages check them (metrics: those that can size the map). */
-export function knownIds(atlas: Atlas): KnownIds {
-  return {
-    sectors: new Set(atlas.sectors.map((s) => s.id)),
-    metrics: new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id)),
-    clusters: new Set(atlas.clusters.map((c) => c.id)),
-    programmes: new Set(atlas.programmes.map((p) => p.id)),
-    subjects: new Set([...atlas.clusters.map((c) => c.id), ...atlas.groups.map((g) => g.id), ...atlas.regions.map((r) => r.adcode), 'east', 'central', 'west', 'northeast', 'CN']),
-  };
-}
+export { knownIds, type KnownIds };
+import { knownIds, type KnownIds } from '../state/known.ts';
 
 /** Problems with one slide's view query: unknown or invalid parameters, ids the data does not know. */
 export function viewProblems(query: string, known: KnownIds | null): { key: string; message: string }[] {
