@@ -9,7 +9,7 @@ import { readFileSync, existsSync, mkdirSync, writeFileSync, renameSync, rmSync,
 import { join, relative } from 'node:path';
 import { TABLES } from '../src/data/schema.ts';
 import { parseCsv, toCsv } from '../src/data/csv.ts';
-import { buildAtlas, formatError } from '../src/data/validate.ts';
+import { buildAtlas, formatError, type DataError } from '../src/data/validate.ts';
 import { validateDeck } from '../src/present/validate.ts';
 
 const GEO_FILES = ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json'];
@@ -81,6 +81,8 @@ export function run(dataDir: string, outDir: string): number {
     errors.push(...checked.errors);
     if (checked.deck) decks[f] = JSON.stringify(checked.deck);
   }
+  // The import dialog's gazetteer (data/gazetteer/places.json, from scripts/derive-gazetteer.ts), fetched only when it opens.
+  const gazetteer = readGazetteer(join(dataDir, 'gazetteer', 'places.json'), `${rel}/gazetteer/places.json`, errors);
   if (errors.length || !atlas) {
     console.error(`Data build failed with ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written.`);
     for (const e of errors) console.error('  ' + formatError(e));
@@ -96,12 +98,27 @@ export function run(dataDir: string, outDir: string): number {
   for (const f of CSV_DOWNLOADS) writeFileSync(join(tmp, 'csv', f), '\uFEFF' + withoutColumns(files[f]!, PRIVATE_COLUMNS[f] ?? []));
   mkdirSync(join(tmp, 'decks'));
   for (const [f, text] of Object.entries(decks)) writeFileSync(join(tmp, 'decks', f), text);
+  if (gazetteer) writeFileSync(join(tmp, 'gazetteer.json'), gazetteer);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, '..'), { recursive: true });
   renameSync(tmp, outDir);
   const counts = `${atlas.sources.length} sources, ${atlas.clusters.length} clusters, ${atlas.sites.length} sites, ${atlas.figures.length} figures`;
   console.log(`Data build: ${counts} → ${relative(process.cwd(), outDir)}/ (${readdirSync(outDir).join(', ')})`);
   return 0;
+}
+
+/** The gazetteer, minified, when the file is there and well formed (it is optional for test data folders). */
+function readGazetteer(path: string, file: string, errors: DataError[]): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    const json = JSON.parse(readFileSync(path, 'utf8')) as { units?: unknown[][]; former?: unknown[][] };
+    const ok = Array.isArray(json.units) && json.units.every((u) => Array.isArray(u) && u.length === 4 && /^[1-9]\d{5}$/.test(String(u[0]))) && Array.isArray(json.former);
+    if (ok) return JSON.stringify(json);
+    errors.push({ file, line: null, field: null, message: 'not a gazetteer: units [adcode, name, lon, lat][] and former [] expected' });
+  } catch (e) {
+    errors.push({ file, line: null, field: null, message: `not valid JSON: ${(e as Error).message}` });
+  }
+  return null;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('build-data.ts')) {

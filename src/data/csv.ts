@@ -15,7 +15,8 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export function parseCsv(text: string): CsvTable {
+/** `delimiter`: ',' for CSV (the default), '\t' for TSV as spreadsheets save it. */
+export function parseCsv(text: string, delimiter = ','): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
@@ -45,7 +46,7 @@ export function parseCsv(text: string): CsvTable {
       atFieldStart = false;
     } else if (ch === '"') {
       throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
-    } else if (ch === ',') {
+    } else if (ch === delimiter) {
       cells.push(cell);
       cell = '';
       atFieldStart = true;

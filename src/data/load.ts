@@ -1,5 +1,6 @@
 /** The only place the site fetches and parses data. Failures are typed so the page can say what went wrong. */
 import { atlasSchema, type Atlas } from './schema.ts';
+import { readStoredUserLayer, withStoredUserLayer } from './userStore.ts';
 
 export type LoadFailure =
   | { kind: 'http'; file: string; status: number }
@@ -46,6 +47,8 @@ export function parseAtlas(json: unknown, file = 'atlas.json'): Atlas {
   return parsed.data;
 }
 
+/** The atlas, with the user's own layer merged when this browser holds one (see userStore.ts). */
 export async function loadAtlas(fetcher: typeof fetch = fetch): Promise<Atlas> {
-  return parseAtlas(await fetchJson('atlas.json', fetcher));
+  const stored = readStoredUserLayer();
+  return withStoredUserLayer(parseAtlas(await fetchJson('atlas.json', fetcher)), stored);
 }
