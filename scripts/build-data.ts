@@ -31,6 +31,24 @@ function withShortNames(topo: { objects: Record<string, { geometries: { properti
   return topo;
 }
 
+/** The usual short form of a prefecture's name: 大连市 → 大连, 凉山彝族自治州 → 凉山, 大兴安岭地区 → 大兴安岭. */
+export function shortPlaceZh(name: string): string {
+  const s = name
+    .replace(/(?:(?:彝|藏|羌|朝鲜|土家|苗|白|哈尼|壮|傣|景颇|傈僳|布依|侗|回|蒙古|哈萨克|柯尔克孜|黎)族)+自治州$/, '')
+    .replace(/(地区|自治州|林区|盟|市)$/, '');
+  return s || name;
+}
+
+/** adcode → short Chinese name of every province and prefecture-level unit: where a cluster is, said in its label. */
+export function placeNames(topoText: string, provinces: readonly { adcode: string; name_zh: string }[]): Record<string, string> {
+  const topo = JSON.parse(topoText) as { objects: Record<string, { geometries: { properties?: { adcode?: unknown; name_zh?: unknown } }[] }> };
+  const out: Record<string, string> = {};
+  for (const obj of Object.values(topo.objects))
+    for (const g of obj.geometries) if (typeof g.properties?.adcode === 'string' && typeof g.properties.name_zh === 'string') out[g.properties.adcode] = shortPlaceZh(g.properties.name_zh);
+  for (const p of provinces) out[p.adcode] = shortNameZh(p.name_zh);
+  return out;
+}
+
 /** The CSV text without the named columns (re-serialised only when there is something to drop). */
 export function withoutColumns(text: string, drop: readonly string[]): string {
   if (!drop.length) return text;
@@ -92,7 +110,7 @@ export function run(dataDir: string, outDir: string): number {
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  writeFileSync(join(tmp, 'atlas.json'), JSON.stringify(atlas));
+  writeFileSync(join(tmp, 'atlas.json'), JSON.stringify({ ...atlas, places: placeNames(geo['prefectures.topo.json']!, atlas.regions) }));
   for (const [g, text] of Object.entries(geo)) writeFileSync(join(tmp, g), text);
   mkdirSync(join(tmp, 'csv'));
   for (const f of CSV_DOWNLOADS) writeFileSync(join(tmp, 'csv', f), '\uFEFF' + withoutColumns(files[f]!, PRIVATE_COLUMNS[f] ?? []));

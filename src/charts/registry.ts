@@ -37,6 +37,10 @@ export interface BuildOptions {
   /** A cluster or region id to mark. */
   highlight?: string | null;
   idPrefix?: string;
+  /** The height the chart has on screen, where known: a chart whose plots can shrink fits into it. */
+  room?: number | null;
+  /** Charts that summarise the clusters without a figure in one line list them one per row instead. */
+  listAll?: boolean;
 }
 
 /**
@@ -68,7 +72,7 @@ export function buildChart(id: ChartId, full: Atlas, view: ViewState, o: BuildOp
     }
     case 'ranking': {
       const s = ranking.derive(atlas, clusterMarks(atlas, view), { metric: view.metric, stage: view.stage });
-      return { id, svg: ranking.render(s, base, o.doc), meta: ranking.meta(s, o.lang), table: ranking.table(s, o.lang), description: ranking.describe(s, o.lang), sources: s.sources };
+      return { id, svg: ranking.render(s, { ...base, listNoFigure: o.listAll ?? false }, o.doc), meta: ranking.meta(s, o.lang), table: ranking.table(s, o.lang), description: ranking.describe(s, o.lang), sources: s.sources };
     }
     case 'growth': {
       // A subject the view names is found in every layer (it was asked for by name); the default one comes from the layers in view.
@@ -86,7 +90,16 @@ export function buildChart(id: ChartId, full: Atlas, view: ViewState, o: BuildOp
     }
     case 'context': {
       const s = context.derive(atlas);
-      return { id, svg: context.render(s, base, o.doc), meta: context.meta(s, o.lang), table: context.table(s, o.lang), description: context.describe(s, o.lang), sources: s.sources };
+      return { id, svg: renderContext(s, base, o.doc, o.room ?? null), meta: context.meta(s, o.lang), table: context.table(s, o.lang), description: context.describe(s, o.lang), sources: s.sources };
     }
   }
+}
+
+/** The context chart at its default size, or with its two plots shrunk (to no less than 100 px) to fit `room`. */
+function renderContext(s: context.ContextSeries, base: context.ContextOptions, doc: Document, room: number | null): SVGSVGElement {
+  const svg = context.render(s, base, doc);
+  const natural = Number(svg.getAttribute('height'));
+  if (!room || natural <= room) return svg;
+  const plot = context.resolveOptions(base).plotHeight;
+  return context.render(s, { ...base, plotHeight: Math.max(100, plot - Math.ceil((natural - room) / 2)) }, doc);
 }

@@ -5,6 +5,7 @@
 import type { Atlas, ClusterRow, FigureRow, SiteRow, Stage, RegionId } from './schema.ts';
 import type { ProvinceRegion } from './selectors.ts';
 import { layerAtlas, type LayerFilter } from './layers.ts';
+import { clusterLabels, type ClusterLabel } from './names.ts';
 
 export interface MapFilter extends LayerFilter {
   regions: readonly RegionId[];
@@ -16,6 +17,8 @@ export interface MapFilter extends LayerFilter {
 
 export interface ClusterMark {
   cluster: ClusterRow;
+  /** Its name with its place (大连·石化), for every row, label and tooltip. */
+  label: ClusterLabel;
   region: ProvinceRegion;
   /** The site the mark stands at (first named), then the others. */
   anchor: SiteRow;
@@ -55,6 +58,7 @@ export function clusterMarks(full: Atlas, filter: MapFilter): ClusterMark[] {
     list.push(s);
     sitesOf.set(s.cluster_id, list);
   }
+  const labels = clusterLabels(full);
   const out: ClusterMark[] = [];
   for (const c of atlas.clusters) {
     const reg = region.get(c.province_adcode) ?? 'none';
@@ -64,7 +68,7 @@ export function clusterMarks(full: Atlas, filter: MapFilter): ClusterMark[] {
     const [anchor, ...others] = sites;
     if (!anchor) continue;
     const figure = figureFor(atlas.figures, c.id, filter.metric, filter.stage);
-    out.push({ cluster: c, region: reg, anchor, others, figure, value: figure?.value ?? null });
+    out.push({ cluster: c, label: labels.get(c.id)!, region: reg, anchor, others, figure, value: figure?.value ?? null });
   }
   // Larger marks first so that smaller ones stay visible on top.
   return out.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.cluster.id.localeCompare(b.cluster.id));

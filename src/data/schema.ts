@@ -281,5 +281,7 @@ export const atlasSchema = z.object({
   figures: z.array(figureRow),
   comparisons: z.array(comparisonRow),
   gdp: z.object({ source_id: id, years: z.array(year), series: z.record(adcode, z.array(z.nullable(z.number()))) }),
+  /** Short Chinese names of provinces and prefecture-level units (regions.csv, data/geo/prefectures.topo.json): a cluster's place in its label. */
+  places: z.optional(z.record(adcode, text)),
 });
 export type Atlas = z.infer<typeof atlasSchema>;

@@ -185,7 +185,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       const { mark } = pl;
       const id = mark.cluster.id;
       const colour = mark.value == null ? NEUTRAL_MARK : opts.sectorColor(mark.cluster.sector);
-      const name = opts.lang === 'en' ? mark.cluster.name_en : mark.cluster.name_zh;
+      const name = mark.label[opts.lang];
       for (const s of mark.others) {
         const p = projection([s.lon, s.lat]);
         if (!p) continue;

@@ -7,6 +7,7 @@ import { loadAtlas } from '../data/load.ts';
 import { clusterCountByRegion, provinceCountByRegion } from '../data/selectors.ts';
 import { clusterMarks, type ClusterMark } from '../data/marks.ts';
 import { layerAtlas } from '../data/layers.ts';
+import { labelOf } from '../data/names.ts';
 import type { RegionId } from '../data/schema.ts';
 import { loadBaseGeometry, CHINA_BOUNDS, type BaseGeometry } from '../map/geo.ts';
 import { supportsWebGL } from '../map/webgl.ts';
@@ -152,7 +153,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
         class: 'slides-add',
         onclick: () => {
           const v = store.get();
-          const headline = v.cluster ? name(ctx.clusters.get(v.cluster)!, lang) : t(lang, `tab.${v.tab}`);
+          const headline = v.cluster ? labelOf(atlas, ctx.clusters.get(v.cluster)!, lang) : t(lang, `tab.${v.tab}`);
           const viewQuery = serializeView({ ...v, slides: null, lang: DEFAULT_VIEW.lang, theme: DEFAULT_VIEW.theme });
           store.set({ slides: addSlide(v.slides, viewQuery, headline) });
           renderSlidesRow();
@@ -271,7 +272,7 @@ function tooltipLines(ctx: AtlasContext, m: ClusterMark, v: ViewState): string[]
   const fig = m.figure
     ? `${metricName} · ${stageYearLabel(m.figure, lang, ctx.sources)}: ${formatFigureValue(m.figure, lang)} (${t(lang, `kind.${m.figure.kind}`)})`
     : t(lang, 'tooltip.nofigure', { metric: metricName, stage: t(lang, `stage.${v.stage}`) });
-  return [name(m.cluster, lang), place, fig];
+  return [m.label[lang], place, fig];
 }
 
 function boundsByRegion(geo: BaseGeometry): Record<RegionId, [[number, number], [number, number]]> {

@@ -36,7 +36,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
   const text = (m: ClusterMark, key: SortKey): string => {
     switch (key) {
       case 'name':
-        return name(m.cluster, lang);
+        return m.label[lang];
       case 'region':
         return t(lang, `region.${m.region}`);
       case 'province': {

@@ -10,6 +10,7 @@ import type { Atlas } from '../data/schema.ts';
 import { buildChart, growthSubject, type ChartId, type BuiltChart } from '../charts/registry.ts';
 import { chartFigure } from './chartView.ts';
 import { layerAtlas } from '../data/layers.ts';
+import { labelOf } from '../data/names.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
 
@@ -36,9 +37,21 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
     next.click();
   });
   const body = h('div', { class: 'panel-body', id: 'panel-body', role: 'tabpanel' });
-  const el = h('section', { class: 'panel' }, tablist, body);
+  // The open tab can take the whole page (wide screens), and give it back to the map.
+  const widen = h('button', { type: 'button', class: 'panel-widen', 'aria-pressed': 'false' }, t(lang, 'panel.widen'));
+  widen.addEventListener('click', () => {
+    const wide = !document.body.classList.contains('chart-wide');
+    document.body.classList.toggle('chart-wide', wide);
+    widen.setAttribute('aria-pressed', String(wide));
+    widen.textContent = t(lang, wide ? 'panel.narrow' : 'panel.widen');
+  });
+  const el = h('section', { class: 'panel' }, h('div', { class: 'panel-head' }, tablist, widen), body);
   let current: ViewState | null = null;
   let hot: string | null = null;
+  /** The height left for the chart on screen, set for a second drawing when the first ran past the panel. */
+  let room: number | null = null;
+  /** List the clusters without a figure one per row (else one summary line). */
+  let listAll = false;
 
   const subjectPicker = (v: ViewState): HTMLElement => {
     const chosen = growthSubject(atlas, v);
@@ -48,7 +61,7 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
       ['CN', t(lang, 'subject.nation')],
     ];
     const cluster = o.ctx.clusters.get(chosen);
-    if (cluster) options.unshift([cluster.id, name(cluster, lang)]);
+    if (cluster) options.unshift([cluster.id, labelOf(atlas, cluster, lang)]);
     const select = h('select', { id: 'subject-select', class: 'subject-select' }, ...options.map(([id, label]) => h('option', { value: id, selected: id === chosen }, label)));
     select.addEventListener('change', () => store.set({ subject: select.value }));
     return h('div', { class: 'subject-row' }, h('label', { for: 'subject-select' }, t(lang, 'chart.subject')), select);
@@ -69,20 +82,39 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
       return;
     }
     const width = Math.max(320, Math.min(1400, Math.floor(body.clientWidth || el.clientWidth || 800) - 24));
-    const built = buildChart(v.tab as ChartId, atlas, v, { width, lang, doc: document, highlight: hot });
+    const built = buildChart(v.tab as ChartId, atlas, v, { width, lang, doc: document, highlight: hot, room, listAll });
     if (v.tab === 'growth') body.append(subjectPicker(v));
-    body.append(
-      chartFigure(
-        built,
-        lang,
-        showTable,
-        (table) => {
-          showTable = table;
-          render();
-        },
-        o.exportMenu?.(built) ?? null,
-      ),
+    const figure = chartFigure(
+      built,
+      lang,
+      showTable,
+      (table) => {
+        showTable = table;
+        render();
+      },
+      o.exportMenu?.(built) ?? null,
     );
+    body.append(figure);
+    // Clusters without a figure are one line under the chart; a button lists them (and folds them back).
+    if (!showTable && (listAll || built.svg.querySelector('.no-figure-summary'))) {
+      const toggle = h('button', { type: 'button', class: 'chart-toggle list-all', 'aria-pressed': String(listAll) }, t(lang, listAll ? 'chart.listall.off' : 'chart.listall.on'));
+      toggle.addEventListener('click', () => {
+        listAll = !listAll;
+        render();
+      });
+      figure.insertBefore(toggle, figure.querySelector('figcaption'));
+    }
+    // Beside the map (wide screens) the chart should be seen whole: when it runs past the panel, draw it
+    // once more into the room there is (charts whose plots can shrink do; the others keep their size).
+    if (room == null && !showTable && body.scrollHeight > body.clientHeight) {
+      const svg = body.querySelector('.chart > svg');
+      const over = svg ? svg.getBoundingClientRect().bottom - body.getBoundingClientRect().bottom : 0;
+      if (svg && over > 0) {
+        room = Math.floor(svg.getBoundingClientRect().height - over - 4);
+        render();
+      }
+    }
+    room = null;
   }
 
   // Hover inside a chart: any mark naming a cluster or region.
@@ -111,7 +143,7 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
     update(v) {
       const prev = current;
       current = v;
-      if (!prev || prev.tab !== v.tab) showTable = false;
+      if (!prev || prev.tab !== v.tab) showTable = listAll = false;
       render();
     },
     highlightRegion(region) {

@@ -6,6 +6,7 @@
  */
 import type { Atlas, FigureRow, MetricRow, SourceRow, Stage } from '../../data/schema.ts';
 import { PLAN_STAGES as STAGES } from '../../data/schema.ts';
+import { labelOf } from '../../data/names.ts';
 import { isRegion, lowSources, metricOf, regionOf, shapeOf, sourcesFor, sumClusters, type ExclusionReason, type Shape } from '../shared/figures.ts';
 
 export interface GrowthView {
@@ -148,6 +149,6 @@ export function resolveSubject(atlas: Atlas, id: string): { subject: Subject; me
   const g = atlas.groups.find((x) => x.id === id);
   if (g) return { subject: { type: 'group', id, name_zh: g.name_zh, name_en: g.name_en }, members: [...g.members] };
   const c = atlas.clusters.find((x) => x.id === id);
-  if (c) return { subject: { type: 'cluster', id, name_zh: c.name_zh, name_en: c.name_en }, members: [] };
+  if (c) return { subject: { type: 'cluster', id, name_zh: labelOf(atlas, c, 'zh'), name_en: labelOf(atlas, c, 'en') }, members: [] };
   throw new Error(`growth: unknown subject "${id}" (a cluster id, group id, province adcode, region id or CN)`);
 }

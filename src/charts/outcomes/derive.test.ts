@@ -34,7 +34,7 @@ describe('outcomes derive (fixture)', () => {
 
   it('pairs every comparison, in data order, with its subject resolved', () => {
     expect(s.pairs.map((p) => p.id)).toEqual(['cap', 'cmp', 'differs', 'illegible', 'metric', 'scope', 'thr', 'unknown']);
-    expect([pair('cmp').subject, pair('scope').subject.type, pair('differs').subject.name_en]).toEqual([{ type: 'cluster', id: 'e-point', name_zh: '\u96c6\u7fa4e-point', name_en: 'Cluster e-point' }, 'province', 'Three clusters']);
+    expect([pair('cmp').subject, pair('scope').subject.type, pair('differs').subject.name_en]).toEqual([{ type: 'cluster', id: 'e-point', name_zh: '\u96c6\u7fa4e-point', name_en: 'Somewhere \u00b7 Cluster e-point' }, 'province', 'Three clusters']);
   });
 
   it('compares a point target: ratio outcome / target', () => {
@@ -44,7 +44,7 @@ describe('outcomes derive (fixture)', () => {
   it('compares a floor against its bound, and gives a ceiling bars but no ratio', () => {
     expect([pair('thr').comparable, pair('thr').ratio]).toEqual([true, 1.2]);
     expect([pair('cap').comparable, pair('cap').ratio]).toEqual([true, null]);
-    expect(table(s, 'en').rows.find((r) => r[0] === 'Cluster w-va')![5]).toMatch(/ceiling/);
+    expect(table(s, 'en').rows.find((r) => r[0] === 'Somewhere \u00b7 Cluster w-va')![5]).toMatch(/ceiling/);
   });
 
   it('names each reason a pair is not compared', () => {

@@ -52,8 +52,8 @@ export function derive(atlas: Atlas, marks: readonly ClusterMark[], view: Rankin
     if (f) sourceIds.add(f.source_id);
     return {
       clusterId: m.cluster.id,
-      name_zh: m.cluster.name_zh,
-      name_en: m.cluster.name_en,
+      name_zh: m.label.zh,
+      name_en: m.label.en,
       region: m.region,
       sector: m.cluster.sector,
       status: !f ? 'none' : f.value == null ? 'illegible' : 'value',

@@ -16,8 +16,8 @@ describe('ranking render', () => {
     expect(normalizeSvg(render(series, { width: 640, lang }, document))).toMatchSnapshot();
   });
 
-  it('hatches thresholds, starts bars at zero, lists no-figure clusters last', () => {
-    const svg = render(series, { width: 800, lang: 'en' }, document);
+  it('hatches thresholds, starts bars at zero, lists no-figure clusters last when asked', () => {
+    const svg = render(series, { width: 800, lang: 'en', listNoFigure: true }, document);
     const threshold = svg.querySelector('[data-cluster="e-threshold"] .bar-threshold')!;
     expect(threshold.getAttribute('fill')).toBe('url(#ca-ranking-hatch-east)');
     expect(svg.querySelector('#ca-ranking-hatch-east')).not.toBeNull();
@@ -31,8 +31,14 @@ describe('ranking render', () => {
   it('highlights a cluster or a whole region', () => {
     const one = render(series, { width: 640, highlight: 'w-range' }, document);
     expect([...one.querySelectorAll('.is-highlighted')].map((n) => n.getAttribute('data-cluster'))).toEqual(['w-range']);
-    const west = render(series, { width: 640, highlight: 'west' }, document);
+    const west = render(series, { width: 640, highlight: 'west', listNoFigure: true }, document);
     expect(west.querySelectorAll('.is-highlighted[data-region="west"]')).toHaveLength(3);
+  });
+
+  it('summarises the clusters without a figure in one line by default: no wall of empty rows', () => {
+    const svg = render(series, { width: 640, lang: 'zh' }, document);
+    expect(svg.querySelectorAll('.row-no-figure')).toHaveLength(0);
+    expect(svg.querySelector('.no-figure-summary')!.textContent).toBe('\u53e6\u6709 4 \u4e2a\u96c6\u7fa4\u65e0\u6b64\u9879\u6570\u5b57');
   });
 
   it('keeps hostile names as text and summarises no-figure clusters on request', () => {
@@ -42,7 +48,7 @@ describe('ranking render', () => {
     const svg = render(s, { width: 1920, lang: 'en', listNoFigure: false }, document);
     expect(svg.querySelector('script, img')).toBeNull();
     expect(svg.textContent).toContain('<script>alert(1)</script>');
-    expect(svg.querySelector('.no-figure-summary')!.textContent).toBe('4 more clusters have no figure');
+    expect(svg.querySelector('.no-figure-summary')!.textContent).toBe('4 more clusters have no figure for this');
     expect(() => render(s, { width: 640, listNoFigure: 'yes' as unknown as boolean }, document)).toThrow(/listNoFigure/);
   });
 });

@@ -16,11 +16,11 @@ import { describe as describeSeries, title as chartTitle, clusterName, valueText
 import type { RankingSeries, RankRow } from './derive.ts';
 
 export interface RankingOptions extends BaseOptions {
-  /** List clusters without a figure one per row (default) or summarise them in one line. */
+  /** List clusters without a figure one per row, or summarise them in one line (default: no wall of empty rows). */
   listNoFigure?: boolean;
 }
 
-export const DEFAULTS = { listNoFigure: true } as const;
+export const DEFAULTS = { listNoFigure: false } as const;
 
 export function resolveOptions(o: RankingOptions): ResolvedBase & { listNoFigure: boolean } {
   const base = resolveBase('ranking', o);
@@ -51,9 +51,9 @@ export function render(series: RankingSeries, options: RankingOptions, doc: Docu
     text(doc, l, { x: pad, y: y + 13, 'font-size': 13, 'font-weight': 600 }, svg);
     y += 18;
   }
-  y = legend(series, regions, o, doc, svg, y + 4, pad);
-
   const valued = series.rows.filter((r) => r.status === 'value');
+  // Without a single figure there are no bars to key: the chart is its one summary line.
+  if (valued.length || o.listNoFigure) y = legend(series, regions, o, doc, svg, y + 4, pad);
   const rest = series.rows.filter((r) => r.status !== 'value');
   const labelW = Math.min(narrow ? width * 0.36 : width * 0.3, narrow ? 130 : 230);
   const nameLines = narrow ? 2 : 1;
@@ -62,7 +62,7 @@ export function render(series: RankingSeries, options: RankingOptions, doc: Docu
   const maxLabel = Math.max(40, ...valued.map((r) => measure(valueText(r, lang), 11)));
   const x1 = width - pad - Math.min(maxLabel + 8, width * 0.32);
   const unit = axisUnit(series.metric.unit, lang);
-  if (unit) {
+  if (unit && valued.length) {
     text(doc, tx(lang, 'chart.axis.unit', { unit }), { x: pad, y: y + 12, 'font-size': 11, fill: MUTED }, svg);
     y += 16;
   }

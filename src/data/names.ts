@@ -1,0 +1,56 @@
+/**
+ * Names that stand alone: a cluster's name said with its place (大连·石化产业集群), so that rows from
+ * several documents never read alike. The place comes from the data: the short name of the prefecture
+ * the cluster is recorded in, else of its province (atlas.places, written by the data build). A name that
+ * already says its place, or a cluster spread over several cities (whose name lists them), is left as it is.
+ */
+import type { Atlas, ClusterRow, SiteRow } from './schema.ts';
+
+export interface ClusterLabel {
+  zh: string;
+  en: string;
+}
+
+/** The prefecture-level unit of an administrative code (a county's city; a province-level code stays). */
+const prefectureOf = (adcode: string) => (adcode.endsWith('0000') ? adcode : `${adcode.slice(0, 4)}00`);
+
+type NameAtlas = Pick<Atlas, 'clusters' | 'sites' | 'regions' | 'places'>;
+type NameSite = Pick<SiteRow, 'adcode' | 'precision' | 'place_en'>;
+
+/** Does a name already say this place (in full, or by its first two characters as 大盘 says 大连)? */
+function says(name: string, place: string): boolean {
+  return name.toLowerCase().includes(place.toLowerCase()) || (place.length > 2 && name.includes(place.slice(0, 2)));
+}
+
+export function clusterLabel(c: ClusterRow, atlas: Pick<NameAtlas, 'regions' | 'places'>, sites: readonly NameSite[]): ClusterLabel {
+  // A cluster over several cities or provinces: its name is made of theirs (青烟威, 京津冀).
+  if (new Set(sites.map((s) => prefectureOf(s.adcode))).size > 1) return { zh: c.name_zh, en: c.name_en };
+  const home = c.prefecture_adcode ?? c.province_adcode;
+  const placeZh = atlas.places?.[home] ?? atlas.places?.[c.province_adcode] ?? '';
+  const zh = !placeZh || says(c.name_zh, placeZh) ? c.name_zh : `${placeZh}\u00b7${c.name_zh}`;
+  // English: the name as curated says its place; one is added only where the data gives it in English (a
+  // site standing for the whole prefecture or province, or the province itself) and the name lacks it.
+  const whole = sites.find((s) => (s.precision === 'prefecture' || s.precision === 'province') && prefectureOf(s.adcode) === home);
+  const province = c.prefecture_adcode ? undefined : atlas.regions.find((r) => r.adcode === c.province_adcode);
+  const placeEn = (whole?.place_en ?? province?.name_en ?? '').replace(/\s*\(.*\)$/, '');
+  const en = !placeEn || says(c.name_en, placeEn) ? c.name_en : `${placeEn} \u00b7 ${c.name_en}`;
+  return { zh, en };
+}
+
+const cache = new WeakMap<readonly ClusterRow[], Map<string, ClusterLabel>>();
+
+/** Every cluster's label, computed once per atlas (keyed by its cluster array). */
+export function clusterLabels(atlas: NameAtlas): Map<string, ClusterLabel> {
+  const hit = cache.get(atlas.clusters);
+  if (hit) return hit;
+  const sitesOf = new Map<string, SiteRow[]>();
+  for (const s of atlas.sites) sitesOf.set(s.cluster_id, [...(sitesOf.get(s.cluster_id) ?? []), s]);
+  const out = new Map(atlas.clusters.map((c) => [c.id, clusterLabel(c, atlas, sitesOf.get(c.id) ?? [])]));
+  cache.set(atlas.clusters, out);
+  return out;
+}
+
+/** A cluster's label in a language: the place-qualified name (the name itself for a cluster the atlas does not hold). */
+export function labelOf(atlas: NameAtlas, c: ClusterRow, lang: 'zh' | 'en'): string {
+  return clusterLabels(atlas).get(c.id)?.[lang] ?? (lang === 'zh' ? c.name_zh : c.name_en);
+}
