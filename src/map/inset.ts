@@ -42,7 +42,8 @@ const PLACEMENT: Record<string, { dx: number; dy: number; anchor: 'start' | 'mid
   'Huangyan Island': { dx: 3, dy: 13, anchor: 'middle' },
   'Zengmu Ansha': { dx: -4, dy: 0, anchor: 'end' },
 };
-const NAME_SIZE: Record<Lang, number> = { zh: 8.5, en: 7.5 };
+/** Drawn at its viewBox width (140 px) on every screen, so names are never under 10 px, on a phone too. */
+const NAME_SIZE: Record<Lang, number> = { zh: 10, en: 10 };
 
 export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement {
   const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] => {
@@ -119,12 +120,12 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     class: 'scs-inset-title',
     x: INSET_WIDTH - 5,
     'text-anchor': 'end',
-    'font-size': lang === 'zh' ? 11 : 8,
+    'font-size': lang === 'zh' ? 12 : 10,
     'font-weight': 600,
     fill: BASE.label,
   });
   const lines = titleLines(lang);
-  const lineHeight = lang === 'zh' ? 12 : 9;
+  const lineHeight = lang === 'zh' ? 13 : 11;
   lines.forEach((line, i) => {
     const t = el('tspan', { x: INSET_WIDTH - 5, y: round(height - 5 - (lines.length - 1 - i) * lineHeight) });
     t.textContent = line;

@@ -124,11 +124,11 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       if (d) gBase.append(el('path', { class: 'scs-dash', d, stroke: BASE.dash, 'stroke-width': 1.6, 'stroke-linecap': 'round' }));
     }
 
-    // The inset: lower right, its width by the map's width (about 90 px on a phone, up to 150 on a desktop).
+    // The inset: lower right, never narrower than its viewBox (140 px) so its names stay at 10 px or more, up to 150 on a desktop.
     gInset.replaceChildren();
     const inset = renderInset(doc, opts.geo, opts.lang);
     const [, , vw, vh] = (inset.getAttribute('viewBox') ?? '0 0 140 180').split(' ').map(Number) as [number, number, number, number];
-    const iw = width < 520 ? 90 : Math.round(Math.min(150, Math.max(120, width * 0.13)));
+    const iw = Math.round(Math.min(150, Math.max(140, width * 0.13)));
     const ih = Math.round((iw * vh) / vw);
     const margin = width < 520 ? 6 : 10;
     for (const [k, v] of Object.entries({ x: width - iw - margin, y: height - ih - margin, width: iw, height: ih })) inset.setAttribute(k, String(v));

@@ -1,0 +1,124 @@
+/**
+ * Geometry rules of the explore page, read as a reader would see it: at the usual laptop and projector
+ * sizes every chart tab shows its whole chart with the map still on screen; on a 375 px phone no text is
+ * under 10 px; no two labels of a chart overlap. One page per viewport, tabs switched within it.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { useSite, openPage, SHOTS } from './harness.ts';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+
+const CHARTS = ['regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
+const DESKTOPS = [
+  { width: 1440, height: 900 },
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+] as const;
+
+/** The test's page functions are compiled with esbuild's keepNames: give them the helper it calls. */
+const defineName = (page: Page) => page.evaluate('window.__name = (f) => f');
+
+async function openTab(page: Page, tab: string): Promise<void> {
+  await page.click(`.tab[data-tab="${tab}"]`);
+  if (tab !== 'list') await page.locator(`figure.chart[data-chart="${tab}"] > svg`).waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Where the open chart and the map are on screen. */
+function geometry(page: Page) {
+  return page.evaluate(() => {
+    const box = (e: Element | null) => {
+      if (!e) return null;
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height };
+    };
+    return { svg: box(document.querySelector('figure.chart > svg')), panel: box(document.getElementById('panel-body')), map: box(document.getElementById('map')), vw: innerWidth, vh: innerHeight };
+  });
+}
+
+/** Pairs of <text> in the open chart whose boxes overlap by more than a pixel each way. */
+function overlappingLabels(page: Page) {
+  return page.evaluate(() => {
+    const texts = [...document.querySelectorAll('figure.chart > svg text')].filter((t) => (t.textContent ?? '').trim());
+    const boxes = texts.map((t) => ({ t: (t.textContent ?? '').trim(), r: t.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.r, b = boxes[j]!.r;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 1 && h > 1) out.push(`"${boxes[i]!.t}" × "${boxes[j]!.t}"`);
+      }
+    return out;
+  });
+}
+
+/** Visible text drawn smaller than 10 CSS px: HTML by its computed size, SVG text by its size times the SVG's scale. */
+function smallText(page: Page) {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const visible = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !(n.textContent ?? '').trim() || !visible(el) || el.closest('[hidden], title, desc, script, style, option')) continue;
+      let size = parseFloat(getComputedStyle(el).fontSize);
+      const svg = el.closest('svg');
+      if (svg) {
+        const vb = svg.viewBox.baseVal;
+        const r = svg.getBoundingClientRect();
+        if (vb && vb.width > 0) size *= r.width / vb.width;
+      }
+      if (size < 9.95) out.push(`${(n.textContent ?? '').trim().slice(0, 24)} (${size.toFixed(1)} px, ${el.closest('[class]')?.getAttribute('class')})`);
+    }
+    return [...new Set(out)];
+  });
+}
+
+describe('layout: charts whole beside the map, legible text, no overlapping labels', () => {
+  const site = useSite();
+
+  for (const viewport of DESKTOPS) {
+    it(`every chart tab is whole with the map on screen at ${viewport.width}×${viewport.height}`, async () => {
+      const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', { viewport });
+      await defineName(page);
+      mkdirSync(SHOTS, { recursive: true });
+      for (const tab of CHARTS) {
+        await openTab(page, tab);
+        const g = await geometry(page);
+        assert.ok(g.svg && g.panel && g.map);
+        assert.ok(g.svg.top >= 0 && g.svg.bottom <= Math.min(g.vh, g.panel.bottom) + 1, `${tab}: the chart (${Math.round(g.svg.top)}–${Math.round(g.svg.bottom)} px) is cut off at the panel's foot (${Math.round(g.panel.bottom)} px)`);
+        assert.ok(g.svg.right <= g.vw + 1 && g.svg.left >= 0, `${tab}: the chart runs past the page's side`);
+        // The map stays on screen beside it: most of it visible, and wide enough to read.
+        const mapVisible = Math.min(g.map.bottom, g.vh) - Math.max(g.map.top, 0);
+        assert.ok(mapVisible >= 0.8 * g.map.height && g.map.width >= 400, `${tab}: the map is not on screen (${Math.round(mapVisible)} of ${Math.round(g.map.height)} px visible, ${Math.round(g.map.width)} px wide)`);
+        assert.ok(g.svg.left >= g.map.right - 1 || g.svg.top >= g.map.bottom - 1, `${tab}: the chart covers the map`);
+        assert.deepEqual(await overlappingLabels(page), [], `${tab}: chart labels overlap`);
+        await page.screenshot({ path: join(SHOTS, `layout-${viewport.width}-${tab}.png`) });
+      }
+      guard.assertClean();
+      await close();
+    });
+  }
+
+  it('on a 375 px phone: one column that scrolls, no text under 10 px on any tab', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', { viewport: { width: 375, height: 812 } });
+    await defineName(page);
+    const problems: string[] = [];
+    for (const tab of ['list', ...CHARTS]) {
+      await openTab(page, tab);
+      problems.push(...(await smallText(page)).map((s) => `${tab}: ${s}`));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `${tab}: nothing overflows the phone's width`);
+    }
+    assert.deepEqual([...new Set(problems)], [], 'text under 10 px');
+    await page.screenshot({ path: join(SHOTS, 'layout-375-inset.png'), clip: await page.locator('#map').boundingBox().then((b) => b!) });
+    guard.assertClean();
+    await close();
+  });
+});
