@@ -140,6 +140,8 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   filtersToggle.addEventListener('click', () => setFilters(!document.body.classList.contains('filters-open')));
   side.prepend(h('button', { type: 'button', class: 'side-close', 'aria-label': t(lang, 'filters.close'), onclick: () => (setFilters(false), filtersToggle.focus()) }, '×'));
   $('share-open').hidden = false;
+  // Bring your own clusters: the import dialog loads on demand (src/import/), the main bundle does not carry it.
+  $('share-open').before(h('a', { href: '#import', role: 'button', class: 'sources-link import-open', onclick: (e: Event) => (e.preventDefault(), void import('../import/dialog.ts').then((m) => m.openImportDialog({ lang, atlas }))) }, t(lang, 'import.open')));
   // "Add this view to my slides": the deck lives in the URL (slides=), opens in present.html.
   const slidesRow = h('div', { class: 'slides-row' });
   const renderSlidesRow = () => {

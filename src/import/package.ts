@@ -1,0 +1,50 @@
+/**
+ * Files made in the browser: the import template (zh / en) and the user layer as a data package — the
+ * CSV set the atlas itself uses (data/README.md), zipped, UTF-8 with BOM so spreadsheets read the Chinese.
+ */
+import { toCsv } from '../data/csv.ts';
+import { batchRow, clusterRow, figureRow, programmeRow, siteRow, sourceRow } from '../data/schema.ts';
+import type { UserLayerPayload } from '../data/userLayer.ts';
+import type { Lang } from '../i18n/index.ts';
+import { zipStored } from './zip.ts';
+
+const BOM = '\uFEFF';
+
+const TEMPLATE: Record<Lang, string[][]> = {
+  zh: [
+    ['集群名称', '所在地', '产值（亿元）', '年份', '阶段', '行业', '主导产业', '备注'],
+    ['安平丝网产业集群', '河北省衡水市安平县', '450', '2023', '实际', '冶金建材', '丝网', ''],
+    ['安平丝网产业集群', '河北省衡水市安平县', '600', '2025', '目标', '冶金建材', '丝网', '规划目标'],
+  ],
+  en: [
+    ['Cluster name', 'Place', 'Output (100m yuan)', 'Year', 'Stage', 'Sector', 'Industry', 'Note'],
+    ['Anping wire mesh cluster', '河北省衡水市安平县', '450', '2023', 'actual', 'materials', 'wire mesh', ''],
+    ['Anping wire mesh cluster', '河北省衡水市安平县', '600', '2025', 'target', 'materials', 'wire mesh', 'planned'],
+  ],
+};
+
+export function templateCsv(lang: Lang): string {
+  const [header, ...rows] = TEMPLATE[lang];
+  return BOM + toCsv(header!, rows);
+}
+
+type Shape = { shape: Record<string, unknown> };
+const columns = (schema: unknown) => Object.keys((schema as Shape).shape);
+const table = (schema: unknown, rows: readonly object[]) => {
+  const cols = columns(schema);
+  return BOM + toCsv(cols, rows.map((r) => cols.map((c) => (r as Record<string, string | number | boolean | null>)[c] as string | number | null)));
+};
+
+/** The user layer as the atlas's CSV files, zipped (clusters, sites, figures and their source, programme, batch). */
+export function dataPackage(p: UserLayerPayload): Uint8Array<ArrayBuffer> {
+  const enc = new TextEncoder();
+  const files: [string, string][] = [
+    ['clusters.csv', table(clusterRow, p.clusters)],
+    ['sites.csv', table(siteRow, p.sites)],
+    ['figures.csv', table(figureRow, p.figures)],
+    ['sources.csv', table(sourceRow, [p.source])],
+    ['programmes.csv', table(programmeRow, [p.programme])],
+    ['batches.csv', table(batchRow, [p.batch])],
+  ];
+  return zipStored(files.map(([name, text]) => ({ name, data: enc.encode(text) })));
+}
