@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { startPreview, launchBrowser, ROOT } from '../tests/e2e/harness.ts';
 import type { Browser } from 'playwright-core';
+import { benchImport } from './bench-import.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PAGES = [
@@ -89,6 +90,7 @@ async function main() {
     for (const p of PAGES) pages[p.name] = await pageBytes(browser, site.origin, p.path, p.waitFor);
     const ours = await idleTimes(browser, site.origin + '/', () => window.__atlas?.mapIdleAt);
     const ref = await idleTimes(browser, bare.origin + '/', () => window.__bareIdle);
+    const importRows = await benchImport(browser, site.origin, Math.min(RUNS, 3));
     const result = {
       measured: new Date().toISOString(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
@@ -100,6 +102,7 @@ async function main() {
         bareMaplibre: { median: median(ref), runs: ref },
         ratio: Number((median(ours) / median(ref)).toFixed(2)),
       },
+      import5000: importRows,
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(result, null, 2) + '\n');
@@ -110,6 +113,7 @@ async function main() {
       console.log(`${name.padEnd(9)} ${`${kb(t.js.raw)} / ${kb(t.js.gzip)}`.padEnd(18)} ${`${kb(t.css.raw)} / ${kb(t.css.gzip)}`.padEnd(18)} ${kb(t.data.raw)} / ${kb(t.data.gzip)}`);
     }
     console.log(`\nfirst map idle (median of ${RUNS}): explore ${median(ours)} ms, bare maplibre ${median(ref)} ms, ratio ${result.firstMapIdleMs.ratio}`);
+    console.log(`import of ${importRows.rows} rows to the check (median of ${importRows.checkMs.runs.length}): ${importRows.checkMs.median} ms; gazetteer ${kb(importRows.gazetteer.raw)} / ${kb(importRows.gazetteer.gzip)} KB`);
     console.log('written: bench/results.json');
   } finally {
     await browser.close();
