@@ -1,11 +1,15 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
+import { lowerScriptAssets, assetFileNames, startCheck } from './scripts/vite-plugins.ts';
 
-// Three pages, three entries: the embed and present pages never pull maplibre or deck.gl.
+// Four pages, four entries: the embed and present pages never pull maplibre or deck.gl.
+// ES2020 for older browser cores (Chromium 86-era intranet browsers): no top-level await in entry code
+// (see src/pages/boot.ts), and what a dependency ships newer is lowered, its worker script too.
 export default defineConfig({
   base: './',
+  plugins: [lowerScriptAssets('es2020'), startCheck()],
   build: {
-    target: 'es2022',
+    target: 'es2020',
     sourcemap: false,
     manifest: true,
     chunkSizeWarningLimit: 1600,
@@ -16,6 +20,9 @@ export default defineConfig({
         present: resolve(import.meta.dirname, 'present.html'),
         sources: resolve(import.meta.dirname, 'sources.html'),
       },
+      // Only file types every stock server maps: maplibre's worker ships as .mjs, which Debian's nginx
+      // (and IIS) serve as application/octet-stream, and a module worker of that type does not start.
+      output: { assetFileNames },
     },
   },
   // Embeds in sandbox="allow-scripts" iframes run with an opaque origin: their module scripts and data

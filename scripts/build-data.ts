@@ -9,11 +9,13 @@ import { readFileSync, existsSync, mkdirSync, writeFileSync, renameSync, rmSync,
 import { join, relative } from 'node:path';
 import { TABLES } from '../src/data/schema.ts';
 import { parseCsv, toCsv } from '../src/data/csv.ts';
+import { zip } from '../src/export/zip.ts';
 import { buildAtlas, formatError, type DataError } from '../src/data/validate.ts';
 import { validateDeck } from '../src/present/validate.ts';
 
 const GEO_FILES = ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json'];
-/** The curated tables also ship as downloads (public/data/csv/), with a BOM so spreadsheets read the Chinese. */
+/** The curated tables also ship as a download (public/data/cluster-atlas-data.zip), with a BOM so spreadsheets read the Chinese. */
+const DATA_PACKAGE = 'cluster-atlas-data.zip';
 const CSV_DOWNLOADS = ['figures.csv', 'clusters.csv', 'sites.csv', 'sources.csv', 'programmes.csv', 'batches.csv', 'groups.csv', 'metrics.csv', 'sectors.csv', 'regions.csv'];
 /** Columns of the curated tables that readers never see: the file names of the working copies. */
 const PRIVATE_COLUMNS: Record<string, string[]> = { 'sources.csv': ['seed_file'] };
@@ -112,8 +114,8 @@ export function run(dataDir: string, outDir: string): number {
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, 'atlas.json'), JSON.stringify({ ...atlas, places: placeNames(geo['prefectures.topo.json']!, atlas.regions) }));
   for (const [g, text] of Object.entries(geo)) writeFileSync(join(tmp, g), text);
-  mkdirSync(join(tmp, 'csv'));
-  for (const f of CSV_DOWNLOADS) writeFileSync(join(tmp, 'csv', f), '\uFEFF' + withoutColumns(files[f]!, PRIVATE_COLUMNS[f] ?? []));
+  // One zip, not loose .csv files: stock servers (Debian's nginx, IIS) have no type for .csv.
+  writeFileSync(join(tmp, DATA_PACKAGE), zip(CSV_DOWNLOADS.map((f) => ({ name: f, data: '\uFEFF' + withoutColumns(files[f]!, PRIVATE_COLUMNS[f] ?? []) }))));
   mkdirSync(join(tmp, 'decks'));
   for (const [f, text] of Object.entries(decks)) writeFileSync(join(tmp, 'decks', f), text);
   if (gazetteer) writeFileSync(join(tmp, 'gazetteer.json'), gazetteer);

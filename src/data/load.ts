@@ -19,7 +19,25 @@ export function dataUrl(file: string, base: string = import.meta.env.BASE_URL): 
   return `${base.replace(/\/?$/, '/')}data/${file}`;
 }
 
+/**
+ * Data carried inside the page: the offline edition and a meeting file hold every data file in
+ * <script type="application/json" id="atlas-inline-data"> (file name → content), and never fetch.
+ */
+let carried: Map<string, unknown> | null | undefined;
+export function inlineData(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): Map<string, unknown> | null {
+  if (carried !== undefined) return carried;
+  carried = null;
+  const text = doc?.getElementById('atlas-inline-data')?.textContent;
+  if (text) carried = new Map(Object.entries(JSON.parse(text) as Record<string, unknown>));
+  return carried;
+}
+
 export async function fetchJson(file: string, fetcher: typeof fetch = fetch): Promise<unknown> {
+  const inline = inlineData();
+  if (inline) {
+    if (inline.has(file)) return inline.get(file);
+    throw new LoadError({ kind: 'http', file, status: 404 });
+  }
   let res: Response;
   try {
     res = await fetcher(dataUrl(file));

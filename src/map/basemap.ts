@@ -1,5 +1,5 @@
 /** The maplibre base map. Resolves once the map has drawn everything (its first `idle`). */
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type ErrorEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BaseGeometry } from './geo.ts';
@@ -20,8 +20,49 @@ export interface BaseMap {
 }
 
 
+/** Takes out what a map that failed to start left in its container, so the SVG map can take over. */
+function clearContainer(container: HTMLElement): void {
+  for (const el of Array.from(container.querySelectorAll(':scope > .maplibregl-canvas-container, :scope > .maplibregl-control-container, :scope > canvas'))) el.remove();
+  for (const c of Array.from(container.classList)) if (c.startsWith('maplibregl-')) container.classList.remove(c);
+}
+
+/**
+ * Rejects when the map cannot start: no WebGL context, the worker script refused (a server sending it
+ * with a non-script type), or a style error before the first idle. The container is then left clean.
+ */
 export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, ariaLabel: string, interactive = true): Promise<BaseMap> {
-  const map = new MapLibreMap({
+  let map: MapLibreMap;
+  try {
+    map = newMap(container, geo, lang, interactive);
+  } catch (err) {
+    clearContainer(container);
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+  map.touchZoomRotate.disableRotation();
+  map.getCanvas().setAttribute('aria-label', ariaLabel);
+  const base = baseControls(map, geo);
+  return new Promise((resolve, reject) => {
+    const fail = (e: ErrorEvent) => {
+      map.off('idle', done);
+      try {
+        map.remove();
+      } catch {
+        // A map that never started may not release cleanly: its container is cleared below.
+      }
+      clearContainer(container);
+      reject(e.error ?? new Error('map error'));
+    };
+    const done = () => {
+      map.off('error', fail);
+      resolve(base);
+    };
+    map.once('idle', done);
+    map.once('error', fail);
+  });
+}
+
+function newMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, interactive: boolean): MapLibreMap {
+  return new MapLibreMap({
     container,
     interactive,
     style: buildStyle(geo, lang),
@@ -38,8 +79,9 @@ export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: L
     localIdeographFontFamily: FONT_STACK,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
-  map.touchZoomRotate.disableRotation();
-  map.getCanvas().setAttribute('aria-label', ariaLabel);
+}
+
+function baseControls(map: MapLibreMap, geo: BaseGeometry): BaseMap {
   const base: BaseMap = {
     map,
     setLang(l) {
@@ -54,8 +96,5 @@ export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: L
       }
     },
   };
-  return new Promise((resolve, reject) => {
-    map.once('idle', () => resolve(base));
-    map.once('error', (e) => reject(e.error ?? new Error('map error')));
-  });
+  return base;
 }

@@ -9,7 +9,7 @@ import { serializeView, type ViewState } from '../state/url.ts';
 import { parseEmbed, EMBED_KEYS, type EmbedOptions } from '../state/embed.ts';
 import { buildChart, type BuiltChart } from '../charts/registry.ts';
 import type { Atlas } from '../data/schema.ts';
-import { t, type Lang, ensureLang } from '../i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { h, clear } from '../ui/dom.ts';
 import { withRetry } from '../ui/loader.ts';
 import { showNotice } from '../ui/notice.ts';
@@ -18,7 +18,6 @@ import { citation } from '../export/cite.ts';
 import '../styles/embed.css';
 
 const { view, ignored, status } = startPage(window, EMBED_KEYS);
-await ensureLang(view.lang);
 const embed = parseEmbed(location.search);
 const lang = view.lang;
 const root = document.getElementById('root')!;
@@ -65,7 +64,7 @@ function footer(v: ViewState, source: string, notes: string[], menu: HTMLElement
       { class: 'embed-actions' },
       h('a', { class: 'embed-link', href: fullViewUrl(v, embed.options), target: '_blank', rel: 'noopener' }, t(lang, 'embed.fullview')),
       // A static embed has no download menu: the data itself is one link away.
-      embed.options.static ? h('a', { class: 'embed-link embed-data', href: new URL('data/csv/figures.csv', location.href).href, target: '_blank', rel: 'noopener' }, t(lang, 'embed.datacsv')) : null,
+      embed.options.static ? h('a', { class: 'embed-link embed-data', href: new URL('data/cluster-atlas-data.zip', location.href).href, target: '_blank', rel: 'noopener' }, t(lang, 'embed.datacsv')) : null,
       menu,
     ),
   ];
@@ -88,6 +87,8 @@ withRetry(document.getElementById('load-status')!, lang, loadAtlas).then(async (
     const cite = citation(lang, fullViewUrl(v, embed.options), []);
     frame(title, subtitle, body, []);
     const m = await renderMapEmbed(atlas, v, embed.options, lang, body);
+    status.renderer = m.renderer;
+    if (m.failure) showNotice(notices, m.failure, t(lang, 'notice.dismiss'), 'info');
     const menu = embed.options.static
       ? null
       : mapExportMenu({ mapEl: m.el, atlas, lang, citation: cite, onError, text: () => ({ title, subtitle, legend: m.legend, source: t(lang, 'footer.source'), notice: mapNotice ?? null }) });

@@ -5,6 +5,7 @@ import type { EmbedOptions } from '../state/embed.ts';
 import { clusterMarks } from '../data/marks.ts';
 import { loadBaseGeometry } from '../map/geo.ts';
 import { supportsWebGL } from '../map/webgl.ts';
+import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.ts';
 import { sizeScale, packMarks } from '../map/layout.ts';
 import { renderInset } from '../map/inset.ts';
 import type { MapController } from '../map/clusterMap.ts';
@@ -18,6 +19,9 @@ export interface MapEmbed {
   el: HTMLElement;
   /** Legend lines for the exported image. */
   legend: string[];
+  /** Why the SVG map stands in for the WebGL one, said to the reader; null when WebGL drew it. */
+  failure: string | null;
+  renderer: 'webgl' | 'svg';
 }
 
 export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: EmbedOptions, lang: Lang, host: HTMLElement): Promise<MapEmbed> {
@@ -37,17 +41,23 @@ export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: Emb
     const fig = m.figure ? `${stageYearLabel(m.figure, lang, sources)}: ${formatFigureValue(m.figure, lang)}` : t(lang, 'list.nofigure');
     tooltip.show([pick(m.cluster, 'name', lang), pick(m.anchor, 'place', lang), fig], x, y);
   };
-  let map: MapController;
+  let map: MapController | null = null;
+  let failure: MapFailure | null = null;
   if (supportsWebGL()) {
-    const { createClusterMap } = await import('../map/clusterMap.ts');
-    map = (await createClusterMap({ container: el, geo, lang, ariaLabel: t(lang, 'map.label'), sectorColor, onHover, onSelect: () => undefined, interactive: !options.static })).controller;
-    el.append(renderInset(document, geo, lang));
-  } else {
+    try {
+      const { createClusterMap } = await import('../map/clusterMap.ts');
+      map = (await createClusterMap({ container: el, geo, lang, ariaLabel: t(lang, 'map.label'), sectorColor, onHover, onSelect: () => undefined, interactive: !options.static })).controller;
+      el.append(renderInset(document, geo, lang));
+    } catch (err) {
+      failure = classifyMapError(err);
+    }
+  } else failure = { reason: 'nowebgl' };
+  if (!map) {
     const { createSvgController } = await import('../map/svgController.ts');
     map = createSvgController(el, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover, onSelect: () => undefined }, scale);
   }
   map.update(packMarks(marks, scale), view.cluster, new Set(view.regions));
   if (view.at) map.jumpTo(view.at);
   const legend = atlas.sectors.filter((s) => marks.some((m) => m.cluster.sector === s.id)).map((s) => `● ${pick(s, 'name', lang)}`);
-  return { el, legend };
+  return { el, legend, failure: failure && mapFailureText(lang, failure), renderer: failure ? 'svg' : 'webgl' };
 }

@@ -11,10 +11,12 @@ import { labelOf } from '../data/names.ts';
 import type { RegionId } from '../data/schema.ts';
 import { loadBaseGeometry, CHINA_BOUNDS, type BaseGeometry } from '../map/geo.ts';
 import { supportsWebGL } from '../map/webgl.ts';
+import { pageHref } from '../state/pages.ts';
+import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.ts';
 import { sizeScale, packMarks } from '../map/layout.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import { renderInset } from '../map/inset.ts';
-import { t, ensureLang } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
 import { h, clear, append } from '../ui/dom.ts';
 import { withRetry } from '../ui/loader.ts';
@@ -34,7 +36,6 @@ import { atlasContext, name, type AtlasContext } from '../ui/context.ts';
 import { sectorColors, NEUTRAL_MARK } from '../theme/palette.ts';
 
 const { view, ignored, status } = startPage();
-await ensureLang(view.lang);
 const lang = view.lang;
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -48,8 +49,10 @@ langLink.lang = langLink.hreflang = lang === 'zh' ? 'en' : 'zh-CN';
 $('share-open').textContent = t(lang, 'share.open');
 const sourcesLink = $('sources-link') as HTMLAnchorElement;
 sourcesLink.textContent = t(lang, 'nav.sources');
-sourcesLink.href = lang === 'en' ? 'sources.html?lang=en' : 'sources.html';
+sourcesLink.href = pageHref('sources', lang === 'en' ? 'lang=en' : '');
 $('footer-source').textContent = `${t(lang, 'footer.source')} ${t(lang, 'footer.geo')}`;
+$('offline-link').textContent = t(lang, 'offline.download');
+$('offline-link').title = t(lang, 'offline.download.title');
 const notices = $('notices');
 const mapEl = $('map');
 mapEl.setAttribute('aria-label', t(lang, 'map.label'));
@@ -61,6 +64,8 @@ const late: Required<Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSele
 const webgl = supportsWebGL();
 const mapModule = webgl ? import('../map/clusterMap.ts') : null;
 let mapStarted: Promise<MapController | null> | null = null;
+/** Why the WebGL map is not drawn (none: it is, or it is still starting). */
+let mapFailure: MapFailure = { reason: 'nowebgl' };
 function startMap(geo: BaseGeometry): Promise<MapController | null> {
   if (!mapModule) return Promise.resolve(null);
   return (mapStarted ??= mapModule
@@ -82,7 +87,7 @@ function startMap(geo: BaseGeometry): Promise<MapController | null> {
       return controller;
     })
     .catch((err: unknown) => {
-      status.error = err instanceof Error ? err.message : String(err);
+      mapFailure = classifyMapError(err);
       return null;
     }));
 }
@@ -243,8 +248,9 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     const at = store.get().at;
     if (at) map.jumpTo(at);
   }
-  const useSvgMap = async (reason: 'map.nowebgl' | 'map.contextlost') => {
-    showNotice(notices, t(lang, reason), t(lang, 'notice.dismiss'), 'info');
+  const useSvgMap = async (failure: MapFailure) => {
+    status.mapFailure = failure.reason;
+    showNotice(notices, mapFailureText(lang, failure), t(lang, 'notice.dismiss'), 'info');
     const { createSvgController } = await import('../map/svgController.ts');
     map = createSvgController(mapEl, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover: hover, onSelect: (id) => select(id) }, scale);
     status.renderer = 'svg';
@@ -255,11 +261,11 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     map.onLost(async () => {
       map?.destroy();
       mapEl.querySelector('.scs-inset')?.remove();
-      await useSvgMap('map.contextlost');
+      await useSvgMap({ reason: 'contextlost' });
       refresh(store.get(), store.get());
     });
   } else {
-    await useSvgMap('map.nowebgl');
+    await useSvgMap(mapFailure);
   }
   status.locate = (id) => map?.locate(id) ?? null;
   refresh(store.get(), null);

@@ -10,7 +10,7 @@ import { loadAtlas, LoadError } from '../data/load.ts';
 import { loadBaseGeometry } from '../map/geo.ts';
 import { showNotice } from '../ui/notice.ts';
 import { withRetry } from '../ui/loader.ts';
-import { t, type Lang, ensureLang } from '../i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { ps } from '../present/strings.ts';
 import { parseSlides, type UrlSlide } from '../present/deckUrl.ts';
 import { isDeckId, type Deck } from '../present/schema.ts';
@@ -22,11 +22,13 @@ import { startPresenter, deckSearch } from '../present/presenter.ts';
 import { renderNotes } from '../present/notes.ts';
 import { createKeyMap } from '../present/keys.ts';
 import { createSync, sameDeck, type DeckRef } from '../present/sync.ts';
+import { h } from '../ui/dom.ts';
+import { isSingleFile } from '../state/pages.ts';
+import { saveMeetingFile } from '../present/meetingFile.ts';
 import '../styles/present.css';
 
 const OWN_KEYS = new Set(['deck', 'slides', 'slide', 'notes']);
 const { view, ignored, status } = startPage(window, OWN_KEYS);
-await ensureLang(view.lang);
 const lang = view.lang;
 const params = new URLSearchParams(location.search);
 const notesMode = params.get('notes') === '1';
@@ -76,7 +78,30 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   const pc = presentContext(atlas, geo, lang);
   const map = await createSlideMap(pc, status, () => showNotice(notices, t(lang, 'map.contextlost'), t(lang, 'notice.dismiss'), 'info'));
   startPresenter({ root, notices, pc, deck, ref: loaded.ref, start, status, map });
+  addSaveButton(deck.title);
 });
+
+/** "Save as offline presentation file" in the bar (not inside a file that is already one). */
+function addSaveButton(title: string): void {
+  if (isSingleFile()) return;
+  const bar = root.querySelector('.present-bar');
+  const save = h(
+    'button',
+    {
+      type: 'button',
+      class: 'bar-btn save-offline-btn',
+      title: t(lang, 'present.saveOffline.title'),
+      onclick: () => {
+        save.setAttribute('disabled', '');
+        saveMeetingFile(location.search, title)
+          .catch((err: unknown) => showNotice(notices, t(lang, 'present.saveOffline.failed', { detail: err instanceof Error ? err.message : String(err) }), t(lang, 'notice.dismiss')))
+          .finally(() => save.removeAttribute('disabled'));
+      },
+    },
+    t(lang, 'present.saveOffline'),
+  );
+  bar?.insertBefore(save, bar.querySelector('.lang-switch'));
+}
 
 /** The notes window follows the main window; its keys move the main window (which then tells it where it is). */
 function startNotes(deck: ResolvedDeck, ref: DeckRef, start: number, l: Lang): void {

@@ -4,6 +4,7 @@ import type { Atlas } from '../data/schema.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { showNotice } from '../ui/notice.ts';
 import { knownIds } from '../state/known.ts';
+import { isSingleFile, PAGE_PARAM } from '../state/pages.ts';
 import '../styles/base.css';
 
 declare global {
@@ -27,6 +28,8 @@ export interface PageStatus {
   hotRegion?: string | null;
   /** Which map is drawn: 'webgl' or 'svg'. */
   renderer?: 'webgl' | 'svg';
+  /** Why the SVG map stands in for the WebGL one ('nowebgl', 'worker', 'style', 'contextlost', 'other'). */
+  mapFailure?: string;
 }
 
 export interface PageStart {
@@ -36,7 +39,9 @@ export interface PageStart {
 }
 
 export function startPage(win: Window = window, skip: ReadonlySet<string> = new Set()): PageStart {
-  const { view, ignored } = parseView(win.location.search, undefined, skip);
+  // In a single-file edition ?page= picks the page: it is not a view parameter to report.
+  const own = isSingleFile(win.document) && !win.document.documentElement.dataset['badPage'] ? new Set([...skip, PAGE_PARAM]) : skip;
+  const { view, ignored } = parseView(win.location.search, undefined, own);
   const doc = win.document;
   doc.documentElement.lang = view.lang === 'zh' ? 'zh-CN' : 'en';
   applyTheme(doc, view.theme);

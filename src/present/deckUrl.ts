@@ -18,6 +18,7 @@
  *
  * addSlide(deckParam, viewQuery, headline) is what the explore page's "add to my slides" uses.
  */
+import { pageHref } from '../state/pages.ts';
 import { LAYOUTS, MAX_SLIDES, MAX_HEADLINE, MAX_TEXT, MAX_NOTES, MAX_VIEW, type Layout } from './schema.ts';
 
 export const SOURCES_VIEW = '@sources';
@@ -102,5 +103,5 @@ export function addSlide(deckParam: string | null, viewQuery: string, headline: 
 /** The present page's URL for a deck param: "present.html?slides=…". */
 export function presentHref(deckParam: string, extra: Record<string, string> = {}): string {
   const p = new URLSearchParams({ ...extra, slides: deckParam });
-  return `present.html?${p.toString()}`;
+  return pageHref('present', p.toString());
 }

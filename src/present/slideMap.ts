@@ -31,7 +31,8 @@ export async function createSlideMap(pc: PresentContext, status: PageStatus, onF
     status.mapIdleAt ??= performance.now();
     return { show: svgShow };
   };
-  if (!supportsWebGL()) return useSvg();
+  // A meeting file (<html data-maps="svg">) draws SVG maps only: it is made for PCs without WebGL.
+  if (!supportsWebGL() || document.documentElement.dataset['maps'] === 'svg') return useSvg();
 
   const el = document.createElement('div');
   el.className = 'present-map-gl';

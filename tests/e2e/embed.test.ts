@@ -201,8 +201,11 @@ describe('exports', () => {
         assert.equal(await page.locator('.export-menu, button').count(), 0, 'no controls');
         const href = (await page.locator('a.embed-data').getAttribute('href'))!;
         const bytes = Buffer.from(await (await fetch(href)).arrayBuffer());
-        assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
-        assert.match(bytes.subarray(3).toString('utf8'), /^id,subject_type/);
+        // A stored zip whose first entry is figures.csv: its text follows the 30-byte header and the name.
+        assert.equal(bytes.subarray(0, 4).toString('hex'), '504b0304', 'a zip archive');
+        assert.equal(bytes.subarray(30, 41).toString('utf8'), 'figures.csv');
+        assert.deepEqual([...bytes.subarray(41, 44)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+        assert.match(bytes.subarray(44).toString('utf8'), /^id,subject_type/);
       }
       if (name === 'plain') assert.equal(await page.locator('.embed-head, .embed-foot').count(), 0);
       if (name === 'dark') assert.equal(await page.evaluate(() => document.documentElement.dataset['theme']), 'dark');
@@ -222,9 +225,12 @@ describe('without JavaScript', () => {
       await p.goto(site.server.origin + page);
       assert.ok(await p.locator('.noscript').first().isVisible(), 'the <noscript> text shows');
       assert.match((await p.locator('.noscript[lang="en"]').textContent()) ?? '', /Cluster Atlas maps China/);
-      const href = await p.locator('.noscript a[href$="figures.csv"]').first().getAttribute('href');
+      const href = await p.locator('.noscript a[href$="cluster-atlas-data.zip"]').first().getAttribute('href');
       const res = await fetch(new URL(href!, site.server.origin + page).href);
       assert.equal(res.status, 200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      assert.equal(bytes.subarray(0, 4).toString('hex'), '504b0304', 'a zip archive');
+      assert.ok(bytes.includes(Buffer.from('figures.csv')), 'with the figures table');
       await context.close();
     });
   }

@@ -5,7 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, after } from 'node:test';
 import { chromium, type Browser, type Page, type BrowserContextOptions } from 'playwright-core';
@@ -53,7 +54,7 @@ async function waitForHttp(origin: string, child: ChildProcess, timeoutMs = 2000
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited: ${log}`);
+    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
     try {
       const res = await fetch(origin + '/');
       if (res.ok) return;
@@ -72,6 +73,79 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * Debian's stock nginx serving dist/ with the project's site config (scripts/deploy/nginx-site.conf)
+ * and the stock /etc/nginx/mime.types, on a free loopback port; stopped with the returned server.
+ */
+export async function startNginx(outDir = 'dist'): Promise<Server> {
+  const bin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
+  if (!bin) throw new Error('nginx is missing: npm test installs it (scripts/ensure-browser.sh)');
+  const root = join(ROOT, outDir);
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`${outDir}/index.html missing: run npm run build first`);
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-nginx-'));
+  const conf = [
+    process.getuid?.() === 0 ? 'user root;' : '',
+    'worker_processes 1;',
+    'daemon off;',
+    `pid ${dir}/nginx.pid;`,
+    `error_log ${dir}/error.log warn;`,
+    'events { worker_connections 256; }',
+    'http {',
+    '  include /etc/nginx/mime.types;',
+    '  default_type application/octet-stream;',
+    '  access_log off;',
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((k) => `  ${k}_temp_path ${dir}/${k};`),
+    '  server {',
+    `    listen 127.0.0.1:${port};`,
+    `    root ${root};`,
+    `    include ${join(ROOT, 'scripts', 'deploy', 'nginx-site.conf')};`,
+    '  }',
+    '}',
+  ].join('\n');
+  writeFileSync(join(dir, 'nginx.conf'), conf);
+  const child = spawn(bin, ['-e', `${dir}/error.log`, '-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(origin, child);
+  } catch (err) {
+    const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '';
+    throw new Error(`${(err as Error).message}\n${log}`);
+  }
+  return {
+    origin,
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.zip': 'application/zip' };
+
+/**
+ * A minimal static server of dist/ whose `typeOf` can override a file's Content-Type: for tests of a
+ * host that serves a file with the wrong type (as a stock server does with a type it does not know).
+ */
+export async function startStatic(typeOf: (path: string) => string | null, outDir = 'dist'): Promise<Server> {
+  const { createServer: createHttp } = await import('node:http');
+  const { extname, normalize } = await import('node:path');
+  const root = join(ROOT, outDir);
+  const server = createHttp((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': typeOf(path) ?? TYPES[extname(file)] ?? 'application/octet-stream', 'Access-Control-Allow-Origin': '*' });
+    res.end(readFileSync(file));
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 export const CHROMIUM_ARGS = [

@@ -1,0 +1,48 @@
+/**
+ * Page start without top-level await (the build targets ES2020, for older browser cores): an entry
+ * loads the language catalogue the URL asks for, then imports the page's module, whose top-level code
+ * may then call t() at once. A failure to load either is said in the page, in both languages, with a
+ * reload button: never a blank page.
+ */
+import { parseView } from '../state/url.ts';
+import { ensureLang } from '../i18n/index.ts';
+
+declare global {
+  interface Window {
+    /** Set once a page module has started: the classic start-up check (public/start-check.js) reads it. */
+    __atlasStarted?: boolean;
+  }
+}
+
+export function boot(load: () => Promise<unknown>, win: Window = window): Promise<void> {
+  win.__atlasStarted = true;
+  const { view } = parseView(win.location.search);
+  return ensureLang(view.lang)
+    .then(load)
+    .then(
+      () => undefined,
+      (err: unknown) => showStartFailure(win.document, err),
+    );
+}
+
+/** Plain text in both languages: the catalogue may be what failed to load. */
+function showStartFailure(doc: Document, err: unknown): void {
+  const box = doc.createElement('div');
+  box.className = 'start-failure';
+  box.setAttribute('role', 'alert');
+  const zh = doc.createElement('p');
+  zh.lang = 'zh-CN';
+  zh.textContent = '页面程序未能载入，可能是网络中断或服务器缺少文件。请重新载入。';
+  const en = doc.createElement('p');
+  en.lang = 'en';
+  en.textContent = 'The page’s code could not be loaded (the network or the server may have failed). Please reload.';
+  const detail = doc.createElement('p');
+  detail.className = 'start-failure-detail';
+  detail.textContent = err instanceof Error ? err.message : String(err);
+  const again = doc.createElement('button');
+  again.type = 'button';
+  again.textContent = '重新载入 Reload';
+  again.addEventListener('click', () => doc.defaultView?.location.reload());
+  box.append(zh, en, detail, again);
+  doc.body.prepend(box);
+}

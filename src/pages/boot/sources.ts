@@ -1,0 +1,4 @@
+/** Entry of sources: the language catalogue first, then the page (see ../boot.ts). */
+import { boot } from '../boot.ts';
+
+void boot(() => import('../sources.ts'));

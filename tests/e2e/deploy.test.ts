@@ -1,0 +1,293 @@
+/**
+ * Works wherever it is put: the built files only use types a stock server knows and parse as ES2020;
+ * Debian's nginx with the README's config serves every page cleanly; a map that cannot start falls back
+ * to SVG and says why; pages opened from disk explain themselves; the offline edition and a saved
+ * meeting file run from disk with the network blocked (the meeting file without WebGL too).
+ *
+ * How each can fail: emit a .mjs or .csv (mime test); build for es2022 or add top-level await in an
+ * entry (parse test); drop the CORS header or the CSP header from scripts/deploy/nginx-site.conf, or
+ * let the worker keep .mjs (nginx tests); make createBaseMap swallow errors (fallback test); remove
+ * public/start-check.js (from-disk test); let the single-file build fetch anything, or break a page in it
+ * (offline tests: the request log and the page guards).
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'acorn';
+import type { Browser, Page, BrowserContext } from 'playwright-core';
+import { ROOT, SHOTS, openPage, launchBrowser, startNginx, startStatic, startPreview, type Server } from './harness.ts';
+import type { Deck } from '../../src/present/schema.ts';
+
+const DIST = join(ROOT, 'dist');
+const zh = JSON.parse(readFileSync(join(ROOT, 'src/i18n/zh.json'), 'utf8')) as Record<string, string>;
+const en = JSON.parse(readFileSync(join(ROOT, 'src/i18n/en.json'), 'utf8')) as Record<string, string>;
+const deck = JSON.parse(readFileSync(join(ROOT, 'public/data/decks/default.json'), 'utf8')) as Deck;
+
+const distFiles = (): string[] => readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(DIST.length + 1));
+
+/** Extensions Debian's stock /etc/nginx/mime.types maps to a type. */
+function stockTypes(): Map<string, string> {
+  const text = readFileSync('/etc/nginx/mime.types', 'utf8');
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/^\s*([\w.+-]+\/[\w.+-]+)\s+([^;]+);/gm)) for (const ext of m[2]!.trim().split(/\s+/)) out.set(ext, m[1]!);
+  return out;
+}
+
+describe('dist/ as built', () => {
+  it('has only file types that Debian’s stock nginx knows (no .mjs, no .csv)', () => {
+    const types = stockTypes();
+    assert.equal(types.get('js'), 'application/javascript', 'the table was read');
+    const unknown = distFiles().filter((f) => !types.has(extname(f).slice(1).toLowerCase()));
+    assert.deepEqual(unknown, [], `files a stock server would send as application/octet-stream: ${unknown.join(', ')}`);
+  });
+
+  it('parses as ES2020, every script file and every inline script', () => {
+    const failures: string[] = [];
+    const check = (name: string, code: string, sourceType: 'module' | 'script') => {
+      try {
+        parse(code, { ecmaVersion: 2020, sourceType });
+      } catch (err) {
+        failures.push(`${name}: ${(err as Error).message}`);
+      }
+    };
+    let inline = 0;
+    for (const f of distFiles()) {
+      if (f.endsWith('.js')) check(f, readFileSync(join(DIST, f), 'utf8'), f.startsWith('assets/') ? 'module' : 'script');
+      if (!f.endsWith('.html')) continue;
+      const html = readFileSync(join(DIST, f), 'utf8');
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        const attrs = m[1]!;
+        const type = /type="([^"]*)"/.exec(attrs)?.[1] ?? '';
+        if (/src=/.test(attrs) || type === 'application/json') continue;
+        // The offline edition carries maplibre's worker as text/plain, run later as a script.
+        const worker = /id="atlas-worker"/.test(attrs);
+        if (type && type !== 'module' && !worker) continue;
+        inline++;
+        check(`${f} inline #${inline}`, m[2]!, type === 'module' || worker ? 'module' : 'script');
+      }
+    }
+    assert.ok(inline >= 5, `the single-file editions' inline scripts were checked (${inline})`);
+    assert.deepEqual(failures, []);
+  });
+});
+
+describe('behind Debian’s stock nginx', () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    server = await startNginx();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sends the headers of scripts/deploy/nginx-site.conf: types, CSP, CORS, caching, gzip', async () => {
+    const worker = readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('maplibre-gl-worker'))!;
+    const res = await fetch(`${server.origin}/assets/${worker}`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/javascript/);
+    assert.equal(res.headers.get('content-encoding'), 'gzip');
+    assert.match(res.headers.get('cache-control') ?? '', /max-age=31536000/);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    const page = await fetch(`${server.origin}/`);
+    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'.*frame-ancestors \*/);
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(page.headers.get('cache-control') ?? '', /no-cache/);
+    const data = await fetch(`${server.origin}/data/cluster-atlas-data.zip`);
+    assert.equal(data.headers.get('content-type'), 'application/zip');
+  });
+
+  for (const [name, path, renderer] of [
+    ['explore', '/', 'webgl'],
+    ['explore (en, a chart tab)', '/?lang=en&tab=regions', 'webgl'],
+    ['a chart embed', '/embed.html?chart=regions', null],
+    ['the map embed', '/embed.html?chart=map', 'webgl'],
+    ['present', '/present.html', 'webgl'],
+    ['sources', '/sources.html', null],
+  ] as const) {
+    it(`serves ${name} clean`, async () => {
+      const { page, guard, close } = await openPage(browser, server.origin, path);
+      if (renderer) assert.equal(await page.evaluate(() => window.__atlas?.renderer), renderer, 'the WebGL map started');
+      assert.equal(await page.locator('.start-check, .start-failure').count(), 0);
+      guard.assertClean();
+      await close();
+    });
+  }
+});
+
+describe('a map that cannot start', () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    // A host without a type for the worker's file, as stock servers were for .mjs.
+    server = await startStatic((path) => (path.includes('maplibre-gl-worker') ? 'application/octet-stream' : null));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const [lang, path] of [
+    ['zh', '/'],
+    ['en', '/embed.html?chart=map&lang=en'],
+  ] as const) {
+    it(`falls back to the SVG map and names the cause (${lang}, ${path})`, async () => {
+      const { page, guard, close } = await openPage(browser, server.origin, path);
+      assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'svg');
+      assert.equal(await page.locator('svg.svg-map').count(), 1, 'the SVG map is drawn');
+      assert.equal(await page.locator('.maplibregl-canvas').count(), 0, 'nothing of the failed map is left');
+      const notice = (await page.locator('.notice').allTextContents()).join(' ');
+      const cat = lang === 'zh' ? zh : en;
+      assert.ok(notice.includes(cat['map.failed.worker']!.split('{detail}')[0]!), `the notice names the worker: ${notice}`);
+      assert.ok(!notice.includes(cat['map.nowebgl']!), 'and does not blame WebGL');
+      // The browser may report the refused worker script itself: that is the one console error allowed.
+      guard.consoleErrors.splice(0, guard.consoleErrors.length, ...guard.consoleErrors.filter((m) => !/MIME type|worker/i.test(m)));
+      guard.assertClean();
+      await close();
+    });
+  }
+});
+
+/** A context that records every request and answers none that leave the file (the network is cut). */
+async function diskContext(browser: Browser, file: string, opts: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; requests: string[]; errors: string[]; watch(p: Page): void }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, ...opts });
+  await context.setOffline(true);
+  const self = pathToFileURL(file).href;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || url.split(/[?#]/)[0] === self) return route.continue();
+    requests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const watch = (p: Page) => {
+    p.on('console', (m) => m.type() === 'error' && !/GPU stall|texSubImage2D/.test(m.text()) && errors.push(m.text()));
+    p.on('pageerror', (e) => errors.push(e.message));
+  };
+  return { context, requests, errors, watch };
+}
+
+describe('opened from disk', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => browser?.close());
+
+  for (const file of ['index.html', 'embed.html', 'present.html', 'sources.html']) {
+    it(`${file} says in both languages that it needs a web server, and links the offline edition`, async () => {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(DIST, file)).href);
+      const box = page.locator('.start-check');
+      await box.waitFor();
+      assert.match((await box.locator('[lang="zh-CN"]').first().textContent()) ?? '', /网站服务器/);
+      assert.match((await box.locator('[lang="en"]').first().textContent()) ?? '', /web server/);
+      const href = await box.locator('a.start-check-offline').first().getAttribute('href');
+      assert.ok(existsSync(join(DIST, href!)), `${href} is in dist/`);
+      if (file === 'index.html') await page.screenshot({ path: join(SHOTS, 'from-disk-index.png') });
+      await page.close();
+    });
+  }
+
+  it('the offline edition runs by itself: map, list, panel, charts, export, English, present mode', async () => {
+    const file = join(DIST, 'cluster-atlas-offline.html');
+    const { context, requests, errors, watch } = await diskContext(browser, file);
+    const page = await context.newPage();
+    watch(page);
+    const url = pathToFileURL(file).href;
+    await page.goto(url);
+    await page.waitForFunction(() => window.__atlas?.ready === true);
+    assert.ok(['webgl', 'svg'].includes((await page.evaluate(() => window.__atlas?.renderer)) ?? ''), 'a map is drawn');
+    assert.equal(await page.locator('.start-check').count(), 0, 'no "needs a server" message in the offline edition');
+    assert.equal(await page.locator('#share-open').isVisible(), false, 'no embed codes for a file on disk');
+    await page.screenshot({ path: join(SHOTS, 'offline-explore-zh.png') });
+    // The list, the detail panel.
+    const row = page.locator('.cluster-list tbody tr, .list-host [role="row"][data-id], .list-host tr[data-id]').first();
+    await row.waitFor();
+    await row.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('cluster'));
+    assert.ok(await page.locator('#detail').isVisible(), 'the detail panel opens');
+    // A chart tab, and its CSV export (a download made in the page).
+    await page.goto(`${url}?layer=local&tab=ranking`);
+    await page.waitForFunction(() => window.__atlas?.ready === true);
+    assert.ok((await page.locator('.chart-host svg, figure svg').count()) >= 1, 'the ranking chart is drawn');
+    // English.
+    await page.goto(`${url}?lang=en`);
+    await page.waitForFunction(() => window.__atlas?.ready === true);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.title(), `${en['site.title']} · ${en['site.tagline']}`);
+    await page.screenshot({ path: join(SHOTS, 'offline-explore-en.png') });
+    // Present mode inside the same file, walked slide by slide.
+    await page.goto(`${url}?page=present`);
+    await page.waitForFunction(() => window.__atlas?.ready === true);
+    for (let i = 1; i < deck.slides.length; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((h) => document.querySelector('.present-stage .slide-headline')?.textContent === h, deck.slides[i]!.headline.zh);
+    }
+    // The sources page, reached by its link.
+    await page.goto(`${url}?page=sources`);
+    await page.waitForFunction(() => window.__atlas?.ready === true);
+    assert.ok((await page.locator('[id^="src-"]').count()) > 10, 'the sources page lists the sources');
+    // A page this file does not have is reported, never blank.
+    await page.goto(`${url}?page=nowhere`);
+    await page.waitForFunction(() => window.__atlas?.ready === true);
+    assert.match((await page.locator('.notice').allTextContents()).join(' '), /page=nowhere/);
+    assert.deepEqual(requests, [], 'no request left the file');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a meeting file saved from present.html walks every slide from disk with no network and no WebGL', async () => {
+    const server = await startPreview();
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-meeting-'));
+    const noWebgl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
+    try {
+      const { page: live, guard, close } = await openPage(browser, server.origin, '/present.html?lang=en', { acceptDownloads: true, viewport: { width: 1280, height: 720 } });
+      const [download] = await Promise.all([live.waitForEvent('download'), live.click('.save-offline-btn')]);
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      assert.match(download.suggestedFilename(), /\.html$/);
+      guard.assertClean();
+      await close();
+
+      const { context, requests, errors, watch } = await diskContext(noWebgl, file, { viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      watch(page);
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForFunction(() => window.__atlas?.ready === true);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en', 'it opens in the language it was saved in');
+      assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'svg');
+      assert.equal(await page.locator('.save-offline-btn').count(), 0, 'a meeting file does not offer to save itself');
+      for (let i = 0; i < deck.slides.length; i++) {
+        if (i > 0) await page.keyboard.press('ArrowRight');
+        await page.waitForFunction((h) => document.querySelector('.present-stage .slide-headline')?.textContent === h, deck.slides[i]!.headline.en);
+        if (i === 0) await page.screenshot({ path: join(SHOTS, 'meeting-file-slide1-en.png') });
+      }
+      // Overview, notes window, print.
+      await page.keyboard.press('o');
+      assert.equal(await page.locator('.present-overview .thumb').count(), deck.slides.length);
+      await page.keyboard.press('Escape');
+      const [notes] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('n')]);
+      watch(notes);
+      await notes.waitForFunction(() => window.__atlas?.ready === true);
+      await page.keyboard.press('Home');
+      await notes.waitForFunction((h) => document.querySelector('.notes-headline')?.textContent === h, deck.slides[0]!.headline.en);
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.handout > .handout-page').count(), deck.slides.length, 'one printed page per slide');
+      assert.deepEqual(requests, [], 'no request left the file');
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await noWebgl.close();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
