@@ -42,6 +42,19 @@ export async function svgToPng(svg: SVGSVGElement, size: PngSize): Promise<Blob>
   }
 }
 
+/** Draws an SVG element onto a canvas at a place and size, through an image of its markup. */
+async function drawSvg(ctx: CanvasRenderingContext2D, s: SVGSVGElement, x: number, y: number, w: number, h: number): Promise<void> {
+  const clone = s.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('width', String(w));
+  clone.setAttribute('height', String(h));
+  const url = URL.createObjectURL(new Blob([svgString(clone)], { type: 'image/svg+xml' }));
+  try {
+    ctx.drawImage(await loadImage(url), x, y, w, h);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 export interface MapImageText {
   title: string;
   subtitle: string;
@@ -49,6 +62,8 @@ export interface MapImageText {
   source: string;
   citation: string;
   notice?: string | null;
+  /** The map's whole key (src/map/legend.ts), drawn under the map in place of the legend line. */
+  key?: SVGSVGElement | null;
 }
 
 /**
@@ -62,8 +77,9 @@ export async function mapToPng(mapEl: HTMLElement, text: MapImageText, size: Png
   const k = scaleFor(size, w);
   const head = 64;
   const lineH = 16;
-  const footLines = [text.legend.join('   '), text.source, text.citation, ...(text.notice ? [text.notice] : [])];
-  const foot = 12 + footLines.length * lineH + 8;
+  const footLines = [...(text.key ? [] : [text.legend.join('   ')]), text.source, text.citation, ...(text.notice ? [text.notice] : [])];
+  const keyH = text.key ? Number(text.key.getAttribute('height')) : 0;
+  const foot = keyH + 12 + footLines.length * lineH + 8;
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(w * k);
   canvas.height = Math.round((head + mapH + foot) * k);
@@ -83,18 +99,11 @@ export async function mapToPng(mapEl: HTMLElement, text: MapImageText, size: Png
   }
   for (const s of mapEl.querySelectorAll<SVGSVGElement>(':scope > svg')) {
     const r = s.getBoundingClientRect();
-    const clone = s.cloneNode(true) as SVGSVGElement;
-    clone.setAttribute('width', String(r.width));
-    clone.setAttribute('height', String(r.height));
-    const url = URL.createObjectURL(new Blob([svgString(clone)], { type: 'image/svg+xml' }));
-    try {
-      ctx.drawImage(await loadImage(url), r.left - rect.left, head + r.top - rect.top, r.width, r.height);
-    } finally {
-      URL.revokeObjectURL(url);
-    }
+    await drawSvg(ctx, s, r.left - rect.left, head + r.top - rect.top, r.width, r.height);
   }
+  if (text.key) await drawSvg(ctx, text.key, 0, head + mapH, Number(text.key.getAttribute('width')), keyH);
   ctx.font = `11px ${EXPORT_FONTS}`;
   ctx.fillStyle = '#52606D';
-  footLines.forEach((line, i) => ctx.fillText(line, 16, head + mapH + 18 + i * lineH, w - 32));
+  footLines.forEach((line, i) => ctx.fillText(line, 16, head + mapH + keyH + 18 + i * lineH, w - 32));
   return toBlob(canvas);
 }

@@ -91,7 +91,7 @@ withRetry(document.getElementById('load-status')!, lang, loadAtlas).then(async (
     if (m.failure) showNotice(notices, m.failure, t(lang, 'notice.dismiss'), 'info');
     const menu = embed.options.static
       ? null
-      : mapExportMenu({ mapEl: m.el, atlas, lang, citation: cite, onError, text: () => ({ title, subtitle, legend: m.legend, source: t(lang, 'footer.source'), notice: mapNotice ?? null }) });
+      : mapExportMenu({ mapEl: m.el, atlas, lang, citation: cite, onError, text: () => ({ title, subtitle, legend: m.legend, key: m.key, source: t(lang, 'footer.source'), notice: mapNotice ?? null }) });
     if (!embed.options.plain) root.append(h('footer', { class: 'embed-foot' }, ...footer(v, t(lang, 'footer.source'), [], menu)));
   } else {
     const draw = () => {

@@ -8,6 +8,7 @@ import { supportsWebGL } from '../map/webgl.ts';
 import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.ts';
 import { sizeScale, packMarks } from '../map/layout.ts';
 import { renderInset } from '../map/inset.ts';
+import { legendModel, legendSvg } from '../map/legend.ts';
 import type { MapController } from '../map/clusterMap.ts';
 import { sectorColors, NEUTRAL_MARK } from '../theme/palette.ts';
 import { t, pick, type Lang } from '../i18n/index.ts';
@@ -19,6 +20,8 @@ export interface MapEmbed {
   el: HTMLElement;
   /** Legend lines for the exported image. */
   legend: string[];
+  /** The map's whole key (sectors as drawn, sizes, grey and hollow marks, regions), shown under the map and exported with it. */
+  key: SVGSVGElement;
   /** Why the SVG map stands in for the WebGL one, said to the reader; null when WebGL drew it. */
   failure: string | null;
   renderer: 'webgl' | 'svg';
@@ -59,5 +62,8 @@ export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: Emb
   map.update(packMarks(marks, scale), view.cluster, new Set(view.regions));
   if (view.at) map.jumpTo(view.at);
   const legend = atlas.sectors.filter((s) => marks.some((m) => m.cluster.sector === s.id)).map((s) => `● ${pick(s, 'name', lang)}`);
-  return { el, legend, failure: failure && mapFailureText(lang, failure), renderer: failure ? 'svg' : 'webgl' };
+  const metric = atlas.metrics.find((x) => x.id === view.metric);
+  const key = legendSvg(legendModel({ lang, sectors: atlas.sectors, sectorColor, marks, scale, unit: metric?.unit ?? '', metricName: metric ? pick(metric, 'name', lang) : view.metric, stageName: t(lang, `stage.${view.stage}`) }), Math.max(280, Math.round(host.clientWidth || el.clientWidth || 600)), document);
+  el.after(key);
+  return { el, legend, key, failure: failure && mapFailureText(lang, failure), renderer: failure ? 'svg' : 'webgl' };
 }

@@ -16,6 +16,7 @@ import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.
 import { sizeScale, packMarks } from '../map/layout.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import { renderInset } from '../map/inset.ts';
+import { legendModel, legendSvg } from '../map/legend.ts';
 import { t } from '../i18n/index.ts';
 import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
 import { h, clear, append } from '../ui/dom.ts';
@@ -130,8 +131,13 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     lang,
     citation: mapCite(),
     onError: onExportError,
-    text: () => ({ title: t(lang, 'embed.map.title'), subtitle: legendHost.querySelector('.legend-size-title')?.textContent ?? '', legend: atlas.sectors.map((s) => `● ${name(s, lang)}`), source: t(lang, 'footer.source'), notice: mapNotice ?? null }),
+    text: () => ({ title: t(lang, 'embed.map.title'), subtitle: legendHost.querySelector('.legend-size-title')?.textContent ?? '', legend: atlas.sectors.map((s) => `● ${name(s, lang)}`), source: t(lang, 'footer.source'), notice: mapNotice ?? null, get key() { return legendSvg(mapKey(store.get()), Math.round(mapEl.clientWidth), document); } }),
   });
+  /** The map's whole key for the view, as exported with the map. */
+  const mapKey = (v: ViewState) => {
+    const metric = ctx.metrics.get(v.metric);
+    return legendModel({ lang, sectors: atlas.sectors, sectorColor, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`) });
+  };
   const regionLegendHost = h('div', { class: 'region-legend-host' });
   side.append(controls.el, legendHost, mapExport, regionLegendHost);
   $('theme-host').append(themeSelect(lang, store.get().theme, (theme) => store.set({ theme })));

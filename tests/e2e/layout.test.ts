@@ -8,7 +8,16 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { useSite, openPage, SHOTS } from './harness.ts';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { ROOT } from './harness.ts';
+import { clusterMarks } from '../../src/data/marks.ts';
+import { REGION_IDS, type Atlas } from '../../src/data/schema.ts';
+import { sectorColors, REGION_COLORS } from '../../src/theme/palette.ts';
+
+const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+
+/** A colour as painted at an opacity over white. */
+const over = (hex: string, a: number) => [0, 1, 2].map((i) => Math.round(parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) * a + 255 * (1 - a))) as [number, number, number];
 
 const CHARTS = ['regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
 const DESKTOPS = [
@@ -105,6 +114,42 @@ describe('layout: charts whole beside the map, legible text, no overlapping labe
       await close();
     });
   }
+
+  it('the map PNG carries its whole key: every sector colour as drawn and the region colours, read back from the image', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local', { viewport: { width: 1440, height: 900 } });
+    await defineName(page);
+    const view = { layers: ['local'], regions: REGION_IDS, sectors: [], metric: 'output', stage: 'target-1' as const };
+    const colours = sectorColors(atlas.sectors.map((s) => s.id));
+    const drawn = [...new Set(clusterMarks(atlas, view).filter((m) => m.value != null).map((m) => m.cluster.sector))];
+    assert.ok(drawn.length >= 3, 'the local layer draws several sectors in colour');
+    await page.locator('.side .export-menu summary').click();
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click('.side .export-item[data-export="png-1x"]')]);
+    const mapHeight = await page.locator('#map').evaluate((m) => m.getBoundingClientRect().height);
+    const targets = Object.fromEntries([...drawn.map((s) => [s, over(colours.get(s)!, 0.75)]), ...(['east', 'central', 'west', 'northeast'] as const).map((r) => [r, over(REGION_COLORS[r], 0.9)])]);
+    // Pixels of each colour below the map (the key), where no map mark can be.
+    const counts = await page.evaluate(
+      async ({ b64, top, targets }) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + b64;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const { data } = ctx.getImageData(0, top, c.width, c.height - top);
+        const out: Record<string, number> = {};
+        for (const k of Object.keys(targets)) out[k] = 0;
+        for (let i = 0; i < data.length; i += 4)
+          for (const [k, [r, g, b]] of Object.entries(targets as Record<string, [number, number, number]>)) if (Math.abs(data[i]! - r) <= 6 && Math.abs(data[i + 1]! - g) <= 6 && Math.abs(data[i + 2]! - b) <= 6) out[k]!++;
+        return out;
+      },
+      { b64: readFileSync((await d.path())!).toString('base64'), top: Math.round(64 + mapHeight), targets },
+    );
+    for (const [k, n] of Object.entries(counts)) assert.ok(n >= 30, `the key shows ${k} in its colour (${n} px found): ${JSON.stringify(counts)}`);
+    guard.assertClean();
+    await close();
+  });
 
   it('on a 375 px phone: one column that scrolls, no text under 10 px on any tab', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', { viewport: { width: 375, height: 812 } });
