@@ -8,6 +8,22 @@
  * Its words live here, not in the site's catalogues, because it must work when nothing else loads.
  */
 (function () {
+  // Built-ins that the site and maplibre use but Chromium 86–92 cores lack; the syntax is lowered to
+  // ES2020 by the build, these small methods are filled in here, before any module runs.
+  function define(target, name, fn) {
+    if (target && !target[name]) Object.defineProperty(target, name, { value: fn, writable: true, configurable: true });
+  }
+  function at(i) {
+    var n = this.length;
+    i = Math.trunc(i) || 0;
+    if (i < 0) i += n;
+    return i < 0 || i >= n ? undefined : this[i];
+  }
+  define(Object, 'hasOwn', function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); });
+  define(Array.prototype, 'at', at);
+  define(String.prototype, 'at', at);
+  if (typeof Int8Array !== 'undefined') define(Object.getPrototypeOf(Int8Array.prototype), 'at', at);
+
   var OFFLINE = 'cluster-atlas-offline.html';
   var TEXT = {
     file: [

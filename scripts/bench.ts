@@ -7,7 +7,7 @@
  */
 import { build } from 'vite';
 import { gzipSync } from 'node:zlib';
-import { mkdirSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, cpSync, rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { startPreview, launchBrowser, ROOT } from '../tests/e2e/harness.ts';
@@ -80,6 +80,16 @@ async function buildBare(): Promise<string> {
   return outDir;
 }
 
+/** The single-file editions' sizes: what an official copies to a USB stick, what a meeting file weighs. */
+function singleFileSizes(): Record<string, { raw: number; gzip: number }> {
+  const out: Record<string, { raw: number; gzip: number }> = {};
+  for (const name of ['cluster-atlas-offline.html', 'cluster-atlas-present-offline.html']) {
+    const bytes = readFileSync(join(ROOT, 'dist', name));
+    out[name] = { raw: bytes.length, gzip: gzipSync(bytes).length };
+  }
+  return out;
+}
+
 async function main() {
   const bareDir = await buildBare();
   const site = await startPreview('dist');
@@ -103,6 +113,7 @@ async function main() {
         ratio: Number((median(ours) / median(ref)).toFixed(2)),
       },
       import5000: importRows,
+      singleFile: singleFileSizes(),
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(result, null, 2) + '\n');
@@ -114,6 +125,7 @@ async function main() {
     }
     console.log(`\nfirst map idle (median of ${RUNS}): explore ${median(ours)} ms, bare maplibre ${median(ref)} ms, ratio ${result.firstMapIdleMs.ratio}`);
     console.log(`import of ${importRows.rows} rows to the check (median of ${importRows.checkMs.runs.length}): ${importRows.checkMs.median} ms; gazetteer ${kb(importRows.gazetteer.raw)} / ${kb(importRows.gazetteer.gzip)} KB`);
+    for (const [name, f] of Object.entries(result.singleFile)) console.log(`${name}: ${kb(f.raw)} / ${kb(f.gzip)} KB raw / gzip`);
     console.log('written: bench/results.json');
   } finally {
     await browser.close();

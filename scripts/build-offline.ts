@@ -15,7 +15,7 @@
  */
 import { build, transformWithOxc, type Plugin } from 'vite';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,13 +156,15 @@ async function main(): Promise<void> {
   const worker = (await transformWithOxc(workerSource, 'maplibre-gl-worker.js', { target: 'es2020', lang: 'js' })).code;
   const decks = readdirSync(join(DATA, 'decks')).map((f) => `decks/${f}`);
   const data = dataFiles(['atlas.json', 'provinces.topo.json', 'south-china-sea.json', ...decks]);
+  // The import dialog's gazetteer, for a table imported into the offline edition (not the meeting file).
+  const withGazetteer = existsSync(join(DATA, 'gazetteer.json')) ? { ...data, ...dataFiles(['gazetteer.json']) } : data;
 
   const full = await bundle('src/offline/main.ts');
   const offline = compose({
     title: '产业集群地图（离线版）Cluster Atlas (offline edition)',
     ...full,
     check,
-    data,
+    data: withGazetteer,
     worker,
     templates: [pageTemplate('explore', 'index.html'), pageTemplate('present', 'present.html'), pageTemplate('sources', 'sources.html'), pageTemplate('embed', 'embed.html')],
   });

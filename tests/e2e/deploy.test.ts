@@ -44,6 +44,15 @@ describe('dist/ as built', () => {
     assert.deepEqual(unknown, [], `files a stock server would send as application/octet-stream: ${unknown.join(', ')}`);
   });
 
+  it('has a MIME map in the IIS web.config for every type the site uses', () => {
+    const config = readFileSync(join(ROOT, 'scripts/deploy/web.config'), 'utf8');
+    const mapped = new Set([...config.matchAll(/<mimeMap fileExtension="\.(\w+)"/g)].map((m) => m[1]));
+    // IIS maps these itself in every version.
+    for (const ext of ['html', 'css', 'png']) mapped.add(ext);
+    const missing = [...new Set(distFiles().map((f) => extname(f).slice(1)))].filter((ext) => !mapped.has(ext));
+    assert.deepEqual(missing, []);
+  });
+
   it('parses as ES2020, every script file and every inline script', () => {
     const failures: string[] = [];
     const check = (name: string, code: string, sourceType: 'module' | 'script') => {
