@@ -111,6 +111,22 @@ describe('behind Debian’s stock nginx', () => {
     assert.equal(data.headers.get('content-type'), 'application/zip');
   });
 
+  it('a browser too old for the site gets a plain message in both languages from the classic start-up check, never a blank page', async () => {
+    const page = await browser.newPage();
+    // An ES2019-era core: no Promise.allSettled, no String.prototype.matchAll.
+    await page.addInitScript(() => {
+      delete (Promise as { allSettled?: unknown }).allSettled;
+      delete (String.prototype as { matchAll?: unknown }).matchAll;
+    });
+    await page.goto(`${server.origin}/`);
+    const box = page.locator('.start-check');
+    await box.waitFor();
+    assert.match((await box.locator('[lang="zh-CN"]').first().textContent()) ?? '', /浏览器版本过旧/);
+    assert.match((await box.locator('[lang="en"]').first().textContent()) ?? '', /too old/);
+    assert.equal(await box.locator('a.start-check-offline').first().getAttribute('href'), 'cluster-atlas-offline.html');
+    await page.close();
+  });
+
   for (const [name, path, renderer] of [
     ['explore', '/', 'webgl'],
     ['explore (en, a chart tab)', '/?lang=en&tab=regions', 'webgl'],
