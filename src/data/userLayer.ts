@@ -92,3 +92,15 @@ export function setCurrentUserLayer(p: UserLayerPayload | null): void {
 export function serializeUserLayer(p: UserLayerPayload | null = current): string {
   return JSON.stringify(p);
 }
+
+/**
+ * The source line for the map and its exports when the view shows the user layer: the user's own line,
+ * after the atlas's (beside) or alone (when the user layer is the only one shown).
+ */
+export function mapSourceLine(atlas: Pick<Atlas, 'programmes' | 'sources'>, layers: readonly string[] | null, atlasLine: string, userLabel: (line: string) => string): string {
+  const on = layers ?? atlas.programmes.filter((p) => p.default_on).map((p) => p.id);
+  const user = on.includes(USER_LAYER) ? atlas.sources.find((s) => s.id === USER_LAYER) : undefined;
+  if (!user) return atlasLine;
+  const mine = userLabel(user.issuer_zh);
+  return on.length === 1 ? mine : `${atlasLine} ${mine}`;
+}

@@ -10,6 +10,10 @@ import type { ColumnMap, Field } from './headers.ts';
 import { metricOf, unitFactor } from './headers.ts';
 import type { Gazetteer, Place } from './gazetteer.ts';
 import { parseStage, parseValue, parseYear, stageKind, type StageChoice } from './values.ts';
+import lexicon from './lexicon.json';
+
+const L = lexicon.layer;
+const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 
 export interface ImportOptions {
   fileName: string;
@@ -179,7 +183,8 @@ export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], o
       sites.push(s);
     }
     const { stage, kind } = stageKind(parsedStage ?? opts.defaultStage);
-    const note = [cell('note')?.text, cell('source')?.text ? `来源 / Source: ${cell('source')!.text}` : ''].filter(Boolean).join(' · ') || null;
+    const rowSource = cell('source')?.text;
+    const note = [cell('note')?.text, rowSource ? fill(L.rowSource, { source: rowSource }) : ''].filter(Boolean).join(' · ') || null;
     for (const v of values) {
       const dup = `${cluster.id}|${v.metric}|${stage}|${year ?? ''}`;
       if (seenFigure.has(dup)) {
@@ -221,7 +226,7 @@ export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], o
 
 const roundValue = (x: number) => Math.round(x * 1e6) / 1e6;
 
-const section = (file: string, line: number) => ({ source_id: USER_LAYER, section_zh: `${file} 第${line}行`, section_en: `${file}, row ${line}` });
+const section = (file: string, line: number) => ({ source_id: USER_LAYER, section_zh: fill(L.section.zh, { file, line }), section_en: fill(L.section.en, { file, line }) });
 
 type PlaceResult = { kind: 'missing'; header: string | null } | { kind: 'none'; header: string; text: string } | { kind: 'ambiguous'; header: string; text: string; key: string; candidates: Place[] } | { kind: 'found'; place: Place };
 
@@ -272,15 +277,18 @@ function checkRow<T>(schema: { safeParse(v: unknown): { success: true; data: T }
 function payloadOf(opts: ImportOptions, clusters: ClusterRow[], sites: SiteRow[], figures: FigureRow[], rows: number, rejected: number): UserLayerPayload {
   const line = opts.sourceLine.trim() || opts.fileName;
   const years = figures.map((f) => f.year).filter((y): y is number => y != null);
+  const date = opts.now.slice(0, 10);
+  const file = opts.fileName;
+  const counts = { rows, clusters: clusters.length, rejected };
   return {
     kind: 'cluster-atlas-user-layer',
     version: 1,
     mode: opts.mode,
-    file: opts.fileName,
+    file,
     importedAt: opts.now,
-    source: { id: USER_LAYER, level: 'dataset', grade: opts.grade, issuer_zh: line, issuer_en: line, title_zh: opts.fileName, title_en: opts.fileName, doc_number: null, doc_number_status: 'none', date: null, date_status: 'none', province_adcode: null, seed_file: null, url: null, read_at: null, read_at_name_zh: null, read_at_name_en: null, notes_zh: `用户于${opts.now.slice(0, 10)}导入的表格（${opts.fileName}），本站未核对。`, notes_en: `A table imported by the user on ${opts.now.slice(0, 10)} (${opts.fileName}); not checked by the atlas.` },
-    programme: { id: USER_LAYER, name_zh: '我的数据', name_en: 'My data', short_zh: '我的数据', short_en: 'My data', level: 'local', issuer_zh: line, issuer_en: line, default_on: true, description_zh: `导入自 ${opts.fileName}`, description_en: `Imported from ${opts.fileName}` },
-    batch: { id: USER_LAYER, programme: USER_LAYER, name_zh: line, name_en: line, date: null, year: years.length ? Math.max(...years) : null, source_id: USER_LAYER, official_count: null, cumulative_count: null, completeness_zh: `表中${rows}行，${clusters.length}个集群；${rejected}处未通过校验。`, completeness_en: `${rows} rows in the table, ${clusters.length} clusters; ${rejected} problems rejected.`, notes_zh: null, notes_en: null },
+    source: { id: USER_LAYER, level: 'dataset', grade: opts.grade, issuer_zh: line, issuer_en: line, title_zh: file, title_en: file, doc_number: null, doc_number_status: 'none', date: null, date_status: 'none', province_adcode: null, seed_file: null, url: null, read_at: null, read_at_name_zh: null, read_at_name_en: null, notes_zh: fill(L.sourceNote.zh, { date, file }), notes_en: fill(L.sourceNote.en, { date, file }) },
+    programme: { id: USER_LAYER, name_zh: L.name.zh, name_en: L.name.en, short_zh: L.name.zh, short_en: L.name.en, level: 'local', issuer_zh: line, issuer_en: line, default_on: true, description_zh: fill(L.description.zh, { file }), description_en: fill(L.description.en, { file }) },
+    batch: { id: USER_LAYER, programme: USER_LAYER, name_zh: line, name_en: line, date: null, year: years.length ? Math.max(...years) : null, source_id: USER_LAYER, official_count: null, cumulative_count: null, completeness_zh: fill(L.completeness.zh, counts), completeness_en: fill(L.completeness.en, counts), notes_zh: null, notes_en: null },
     clusters,
     sites,
     figures,

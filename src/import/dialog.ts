@@ -17,7 +17,7 @@ import { Gazetteer, type GazetteerJson } from './gazetteer.ts';
 import { buildUserLayer, type ImportOptions, type ImportResult } from './build.ts';
 import { columnsTable, settingsForm } from './mapping.ts';
 import { resultsView } from './results.ts';
-import { dataPackage, templateCsv } from './package.ts';
+import { dataPackage, templateCsv, TEMPLATE } from './package.ts';
 import '../styles/import.css';
 
 export interface ImportDialogOptions {
@@ -143,7 +143,7 @@ export function viewFor(p: UserLayerPayload, here: URL): string {
 
 function templateLinks(lang: Lang): HTMLElement {
   const link = (l: Lang, key: MessageKey) =>
-    h('button', { type: 'button', class: 'import-template', onclick: () => saveBlob(new Blob([templateCsv(l)], { type: 'text/csv;charset=utf-8' }), l === 'zh' ? '集群导入模板.csv' : 'cluster-import-template.csv') }, t(lang, key));
+    h('button', { type: 'button', class: 'import-template', onclick: () => saveBlob(new Blob([templateCsv(l)], { type: 'text/csv;charset=utf-8' }), TEMPLATE[l].file) }, t(lang, key));
   return h('p', { class: 'import-templates' }, link('zh', 'import.template'), ' ', link('en', 'import.template.en'));
 }
 

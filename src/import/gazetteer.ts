@@ -4,6 +4,7 @@
  * former name all resolve; a name that fits several places is returned with its candidates to pick from.
  */
 import type { Precision } from '../data/schema.ts';
+import lexicon from './lexicon.json';
 
 export interface GazetteerJson {
   v: 1;
@@ -33,13 +34,20 @@ export interface Place {
 export type MatchKind = 'name' | 'short' | 'short-county' | 'former';
 export type Resolution = { kind: 'found'; place: Place; via: MatchKind } | { kind: 'ambiguous'; candidates: Place[] } | { kind: 'none' };
 
-const ETHNIC = '回族|满族|蒙古族|蒙古|藏族|维吾尔|苗族|彝族|壮族|布依族|朝鲜族|侗族|瑶族|白族|土家族|哈尼族|哈萨克|哈萨克族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜|柯尔克孜族|土族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯|锡伯族|阿昌族|普米族|塔吉克|塔吉克族|怒族|鄂温克族|德昂族|保安族|裕固族|京族|独龙族|鄂伦春|鄂伦春族|各族';
-const AUTONOMOUS = new RegExp(`^(.{2,}?)(?:${ETHNIC})+自治(?:州|县|旗|区)$`);
+const P = lexicon.places;
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
+const alt = (ws: readonly string[]) => [...ws].sort((x, y) => y.length - x.length).map(esc).join('|');
+const AUTONOMOUS = new RegExp(`^(.{2,}?)(?:${alt(P.ethnic)})+(?:${alt(P.autonomous)})$`);
 const SUFFIXES: Record<Level, RegExp> = {
-  province: /^(.{2,}?)(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/,
-  prefecture: /^(.{2,}?)(?:市|地区|盟|州)$/,
-  county: /^(.{2,}?)(?:自治县|自治旗|特区|林区|新区|县|区|市|旗)$/,
+  province: new RegExp(`^(.{2,}?)(?:${alt(P.suffixes.province)})$`),
+  prefecture: new RegExp(`^(.{2,}?)(?:${alt(P.suffixes.prefecture)})$`),
+  county: new RegExp(`^(.{2,}?)(?:${alt(P.suffixes.county)})$`),
 };
+const EXTRA_SHORT: Record<string, string> = P.extraShort;
+const BRACKETED = /\([^)]*\)/g;
+const SEPARATORS = new RegExp(`[\\s${P.separators.replace(/[\]\\\-^]/g, '\\$&')}]+`, 'g');
+const COUNTRY = new RegExp(`^(?:${alt(P.country)})`);
+const DISTRICT = new RegExp(`^(.{2,})${esc(P.district)}$`);
 
 /** Common short forms: 河北省 → 河北, 衡水市 → 衡水, 延边朝鲜族自治州 → 延边, 孟村回族自治县 → 孟村. */
 export function shortForms(name: string, level: Level): string[] {
@@ -48,19 +56,15 @@ export function shortForms(name: string, level: Level): string[] {
   if (auto) out.add(auto[1]!);
   const m = SUFFIXES[level].exec(name);
   if (m) out.add(m[1]!);
-  if (level === 'province' && name === '内蒙古自治区') out.add('内蒙古');
+  const extra = EXTRA_SHORT[name];
+  if (extra) out.add(extra);
   out.delete(name);
   return [...out];
 }
 
-/** What a person types around a place name: spaces, separators, the country, brackets. */
+/** What a person types around a place name: spaces, separators, the country, brackets (full-width ones become ASCII by NFKC). */
 export function cleanPlaceText(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/[(（][^)）]*[)）]/g, '')
-    .replace(/[\s·・,，、/\\|>\-—_]+/g, '')
-    .replace(/^中国/, '')
-    .replace(/^中华人民共和国/, '');
+  return raw.normalize('NFKC').replace(BRACKETED, '').replace(SEPARATORS, '').replace(COUNTRY, '');
 }
 
 export class Gazetteer {
@@ -89,8 +93,8 @@ export class Gazetteer {
     // Many counties and county-level cities became districts (肥乡县 → 肥乡区): the old form is a former name
     // unless some unit bears it today.
     for (const p of [...this.places.values()]) {
-      const m = /^(.{2,})区$/.exec(p.name);
-      if (m && p.level === 'county') for (const old of [`${m[1]}县`, `${m[1]}市`]) if (!this.index.has(old)) this.add(old, p, 'former');
+      const m = DISTRICT.exec(p.name);
+      if (m && p.level === 'county') for (const old of P.formerOfDistrict.map((x) => m[1] + x)) if (!this.index.has(old)) this.add(old, p, 'former');
     }
     for (const [code, name, oldCode] of json.former) {
       const p = this.places.get(code);

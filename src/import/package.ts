@@ -7,24 +7,15 @@ import { batchRow, clusterRow, figureRow, programmeRow, siteRow, sourceRow } fro
 import type { UserLayerPayload } from '../data/userLayer.ts';
 import type { Lang } from '../i18n/index.ts';
 import { zipStored } from './zip.ts';
+import lexicon from './lexicon.json';
 
 const BOM = '\uFEFF';
 
-const TEMPLATE: Record<Lang, string[][]> = {
-  zh: [
-    ['集群名称', '所在地', '产值（亿元）', '年份', '阶段', '行业', '主导产业', '备注'],
-    ['安平丝网产业集群', '河北省衡水市安平县', '450', '2023', '实际', '冶金建材', '丝网', ''],
-    ['安平丝网产业集群', '河北省衡水市安平县', '600', '2025', '目标', '冶金建材', '丝网', '规划目标'],
-  ],
-  en: [
-    ['Cluster name', 'Place', 'Output (100m yuan)', 'Year', 'Stage', 'Sector', 'Industry', 'Note'],
-    ['Anping wire mesh cluster', '河北省衡水市安平县', '450', '2023', 'actual', 'materials', 'wire mesh', ''],
-    ['Anping wire mesh cluster', '河北省衡水市安平县', '600', '2025', 'target', 'materials', 'wire mesh', 'planned'],
-  ],
-};
+/** The template's header and two example rows, and its file name, per language (lexicon.json). */
+export const TEMPLATE: Record<Lang, { file: string; rows: string[][] }> = lexicon.template;
 
 export function templateCsv(lang: Lang): string {
-  const [header, ...rows] = TEMPLATE[lang];
+  const [header, ...rows] = TEMPLATE[lang].rows;
   return BOM + toCsv(header!, rows);
 }
 

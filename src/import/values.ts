@@ -1,5 +1,14 @@
 /** Cells as people type them: numbers with separators and units, years as 2024年, stages in words. */
 import type { FigureRow, Stage } from '../data/schema.ts';
+import lexicon from './lexicon.json';
+
+type Comparator = FigureRow['comparator'];
+const LEAD = lexicon.valueLead as Record<string, Comparator>;
+const TAIL = lexicon.valueTail as Record<string, Comparator>;
+/** Longest first, so that ">=" is read before ">". */
+const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
+const LEADS = byLength(Object.keys(LEAD));
+const TAILS = byLength(Object.keys(TAIL));
 
 export type ValueCell = { kind: 'empty' } | { kind: 'number'; value: number; comparator: FigureRow['comparator'] } | { kind: 'bad' };
 
@@ -7,25 +16,29 @@ export type ValueCell = { kind: 'empty' } | { kind: 'number'; value: number; com
 export function parseValue(raw: string): ValueCell {
   let s = raw.normalize('NFKC').trim().replace(/[,\s]/g, '');
   if (!s || s === '-' || s === '—' || s === '/') return { kind: 'empty' };
-  let comparator: FigureRow['comparator'] = '=';
-  const lead = /^(约|近|~|≈|>=|≥|>|超过|逾|<=|≤|<|不足)/.exec(s);
+  let comparator: Comparator = '=';
+  const lead = LEADS.find((w) => s.startsWith(w));
   if (lead) {
-    comparator = ({ 约: '~', 近: '~', '~': '~', '≈': '~', '>=': '>=', '≥': '>=', '>': '>', 超过: '>', 逾: '>', '<=': '<=', '≤': '<=', '<': '<', 不足: '<' } as const)[lead[1] as '约'];
-    s = s.slice(lead[1]!.length);
+    comparator = LEAD[lead]!;
+    s = s.slice(lead.length);
   }
-  const tail = /(以上|以下|左右|多)$/.exec(s);
+  const tail = TAILS.find((w) => s.endsWith(w));
   if (tail) {
-    if (comparator === '=') comparator = tail[1] === '以上' || tail[1] === '多' ? '>=' : tail[1] === '以下' ? '<=' : '~';
-    s = s.slice(0, -tail[1]!.length);
+    if (comparator === '=') comparator = TAIL[tail]!;
+    s = s.slice(0, -tail.length);
   }
-  s = s.replace(/(亿元|亿|万元|元)$/, '');
+  const money = byLength(lexicon.moneySuffix).find((w) => s.endsWith(w));
+  if (money) s = s.slice(0, -money.length);
   if (!/^-?\d+(\.\d+)?$/.test(s)) return { kind: 'bad' };
   return { kind: 'number', value: Number(s), comparator };
 }
 
 /** "2024", "2024年", "2024.0" (a spreadsheet's number) → 2024; null when empty; NaN when not a year. */
 export function parseYear(raw: string): number | null {
-  const s = raw.normalize('NFKC').trim().replace(/年(度)?$/, '').replace(/\.0+$/, '');
+  let s = raw.normalize('NFKC').trim();
+  const suffix = lexicon.yearSuffix.find((w) => s.endsWith(w));
+  if (suffix) s = s.slice(0, -suffix.length);
+  s = s.replace(/\.0+$/, '');
   if (!s) return null;
   return /^\d{4}$/.test(s) && Number(s) >= 1949 && Number(s) <= 2100 ? Number(s) : NaN;
 }
@@ -38,18 +51,11 @@ export function stageKind(stage: StageChoice): { stage: Stage; kind: FigureRow['
   return { stage, kind: stage.startsWith('target') ? 'target' : 'actual' };
 }
 
-const STAGE_WORDS: [RegExp, StageChoice][] = [
-  [/^(现状|实际|实际值|实际数|基期|基数|当年|完成|完成值|统计|统计值|actual|baseline|current|reported)$/i, 'baseline'],
-  [/^(第二阶段目标|第二阶段|中期目标|远期目标|目标2|目标二|target-?2)$/i, 'target-2'],
-  [/^(第三阶段目标|第三阶段|目标3|目标三|target-?3)$/i, 'target-3'],
-  [/^(目标|目标值|规划|规划目标|计划|预期|预期目标|第一阶段目标|第一阶段|近期目标|目标1|目标一|target|target-?1|plan|planned)$/i, 'target-1'],
-  [/^(结果|实现|已实现|达到|后来达到|outcome|achieved|reached)$/i, 'outcome'],
-];
+const STAGE_WORDS = new Map<string, StageChoice>(Object.entries(lexicon.stages).flatMap(([stage, words]) => words.map((w) => [w.toLowerCase(), stage as StageChoice] as const)));
 
 /** A stage cell in words (Chinese or English); null when not understood, undefined when empty. */
 export function parseStage(raw: string): StageChoice | null | undefined {
   const s = raw.normalize('NFKC').trim().replace(/\s+/g, '');
   if (!s) return undefined;
-  for (const [re, stage] of STAGE_WORDS) if (re.test(s)) return stage;
-  return null;
+  return STAGE_WORDS.get(s.toLowerCase()) ?? null;
 }

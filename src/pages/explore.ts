@@ -7,6 +7,7 @@ import { loadAtlas } from '../data/load.ts';
 import { clusterCountByRegion, provinceCountByRegion } from '../data/selectors.ts';
 import { clusterMarks, type ClusterMark } from '../data/marks.ts';
 import { layerAtlas } from '../data/layers.ts';
+import { mapSourceLine } from '../data/userLayer.ts';
 import { labelOf } from '../data/names.ts';
 import type { RegionId } from '../data/schema.ts';
 import { loadBaseGeometry, CHINA_BOUNDS, type BaseGeometry } from '../map/geo.ts';
@@ -131,7 +132,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     lang,
     citation: mapCite(),
     onError: onExportError,
-    text: () => ({ title: t(lang, 'embed.map.title'), subtitle: legendHost.querySelector('.legend-size-title')?.textContent ?? '', legend: atlas.sectors.map((s) => `● ${name(s, lang)}`), source: t(lang, 'footer.source'), notice: mapNotice ?? null, get key() { return legendSvg(mapKey(store.get()), Math.round(mapEl.clientWidth), document); } }),
+    text: () => ({ title: t(lang, 'embed.map.title'), subtitle: legendHost.querySelector('.legend-size-title')?.textContent ?? '', legend: atlas.sectors.map((s) => `● ${name(s, lang)}`), source: mapSourceLine(atlas, store.get().layers, t(lang, 'footer.source'), (line) => t(lang, 'import.source.line', { line })), notice: mapNotice ?? null, get key() { return legendSvg(mapKey(store.get()), Math.round(mapEl.clientWidth), document); } }),
   });
   /** The map's whole key for the view, as exported with the map. */
   const mapKey = (v: ViewState) => {
