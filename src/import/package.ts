@@ -6,7 +6,7 @@ import { toCsv } from '../data/csv.ts';
 import { batchRow, clusterRow, figureRow, programmeRow, siteRow, sourceRow } from '../data/schema.ts';
 import type { UserLayerPayload } from '../data/userLayer.ts';
 import type { Lang } from '../i18n/index.ts';
-import { zipStored } from './zip.ts';
+import { zip } from '../export/zip.ts';
 import lexicon from './lexicon.json';
 
 const BOM = '\uFEFF';
@@ -37,5 +37,5 @@ export function dataPackage(p: UserLayerPayload): Uint8Array<ArrayBuffer> {
     ['programmes.csv', table(programmeRow, [p.programme])],
     ['batches.csv', table(batchRow, [p.batch])],
   ];
-  return zipStored(files.map(([name, text]) => ({ name, data: enc.encode(text) })));
+  return new Uint8Array(zip(files.map(([name, text]) => ({ name, data: enc.encode(text) }))));
 }
