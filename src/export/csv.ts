@@ -11,8 +11,18 @@ import { yearLabel } from '../i18n/format.ts';
 
 export const BOM = '\uFEFF';
 
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, @, a tab or CR first, or "-" before something
+ * that is not a number: a user's imported name can be anything) is written with a leading apostrophe,
+ * so that it opens as the text it is. Numbers and negative numbers are left alone.
+ */
+export function asText(v: string | number | null | undefined): string | number | null | undefined {
+  return typeof v === 'string' && /^([=+@\t\r]|-(?![\d.]))/.test(v) ? `'${v}` : v;
+}
+const safe = (rows: readonly (readonly (string | number | null | undefined)[])[]) => rows.map((r) => r.map(asText));
+
 export function tableCsv(table: ChartTable, citation: string): string {
-  return BOM + toCsv(table.columns, table.rows) + toCsv([citation], []);
+  return BOM + toCsv(table.columns, safe(table.rows)) + toCsv([citation], []);
 }
 
 export const FULL_COLUMNS = [
@@ -37,5 +47,5 @@ export function fullCsv(atlas: Atlas, lang: Lang, citation: string): string {
       f.year, f.year_status, yearLabel(f, lang, sources), f.scope, f.source_id, s ? pick(s, 'title', lang) : '', s?.doc_number ?? '', pick(f, 'section', lang), pick(f, 'note', lang),
     ];
   });
-  return BOM + toCsv(FULL_COLUMNS, rows) + toCsv([citation], []);
+  return BOM + toCsv(FULL_COLUMNS, safe(rows)) + toCsv([citation], []);
 }
