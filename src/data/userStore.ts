@@ -52,8 +52,19 @@ function run<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest)
   );
 }
 
+/** Whether this browser holds the atlas's database at all: a visitor who never imported gets none made. */
+async function dbExists(): Promise<boolean> {
+  try {
+    const list = await globalThis.indexedDB?.databases?.();
+    return list ? list.some((d) => d.name === DB) : !!globalThis.indexedDB;
+  } catch {
+    return false;
+  }
+}
+
 /** The stored user layer, checked with the atlas's schemas; null when there is none or it is not valid. */
 export async function readStoredUserLayer(): Promise<UserLayerPayload | null> {
+  if (!(await dbExists())) return null;
   const text = await run<string>('readonly', (s) => s.get(KEY));
   if (typeof text !== 'string') return null;
   try {
