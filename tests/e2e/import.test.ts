@@ -6,6 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useSite, openPage, screenshot, ROOT } from './harness.ts';
 
@@ -96,9 +97,18 @@ describe('import', () => {
     await close();
   });
 
-  it('English, phone width: ambiguous places are listed with their candidates and a pick resolves them; the layer can be removed', async () => {
+  it('English, phone width: a dropped file; ambiguous places are listed with their candidates and a pick resolves them; the layer can be removed', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?lang=en', { viewport: { width: 375, height: 800 } });
-    await openImport(page, 'ambiguous.csv');
+    // Dropped on the drop zone this time, not picked.
+    await page.locator('.import-open').click();
+    const text = readFileSync(join(FIX, 'ambiguous.csv'), 'utf8');
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'ambiguous.csv', { type: 'text/csv' }));
+      return dt;
+    }, text);
+    await page.locator('.import-drop').dispatchEvent('drop', { dataTransfer: transfer });
+    await page.locator('.import-summary').waitFor();
     assert.match((await page.locator('.import-summary').textContent()) ?? '', /1 of 4 rows can be imported/);
     assert.equal(await page.locator('.import-ambiguous select').count(), 3);
     await page.locator('.import-ambiguous').scrollIntoViewIfNeeded();
