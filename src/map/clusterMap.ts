@@ -1,7 +1,8 @@
 /** The WebGL map: maplibre base + deck.gl cluster layers through MapLibreOverlay (overlaid, not interleaved). */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { geoBounds } from 'd3-geo';
 import { createBaseMap, type BaseMap } from './basemap.ts';
-import { clusterLayers, placedPosition } from './layers/clusters.ts';
+import { clusterLayers, placedPosition, layoutAtZoom } from './layers/clusters.ts';
 import type { BaseGeometry } from './geo.ts';
 import { CHINA_BOUNDS } from './geo.ts';
 import type { Placed } from './layout.ts';
@@ -49,6 +50,7 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
   let selected: string | null = null;
   let hot: string | null = null;
   let zoomKey = Math.round(map.getZoom() * 20) / 20;
+  const provinceBounds = new Map(o.geo.provinces.features.map((f) => [f.properties.adcode, geoBounds(f)] as [string, [[number, number], [number, number]]]));
   const render = () =>
     overlay.setProps({
       layers: clusterLayers({
@@ -62,6 +64,8 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
           o.onHover(id, x, y);
         },
         onClick: o.onSelect,
+        provinceBounds,
+        onGroupClick: (center) => map.easeTo({ center, zoom: map.getZoom() + 1.5, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 500 }),
       }),
     });
   map.on('zoom', () => {
@@ -136,7 +140,8 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
       }
     },
     locate(clusterId) {
-      const p = placed.find((q) => q.mark.cluster.id === clusterId);
+      // Where the mark is drawn at this zoom (moved off its point, or inside a group: then null).
+      const p = layoutAtZoom(placed, map.getZoom(), provinceBounds).placed.find((q) => q.mark.cluster.id === clusterId);
       if (!p) return null;
       const pt = map.project(placedPosition(p, map.getZoom()));
       const rect = map.getCanvas().getBoundingClientRect();

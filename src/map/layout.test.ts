@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { legendValues, sizeScale, packMarks, NEUTRAL_RADIUS } from './layout.ts';
+import { legendValues, sizeScale, packMarks, spreadMarks, NEUTRAL_RADIUS } from './layout.ts';
 import type { ClusterMark } from '../data/marks.ts';
 
 const mark = (id: string, lon: number, lat: number, value: number | null) =>
-  ({ cluster: { id }, anchor: { lon, lat }, value }) as unknown as ClusterMark;
+  ({ cluster: { id, province_adcode: '610000' }, anchor: { lon, lat, precision: 'county' }, value }) as unknown as ClusterMark;
 
 describe('mark layout', () => {
   it('picks nice legend values below the maximum', () => {
@@ -31,5 +31,24 @@ describe('mark layout', () => {
         const b = g[j]!;
         expect(Math.hypot(a.dx - b.dx, a.dy - b.dy)).toBeGreaterThanOrEqual(a.r + b.r);
       }
+  });
+
+  it('spreads marks that would overlap on screen (not only those at one point), deterministically, and groups a crowd', () => {
+    const s = sizeScale([100, 400, 900]);
+    const r = (m: ClusterMark) => s.radius(m.value);
+    // Screen = degrees × 10: a, b and c lie a few px apart, d far off.
+    const project = (lon: number, lat: number): [number, number] => [lon * 10, -lat * 10];
+    const marks = [mark('a', 121.6, 38.9, 900), mark('b', 121.7, 39.0, 400), mark('c', 121.5, 38.95, 100), mark('d', 108, 34, 100)];
+    const out = spreadMarks(marks, r, project);
+    expect(out.groups).toEqual([]);
+    const at = new Map(out.placed.map((p) => [p.mark.cluster.id, { x: project(p.mark.anchor.lon, p.mark.anchor.lat)[0] + p.dx, y: project(p.mark.anchor.lon, p.mark.anchor.lat)[1] + p.dy, r: p.r }]));
+    expect([out.placed.find((p) => p.mark.cluster.id === 'd')!.dx, out.placed.find((p) => p.mark.cluster.id === 'd')!.dy]).toEqual([0, 0]);
+    const ids = ['a', 'b', 'c'];
+    for (const i of ids) for (const j of ids) if (i < j) expect(Math.hypot(at.get(i)!.x - at.get(j)!.x, at.get(i)!.y - at.get(j)!.y)).toBeGreaterThanOrEqual(at.get(i)!.r + at.get(j)!.r);
+    expect(spreadMarks([...marks].reverse(), r, project)).toEqual(out);
+    // The same crowd with no room to spread becomes one group with its count; a click (expanded) opens it.
+    const tight = spreadMarks(marks, r, project, { maxSpread: 10 });
+    expect(tight.groups.map((g) => g.ids)).toEqual([['a', 'b', 'c']]);
+    expect(spreadMarks(marks, r, project, { maxSpread: 10, expanded: new Set(['a,b,c']) }).groups).toEqual([]);
   });
 });

@@ -67,3 +67,95 @@ export function packMarks(marks: readonly ClusterMark[], scale: SizeScale, gap =
   }
   return out;
 }
+
+/** Marks told apart at one zoom: some moved off their point (drawn with a leader line back to it), some grouped. */
+export interface Spread {
+  placed: Placed[];
+  groups: MarkGroup[];
+}
+
+/** Marks too many for the room they share, drawn as one ring with their count; it splits on zoom or click. */
+export interface MarkGroup {
+  /** Stable for the same members: the sorted ids joined. */
+  key: string;
+  ids: string[];
+  /** Screen position (the projection's px) and radius. */
+  x: number;
+  y: number;
+  r: number;
+  /** All members are placed only by their province (drawn hollow like them). */
+  provinceOnly: boolean;
+}
+
+export interface SpreadOptions {
+  /** px between packed marks. */
+  gap?: number;
+  /** How far (px) a pack of marks may spread around its point before it becomes a group. */
+  maxSpread?: number;
+  /** The room (px radius) inside a province at this projection: marks placed only in it never spread beyond. */
+  roomOf?(provinceAdcode: string): number | null;
+  /** Group keys the reader opened (clicked): drawn spread whatever their size. */
+  expanded?: ReadonlySet<string>;
+}
+
+/**
+ * Lays out marks on screen at one projection (one zoom): marks that would hide one another are packed
+ * around their shared centre, each moved the least a deterministic circle packing allows, and a pack that
+ * would spread further than the room it has (its province's, for marks placed only in a province) becomes
+ * one group with a count. The same function serves the WebGL map (recomputed on zoom) and the SVG map.
+ */
+export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMark) => number, project: (lon: number, lat: number) => [number, number] | null, o: SpreadOptions = {}): Spread {
+  const gap = o.gap ?? 1.5;
+  const maxSpread = o.maxSpread ?? 80;
+  const items = marks.flatMap((m) => {
+    const p = project(m.anchor.lon, m.anchor.lat);
+    return p ? [{ m, p, r: radius(m) }] : [];
+  });
+  // Components of marks that would hide one another: one's point inside (or at the rim of) the other's
+  // circle (union–find). Circles that only overlap at their edges both stay readable and stay put.
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i]!, b = items[j]!;
+      if (Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < Math.max(a.r, b.r) + gap) parent[find(i)] = find(j);
+    }
+  const comps = new Map<number, typeof items>();
+  items.forEach((it, i) => comps.set(find(i), [...(comps.get(find(i)) ?? []), it]));
+  const out: Spread = { placed: [], groups: [] };
+  for (const comp of comps.values()) {
+    if (comp.length === 1) {
+      out.placed.push({ mark: comp[0]!.m, dx: 0, dy: 0, r: comp[0]!.r });
+      continue;
+    }
+    // Deterministic order: largest first, then id.
+    comp.sort((a, b) => b.r - a.r || a.m.cluster.id.localeCompare(b.m.cluster.id));
+    const cx = comp.reduce((s, c) => s + c.p[0], 0) / comp.length;
+    const cy = comp.reduce((s, c) => s + c.p[1], 0) / comp.length;
+    const packed = packSiblings(comp.map((c) => ({ r: c.r + gap, x: 0, y: 0 })));
+    const spread = Math.max(...packed.map((c) => Math.hypot(c.x, c.y) + c.r));
+    const provinces = new Set(comp.map((c) => (c.m.anchor.precision === 'province' ? c.m.cluster.province_adcode : '')));
+    const provinceOnly = provinces.size === 1 && !provinces.has('');
+    const room = provinceOnly ? (o.roomOf?.([...provinces][0]!) ?? maxSpread) : maxSpread;
+    const ids = comp.map((c) => c.m.cluster.id).sort();
+    const key = ids.join(',');
+    if (spread > room && !o.expanded?.has(key)) {
+      out.groups.push({ key, ids, x: cx, y: cy, r: Math.max(9, Math.min(room, 7 + 2.5 * Math.sqrt(comp.length))), provinceOnly });
+      continue;
+    }
+    comp.forEach((c, i) => out.placed.push({ mark: c.m, dx: cx + packed[i]!.x - c.p[0], dy: cy + packed[i]!.y - c.p[1], r: c.r }));
+  }
+  // Larger marks first, so that smaller ones are drawn on top.
+  out.placed.sort((a, b) => b.r - a.r || a.mark.cluster.id.localeCompare(b.mark.cluster.id));
+  return out;
+}
+
+/** The room inside each province at a projection: a little under half its projected extent's smaller side, in px. */
+export function provinceRooms(features: readonly { properties: { adcode: string } }[], bounds: (f: never) => [[number, number], [number, number]]): Map<string, number> {
+  return new Map(
+    features.map((f) => {
+      const [[x0, y0], [x1, y1]] = bounds(f as never);
+      return [f.properties.adcode, 0.45 * Math.min(x1 - x0, y1 - y0)];
+    }),
+  );
+}

@@ -18,7 +18,7 @@ export function createSvgController(container: HTMLElement, opts: SvgMapOptions,
     onMoved: () => undefined,
     onLost: () => undefined,
     locate: (id) => {
-      const el = container.querySelector(`[data-cluster="${CSS.escape(id)}"]`);
+      const el = container.querySelector(`.mark[data-cluster="${CSS.escape(id)}"]`) ?? container.querySelector(`[data-cluster="${CSS.escape(id)}"]`);
       if (!el) return null;
       const r = el.getBoundingClientRect();
       return [r.left + r.width / 2, r.top + r.height / 2];

@@ -6,7 +6,7 @@
 import { geoMercator, geoPath, geoArea, type GeoProjection } from 'd3-geo';
 import type { BaseGeometry } from './geo.ts';
 import { CHINA_BOUNDS } from './geo.ts';
-import { packMarks, type SizeScale, type Placed } from './layout.ts';
+import { spreadMarks, provinceRooms, type SizeScale, type Placed, type MarkGroup } from './layout.ts';
 import { renderInset } from './inset.ts';
 import type { ClusterMark } from '../data/marks.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -68,6 +68,8 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
   let view: View | null = null;
   let hot: string | null = null;
   let external: string | null = null;
+  /** Groups the reader opened by clicking them. */
+  const expanded = new Set<string>();
   const provincePaths: { path: SVGPathElement; region: string }[] = [];
   // Provinces by size, largest first: their labels win a collision.
   const labelOrder = opts.geo.labels.features
@@ -174,7 +176,10 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       return;
     }
     const { marks, scale, selectedId } = view;
-    const placed = packMarks(marks, scale);
+    const path = geoPath(projection);
+    const rooms = provinceRooms(opts.geo.provinces.features, (f) => path.bounds(f));
+    const spread = spreadMarks(marks, (m) => scale.radius(m.value), (lon, lat) => projection([lon, lat]), { roomOf: (a) => rooms.get(a) ?? null, expanded });
+    const placed = spread.placed;
     // The selected cluster is drawn last, on top.
     placed.sort((a, b) => Number(a.mark.cluster.id === selectedId) - Number(b.mark.cluster.id === selectedId));
     const groups = new Map<string, { x: number; y: number; r: number; n: number }>();
@@ -203,6 +208,8 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       circle.append(titleOf(name));
       gMarks.append(circle);
       circles.push({ x: c[0] + pl.dx, y: c[1] + pl.dy, r: pl.r });
+      // A mark moved off its point keeps a leader line back to it.
+      if (Math.hypot(pl.dx, pl.dy) > pl.r) gSites.append(el('line', { class: 'leader', x1: round(c[0]), y1: round(c[1]), x2: round(c[0] + pl.dx), y2: round(c[1] + pl.dy), stroke: MARK_STROKE, 'stroke-width': 0.75, 'stroke-opacity': 0.6, 'data-cluster': id }));
       if (pl.dx !== 0 || pl.dy !== 0) {
         const key = `${round(c[0])},${round(c[1])}`;
         const g = groups.get(key) ?? { x: c[0], y: c[1], r: 0, n: 0 };
@@ -211,8 +218,27 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
         groups.set(key, g);
       }
     }
+    for (const g of spread.groups) {
+      drawGroup(g);
+      groups.set(g.key, { x: g.x, y: g.y, r: g.r, n: g.ids.length });
+      circles.push(g);
+    }
     drawLabels([...groups.values()], circles);
     applyClasses();
+  }
+
+  /** A group of marks too many for their room: a ring with their count; a click opens it. */
+  function drawGroup(g: MarkGroup): void {
+    const node = el('g', { class: 'mark-group', 'data-group': g.key, 'data-count': g.ids.length });
+    node.append(el('circle', { cx: round(g.x), cy: round(g.y), r: round(g.r), fill: g.provinceOnly ? '#FFFFFF' : NEUTRAL_MARK, 'fill-opacity': 0.85, stroke: MARK_STROKE, 'stroke-width': 1.5 }));
+    const count = el('text', { x: round(g.x), y: round(g.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'font-weight': 600, fill: MARK_STROKE });
+    count.textContent = String(g.ids.length);
+    node.append(count, titleOf(g.ids.map((id) => view?.marks.find((m) => m.cluster.id === id)?.label[opts.lang] ?? id).join('\n')));
+    node.addEventListener('click', () => {
+      expanded.add(g.key);
+      drawMarks();
+    });
+    gMarks.append(node);
   }
 
   function anchorPoint(pl: Placed): [number, number] | null {

@@ -8,6 +8,7 @@ import { sourceLine } from '../charts/shared/format.ts';
 import type { SourceRow } from '../data/schema.ts';
 import type { ClusterMark } from '../data/marks.ts';
 import { markLegend } from '../ui/markLegend.ts';
+import { legendModel } from '../map/legend.ts';
 import { h } from '../ui/dom.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { ps } from './strings.ts';
@@ -111,21 +112,20 @@ function mapLegend(pc: PresentContext, slide: ResolvedSlide, marks: ClusterMark[
   const id = `slide-legend-${++legendSeq}`;
   legend.querySelector('#mark-legend-title')?.setAttribute('id', id);
   legend.setAttribute('aria-labelledby', id);
-  const shown = new Set(marks.filter((m) => m.value != null).map((m) => m.cluster.sector));
-  const sectors = pc.atlas.sectors.filter((s) => shown.has(s.id));
-  if (sectors.length) {
-    legend.append(
-      h(
-        'ul',
-        { class: 'legend-sectors', 'aria-label': t(lang, 'legend.sectors') },
-        ...sectors.map((s) => {
-          const dot = h('span', { class: 'dot', 'aria-hidden': 'true' });
-          dot.style.background = pc.sectorColor(s.id);
-          return h('li', {}, dot, lang === 'zh' ? s.name_zh : s.name_en);
-        }),
-      ),
+  // The rest of the map's key from the one model the embed and the exports use: sectors as drawn, regions.
+  const key = legendModel({ lang, sectors: pc.atlas.sectors, sectorColor: pc.sectorColor, marks, scale: pc.scale, unit: metric?.unit ?? '', metricName: '', stageName: '' });
+  const swatches = (cls: string, label: string, items: { label: string; color: string }[], shape: 'dot' | 'swatch') =>
+    h(
+      'ul',
+      { class: `legend-sectors ${cls}`, 'aria-label': label },
+      ...items.map((s) => {
+        const dot = h('span', { class: shape, 'aria-hidden': 'true' });
+        dot.style.background = s.color;
+        return h('li', {}, dot, s.label);
+      }),
     );
-  }
+  if (key.sectors.length) legend.append(swatches('legend-sector-list', t(lang, 'legend.sectors'), key.sectors, 'dot'));
+  legend.append(swatches('legend-region-list', t(lang, 'legend.regions'), key.regions, 'swatch'));
   return h('div', { class: 'slide-legend' }, legend);
 }
 

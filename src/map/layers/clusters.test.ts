@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { clusterLayers, placedPosition, hexToRgba } from './clusters.ts';
+import { clusterLayers, placedPosition, hexToRgba, layoutAtZoom } from './clusters.ts';
 import { packMarks, sizeScale } from '../layout.ts';
 import { fixtureMark } from '../../../tests/unit/geoFixture.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
@@ -18,7 +18,7 @@ const markDatum = (id: string) => ({ p: placed.find((p) => p.mark.cluster.id ===
 
 describe('deck.gl cluster layers', () => {
   it('keeps stable layer ids', () => {
-    expect(layers().map((l) => l.id)).toEqual(['cluster-links', 'cluster-sites', 'cluster-marks']);
+    expect(layers().map((l) => l.id)).toEqual(['cluster-leaders', 'cluster-links', 'cluster-sites', 'cluster-marks', 'cluster-groups', 'cluster-group-counts']);
   });
 
   it('colours by sector with a figure, neutral without, and draws province-only clusters as rings', () => {
@@ -46,5 +46,15 @@ describe('deck.gl cluster layers', () => {
     const [b, c] = ['b', 'c'].map((id) => placedPosition(placed.find((p) => p.mark.cluster.id === id)!, 5));
     expect(b).not.toEqual(c);
     expect(Math.abs(b![0] - 108)).toBeLessThan(1);
+  });
+
+  it('groups province-only marks that would spread beyond their province at a low zoom, and splits them zoomed in', () => {
+    const many = Array.from({ length: 30 }, (_, i) => fixtureMark(`p${String(i).padStart(2, '0')}`, { lon: 108, lat: 34, precision: 'province', value: null }));
+    const packedMany = packMarks(many, sizeScale([400]));
+    const shaanxi = new Map([['610000', [[105.5, 31.7], [111.2, 39.6]] as [[number, number], [number, number]]]]);
+    const far = layoutAtZoom(packedMany, 3, shaanxi);
+    expect([far.placed.length, far.groups.length, far.groups[0]?.ids.length]).toEqual([0, 1, 30]);
+    const near = layoutAtZoom(packedMany, 6.5, shaanxi);
+    expect([near.placed.length, near.groups.length]).toEqual([30, 0]);
   });
 });

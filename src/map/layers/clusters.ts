@@ -2,9 +2,9 @@
  * Typed deck.gl layer factories for the cluster marks. Stable ids; `data` arrays only change when the
  * marks do; accessors that depend on hover or selection use updateTriggers.
  */
-import { ScatterplotLayer, LineLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, LineLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { Placed } from '../layout.ts';
+import { spreadMarks, type Placed, type MarkGroup } from '../layout.ts';
 import type { SiteRow } from '../../data/schema.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
 
@@ -43,6 +43,24 @@ export interface ClusterLayerOptions {
   selectedId: string | null;
   onHover(clusterId: string | null, x: number, y: number): void;
   onClick(clusterId: string): void;
+  /** Each province's extent ([[w, s], [e, n]] degrees): marks placed only in a province stay inside it. */
+  provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>;
+  /** A group of marks clicked: the map zooms in on it, where it splits. */
+  onGroupClick?(position: [number, number]): void;
+}
+
+/** The marks laid out at this zoom (world pixels): overlapping ones packed with leader lines, crowded ones grouped. */
+export function layoutAtZoom(placed: readonly Placed[], zoom: number, provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>): { placed: Placed[]; groups: (MarkGroup & { position: [number, number] })[] } {
+  const radius = new Map(placed.map((p) => [p.mark.cluster.id, p.r]));
+  const roomOf = (adcode: string) => {
+    const b = provinceBounds?.get(adcode);
+    if (!b) return null;
+    const [x0, y1] = project(b[0][0], b[0][1], zoom);
+    const [x1, y0] = project(b[1][0], b[1][1], zoom);
+    return 0.45 * Math.min(x1 - x0, y1 - y0);
+  };
+  const s = spreadMarks(placed.map((p) => p.mark), (m) => radius.get(m.cluster.id) ?? 4, (lon, lat) => project(lon, lat, zoom), { roomOf });
+  return { placed: s.placed, groups: s.groups.map((g) => ({ ...g, position: unproject(g.x, g.y, zoom) })) };
 }
 
 interface SiteDot {
@@ -54,7 +72,10 @@ interface SiteDot {
 }
 
 export function clusterLayers(o: ClusterLayerOptions): Layer[] {
-  const positioned = o.placed.map((p) => ({ p, pos: placedPosition(p, o.zoom) }));
+  const laid = layoutAtZoom(o.placed, o.zoom, o.provinceBounds);
+  const positioned = laid.placed.map((p) => ({ p, pos: placedPosition(p, o.zoom) }));
+  // A mark moved off its point keeps a leader line back to it.
+  const leaders = positioned.filter(({ p }) => Math.hypot(p.dx, p.dy) > p.r).map(({ p, pos }) => ({ from: [p.mark.anchor.lon, p.mark.anchor.lat] as [number, number], to: pos }));
   const colorOf = (p: Placed) => (p.mark.value == null ? NEUTRAL_MARK : o.sectorColor(p.mark.cluster.sector));
   const dots: SiteDot[] = [];
   for (const { p, pos } of positioned) for (const s of p.mark.others) dots.push({ site: s, clusterId: p.mark.cluster.id, color: colorOf(p), from: pos });
@@ -71,6 +92,15 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
   };
   const triggers = [o.hotId, o.selectedId];
   return [
+    new LineLayer<{ from: [number, number]; to: [number, number] }>({
+      id: 'cluster-leaders',
+      data: leaders,
+      getSourcePosition: (d) => d.from,
+      getTargetPosition: (d) => d.to,
+      getColor: hexToRgba(MARK_STROKE, 150),
+      getWidth: 0.75,
+      widthUnits: 'pixels',
+    }),
     new LineLayer<SiteDot>({
       id: 'cluster-links',
       data: dots,
@@ -119,6 +149,36 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
       onHover: hover,
       onClick: click,
       updateTriggers: { getFillColor: triggers, getLineWidth: triggers },
+    }),
+    new ScatterplotLayer<(typeof laid.groups)[number]>({
+      id: 'cluster-groups',
+      data: laid.groups,
+      getPosition: (g) => g.position,
+      getRadius: (g) => g.r,
+      radiusUnits: 'pixels',
+      stroked: true,
+      getFillColor: (g) => (g.provinceOnly ? [255, 255, 255, 220] : hexToRgba(NEUTRAL_MARK, 230)),
+      getLineColor: hexToRgba(MARK_STROKE, 230),
+      getLineWidth: 1.5,
+      lineWidthUnits: 'pixels',
+      pickable: true,
+      onClick: (info) => {
+        const g = info.object as (typeof laid.groups)[number] | undefined;
+        if (g) o.onGroupClick?.(g.position);
+      },
+    }),
+    new TextLayer<(typeof laid.groups)[number]>({
+      id: 'cluster-group-counts',
+      data: laid.groups,
+      getPosition: (g) => g.position,
+      getText: (g) => String(g.ids.length),
+      getSize: 12,
+      sizeUnits: 'pixels',
+      getColor: hexToRgba(MARK_STROKE, 255),
+      fontWeight: 600,
+      characterSet: '0123456789',
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
     }),
   ];
 }
