@@ -18,6 +18,7 @@ import { sizeScale, packMarks } from '../map/layout.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import { renderInset } from '../map/inset.ts';
 import { legendModel, legendSvg } from '../map/legend.ts';
+import { mapHeadline } from '../ui/headline.ts';
 import { t } from '../i18n/index.ts';
 import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
 import { h, clear, append } from '../ui/dom.ts';
@@ -223,6 +224,9 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     const shown = layerAtlas(atlas, v);
     regionLegendHost.replaceChildren(regionLegend(lang, provinceCountByRegion(atlas), clusterCountByRegion(shown)));
     countsLine.textContent = t(lang, 'page.counts', { sources: atlas.sources.length, clusters: shown.clusters.length, figures: shown.figures.length });
+    const headline = mapHeadline(shown, lang);
+    mapEl.querySelector(':scope > .map-headline')?.remove();
+    if (headline) mapEl.append(headline);
     const metric = ctx.metrics.get(v.metric);
     clear(legendHost);
     legendHost.append(markLegend({ lang, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`) }));

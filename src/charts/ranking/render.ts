@@ -117,7 +117,7 @@ export function render(series: RankingSeries, options: RankingOptions, doc: Docu
       y += rowH;
     }
     if (!o.listNoFigure && noFig.length) {
-      const msg = txn(lang, 'chart.ranking.noFigureCount', noFig.length);
+      const msg = txn(lang, valued.length ? 'chart.ranking.noFigureCount' : 'chart.ranking.noneHaveFigure', noFig.length);
       const ls = wrap(msg, width - 2 * pad, 11, 3);
       lines(doc, ls, { x: pad, y: y + 14, 'font-size': 11, 'font-style': 'italic', fill: MUTED, class: 'no-figure-summary' }, 13, g);
       y += 8 + ls.length * 13;
