@@ -138,6 +138,8 @@ function compose(o: { title: string; css: string; js: string; check: string; dat
     `<script type="application/json" id="atlas-inline-data">${jsonSafe(o.data)}</script>`,
     // Filled by present.html when it saves a meeting file: the query (deck, slide, language) to open on.
     '<script type="application/json" id="atlas-start">null</script>',
+    // Filled when a user saves the offline edition with their imported table (src/offline/withUserLayer.ts).
+    '<script type="application/json" id="atlas-user-layer">null</script>',
     o.worker === null ? '' : `<script type="text/plain" id="atlas-worker">${scriptSafe(o.worker)}</script>`,
     ...o.templates,
     '</head>',

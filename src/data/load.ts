@@ -1,6 +1,7 @@
 /** The only place the site fetches and parses data. Failures are typed so the page can say what went wrong. */
 import { atlasSchema, type Atlas } from './schema.ts';
 import { readStoredUserLayer, withStoredUserLayer } from './userStore.ts';
+import { parseUserLayer, type UserLayerPayload } from './userLayer.ts';
 
 export type LoadFailure =
   | { kind: 'http'; file: string; status: number }
@@ -65,8 +66,26 @@ export function parseAtlas(json: unknown, file = 'atlas.json'): Atlas {
   return parsed.data;
 }
 
-/** The atlas, with the user's own layer merged when this browser holds one (see userStore.ts). */
+/**
+ * A user layer carried inside an offline edition saved with it (<script id="atlas-user-layer">);
+ * null when there is none or it is not a valid layer.
+ */
+export function carriedUserLayer(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): UserLayerPayload | null {
+  const text = doc?.getElementById('atlas-user-layer')?.textContent;
+  if (!text) return null;
+  try {
+    const parsed = parseUserLayer(JSON.parse(text));
+    return 'payload' in parsed ? parsed.payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The atlas, with the user's own layer merged when this browser holds one (see userStore.ts), else the
+ * one an offline edition carries.
+ */
 export async function loadAtlas(fetcher: typeof fetch = fetch): Promise<Atlas> {
-  const stored = readStoredUserLayer();
+  const stored = readStoredUserLayer().then((p) => p ?? carriedUserLayer());
   return withStoredUserLayer(parseAtlas(await fetchJson('atlas.json', fetcher)), stored);
 }

@@ -3,9 +3,11 @@
  * the numbers are → check (rejected rows named, ambiguous places picked) → put on the map. The table is
  * read in the page and kept in this browser's IndexedDB; the only request is the site's own gazetteer.
  */
+import { isSingleFile } from '../state/pages.ts';
+import { saveOfflineWithUserLayer } from '../offline/withUserLayer.ts';
 import type { Atlas } from '../data/schema.ts';
 import { fetchJson } from '../data/load.ts';
-import { currentUserLayer, setCurrentUserLayer, type UserLayerPayload } from '../data/userLayer.ts';
+import { currentUserLayer, setCurrentUserLayer, serializeUserLayer, type UserLayerPayload } from '../data/userLayer.ts';
 import { storeUserLayer, clearStoredUserLayer } from '../data/userStore.ts';
 import { CsvSyntaxError } from '../data/csv.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
@@ -156,6 +158,25 @@ function currentBox(lang: Lang, o: ImportDialogOptions): HTMLElement | null {
     { class: 'import-current' },
     h('p', {}, t(lang, 'import.current', { file: p.file, clusters: p.clusters.length, date: p.importedAt.slice(0, 10) })),
     h('button', { type: 'button', onclick: () => saveBlob(new Blob([dataPackage(p)], { type: 'application/zip' }), 'my-clusters-data-package.zip') }, t(lang, 'import.export')),
+    ' ',
+    // Inside the offline edition there is no server to fetch the edition from: the button is the site's.
+    isSingleFile()
+      ? null
+      : h('button', {
+          type: 'button',
+          class: 'import-offline',
+          title: t(lang, 'import.exportOffline.title'),
+          onclick: (e: Event) => {
+            const button = e.currentTarget as HTMLButtonElement;
+            button.disabled = true;
+            saveOfflineWithUserLayer(serializeUserLayer(p), t(lang, 'import.exportOffline.file'))
+              .catch((err: unknown) => {
+                const note = h('p', { class: 'import-offline-error', role: 'alert' }, t(lang, 'import.exportOffline.failed', { detail: err instanceof Error ? err.message : String(err) }));
+                button.after(note);
+              })
+              .finally(() => (button.disabled = false));
+          },
+        }, t(lang, 'import.exportOffline')),
     ' ',
     h('button', {
       type: 'button',

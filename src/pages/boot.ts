@@ -5,7 +5,7 @@
  * reload button: never a blank page.
  */
 import { parseView } from '../state/url.ts';
-import { ensureLang } from '../i18n/index.ts';
+import { ensureLang, t } from '../i18n/index.ts';
 
 declare global {
   interface Window {
@@ -25,24 +25,34 @@ export function boot(load: () => Promise<unknown>, win: Window = window): Promis
     );
 }
 
-/** Plain text in both languages: the catalogue may be what failed to load. */
+/**
+ * Both languages: the Chinese catalogue is bundled with this entry; the English one may be what failed
+ * to load, so its words have a plain fallback here.
+ */
 function showStartFailure(doc: Document, err: unknown): void {
+  const en = (key: 'start.failed' | 'start.reload', fallback: string) => {
+    try {
+      return t('en', key);
+    } catch {
+      return fallback;
+    }
+  };
   const box = doc.createElement('div');
   box.className = 'start-failure';
   box.setAttribute('role', 'alert');
-  const zh = doc.createElement('p');
-  zh.lang = 'zh-CN';
-  zh.textContent = '页面程序未能载入，可能是网络中断或服务器缺少文件。请重新载入。';
-  const en = doc.createElement('p');
-  en.lang = 'en';
-  en.textContent = 'The page’s code could not be loaded (the network or the server may have failed). Please reload.';
+  const zhText = doc.createElement('p');
+  zhText.lang = 'zh-CN';
+  zhText.textContent = t('zh', 'start.failed');
+  const enText = doc.createElement('p');
+  enText.lang = 'en';
+  enText.textContent = en('start.failed', 'The page’s code could not be loaded (the network or the server may have failed). Please reload.');
   const detail = doc.createElement('p');
   detail.className = 'start-failure-detail';
   detail.textContent = err instanceof Error ? err.message : String(err);
   const again = doc.createElement('button');
   again.type = 'button';
-  again.textContent = '重新载入 Reload';
+  again.textContent = `${t('zh', 'start.reload')} · ${en('start.reload', 'Reload')}`;
   again.addEventListener('click', () => doc.defaultView?.location.reload());
-  box.append(zh, en, detail, again);
+  box.append(zhText, enText, detail, again);
   doc.body.prepend(box);
 }

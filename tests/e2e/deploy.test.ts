@@ -20,6 +20,13 @@ import { parse } from 'acorn';
 import type { Browser, Page, BrowserContext } from 'playwright-core';
 import { ROOT, SHOTS, openPage, launchBrowser, startNginx, startStatic, startPreview, type Server } from './harness.ts';
 import type { Deck } from '../../src/present/schema.ts';
+import type { Atlas } from '../../src/data/schema.ts';
+import { serializeUserLayer } from '../../src/data/userLayer.ts';
+import { readTable } from '../../src/import/decode.ts';
+import { mapHeaders } from '../../src/import/headers.ts';
+import { buildUserLayer, type ImportOptions } from '../../src/import/build.ts';
+import { Gazetteer, type GazetteerJson } from '../../src/import/gazetteer.ts';
+import { withUserLayer } from '../../src/offline/withUserLayer.ts';
 
 const DIST = join(ROOT, 'dist');
 const zh = JSON.parse(readFileSync(join(ROOT, 'src/i18n/zh.json'), 'utf8')) as Record<string, string>;
@@ -267,6 +274,33 @@ describe('opened from disk', () => {
     assert.deepEqual(requests, [], 'no request left the file');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  it('an offline edition saved with an imported table shows that table from disk', async () => {
+    const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+    const gazetteer = new Gazetteer(JSON.parse(readFileSync(join(ROOT, 'data/gazetteer/places.json'), 'utf8')) as GazetteerJson);
+    const table = readTable(new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/import/excel-gbk.csv'))));
+    const options: ImportOptions = { fileName: 'excel-gbk.csv', sourceLine: '衡水市统计局', grade: 'official', mode: 'beside', defaultMetric: 'output', defaultStage: 'baseline', defaultYear: null, defaultSector: 'other', choices: {}, now: '2025-01-02T00:00:00.000Z' };
+    const { payload } = buildUserLayer(table, mapHeaders(table.header, atlas.metrics), options, atlas, gazetteer);
+    assert.ok(payload && payload.clusters.length > 0, 'the fixture builds a layer');
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-offline-user-'));
+    const file = join(dir, 'with-my-data.html');
+    writeFileSync(file, withUserLayer(readFileSync(join(DIST, 'cluster-atlas-offline.html'), 'utf8'), serializeUserLayer(payload)));
+    const { context, requests, errors, watch } = await diskContext(browser, file);
+    try {
+      const page = await context.newPage();
+      watch(page);
+      await page.goto(`${pathToFileURL(file).href}?layer=user`);
+      await page.waitForFunction(() => window.__atlas?.ready === true);
+      const list = (await page.locator('.list-host').textContent()) ?? '';
+      for (const c of payload.clusters) assert.ok(list.includes(c.name_zh), `${c.name_zh} is listed`);
+      for (const c of payload.clusters) assert.ok(await page.evaluate((id) => window.__atlas?.locate?.(id) != null, c.id), `${c.id} is on the map`);
+      assert.deepEqual(requests, [], 'no request left the file');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a meeting file saved from present.html walks every slide from disk with no network and no WebGL', async () => {
