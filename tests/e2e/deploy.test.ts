@@ -228,7 +228,7 @@ describe('opened from disk', () => {
     });
   }
 
-  it('the offline edition runs by itself: map, list, panel, charts, export, English, present mode', async () => {
+  it('the offline edition runs by itself: map, list, panel, charts, English, present mode, sources', async () => {
     const file = join(DIST, 'cluster-atlas-offline.html');
     const { context, requests, errors, watch } = await diskContext(browser, file);
     const page = await context.newPage();
@@ -246,15 +246,13 @@ describe('opened from disk', () => {
     await row.click();
     await page.waitForFunction(() => new URL(location.href).searchParams.has('cluster'));
     assert.ok(await page.locator('#detail').isVisible(), 'the detail panel opens');
-    // A chart tab, and its CSV export (a download made in the page).
-    await page.goto(`${url}?layer=local&tab=ranking`);
-    await page.waitForFunction(() => window.__atlas?.ready === true);
-    assert.ok((await page.locator('.chart-host svg, figure svg').count()) >= 1, 'the ranking chart is drawn');
-    // English.
-    await page.goto(`${url}?lang=en`);
+    // English, a chart tab, and a page this file does not have (reported, never blank), in one load.
+    await page.goto(`${url}?page=nowhere&lang=en&layer=local&tab=ranking`);
     await page.waitForFunction(() => window.__atlas?.ready === true);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.title(), `${en['site.title']} · ${en['site.tagline']}`);
+    assert.match((await page.locator('.notice').allTextContents()).join(' '), /page=nowhere/);
+    assert.ok((await page.locator('.chart-host svg, figure svg').count()) >= 1, 'the ranking chart is drawn');
     await page.screenshot({ path: join(SHOTS, 'offline-explore-en.png') });
     // Present mode inside the same file, walked slide by slide.
     await page.goto(`${url}?page=present`);
@@ -267,10 +265,6 @@ describe('opened from disk', () => {
     await page.goto(`${url}?page=sources`);
     await page.waitForFunction(() => window.__atlas?.ready === true);
     assert.ok((await page.locator('[id^="src-"]').count()) > 10, 'the sources page lists the sources');
-    // A page this file does not have is reported, never blank.
-    await page.goto(`${url}?page=nowhere`);
-    await page.waitForFunction(() => window.__atlas?.ready === true);
-    assert.match((await page.locator('.notice').allTextContents()).join(' '), /page=nowhere/);
     assert.deepEqual(requests, [], 'no request left the file');
     assert.deepEqual(errors, []);
     await context.close();
