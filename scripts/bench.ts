@@ -1,8 +1,10 @@
 /**
  * npm run bench — measures, never times tests. Writes bench/results.json and prints a table:
  *  - per page: bytes the browser downloads (JS, CSS, data, other), raw and gzip;
- *  - explore: time from navigation to the map's first idle (median of N runs, headless chromium),
- *    and the same for a bare maplibre page drawing the same geometry; the ratio ours / bare.
+ *  - explore: time from navigation to the map's first pixels (the base map drawn from the geometry,
+ *    src/map/firstPixels.ts) and to the WebGL map's first idle (median of N runs, headless chromium),
+ *    each against a bare maplibre page drawing the same geometry (its first frame with the provinces,
+ *    its first idle); the ratios ours / bare.
  * Run after `npm run build` (the npm script does both).
  */
 import { build } from 'vite';
@@ -100,6 +102,8 @@ async function main() {
     for (const p of PAGES) pages[p.name] = await pageBytes(browser, site.origin, p.path, p.waitFor);
     const ours = await idleTimes(browser, site.origin + '/', () => window.__atlas?.mapIdleAt);
     const ref = await idleTimes(browser, bare.origin + '/', () => window.__bareIdle);
+    const oursFirst = await idleTimes(browser, site.origin + '/', () => window.__atlas?.firstPixelsAt);
+    const refFirst = await idleTimes(browser, bare.origin + '/', () => window.__bareFirst);
     const importRows = await benchImport(browser, site.origin, Math.min(RUNS, 3));
     const result = {
       measured: new Date().toISOString(),
@@ -107,6 +111,11 @@ async function main() {
       browser: `chromium ${browser.version()} headless, SwiftShader WebGL`,
       runs: RUNS,
       pages,
+      firstMapPixelsMs: {
+        explore: { median: median(oursFirst), runs: oursFirst },
+        bareMaplibre: { median: median(refFirst), runs: refFirst },
+        ratio: Number((median(oursFirst) / median(refFirst)).toFixed(2)),
+      },
       firstMapIdleMs: {
         explore: { median: median(ours), runs: ours },
         bareMaplibre: { median: median(ref), runs: ref },
@@ -123,7 +132,8 @@ async function main() {
       const t = p.totals;
       console.log(`${name.padEnd(9)} ${`${kb(t.js.raw)} / ${kb(t.js.gzip)}`.padEnd(18)} ${`${kb(t.css.raw)} / ${kb(t.css.gzip)}`.padEnd(18)} ${kb(t.data.raw)} / ${kb(t.data.gzip)}`);
     }
-    console.log(`\nfirst map idle (median of ${RUNS}): explore ${median(ours)} ms, bare maplibre ${median(ref)} ms, ratio ${result.firstMapIdleMs.ratio}`);
+    console.log(`\nfirst map pixels (median of ${RUNS}): explore ${median(oursFirst)} ms, bare maplibre ${median(refFirst)} ms, ratio ${result.firstMapPixelsMs.ratio}`);
+    console.log(`first map idle (median of ${RUNS}): explore ${median(ours)} ms, bare maplibre ${median(ref)} ms, ratio ${result.firstMapIdleMs.ratio}`);
     console.log(`import of ${importRows.rows} rows to the check (median of ${importRows.checkMs.runs.length}): ${importRows.checkMs.median} ms; gazetteer ${kb(importRows.gazetteer.raw)} / ${kb(importRows.gazetteer.gzip)} KB`);
     for (const [name, f] of Object.entries(result.singleFile)) console.log(`${name}: ${kb(f.raw)} / ${kb(f.gzip)} KB raw / gzip`);
     console.log('written: bench/results.json');

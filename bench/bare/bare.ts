@@ -12,6 +12,8 @@ setWorkerUrl(workerUrl);
 declare global {
   interface Window {
     __bareIdle?: number;
+    /** The first frame drawn with the provinces (the source loaded). */
+    __bareFirst?: number;
   }
 }
 
@@ -35,3 +37,6 @@ const map = new MapLibreMap({
   attributionControl: false,
 });
 map.once('idle', () => (window.__bareIdle = performance.now()));
+map.on('render', () => {
+  if (window.__bareFirst === undefined && map.isSourceLoaded('p')) window.__bareFirst = performance.now();
+});

@@ -14,6 +14,7 @@ import { loadBaseGeometry, CHINA_BOUNDS, type BaseGeometry } from '../map/geo.ts
 import { supportsWebGL } from '../map/webgl.ts';
 import { pageHref } from '../state/pages.ts';
 import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.ts';
+import { drawFirstPixels, type FirstPixels } from '../map/firstPixels.ts';
 import { sizeScale, packMarks } from '../map/layout.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import { renderInset } from '../map/inset.ts';
@@ -69,7 +70,13 @@ const mapModule = webgl ? import('../map/clusterMap.ts') : null;
 let mapStarted: Promise<MapController | null> | null = null;
 /** Why the WebGL map is not drawn (none: it is, or it is still starting). */
 let mapFailure: MapFailure = { reason: 'nowebgl' };
+/** The base map drawn at once from the geometry, under the WebGL map until it is idle (src/map/firstPixels.ts). */
+let firstPixels: FirstPixels | null = null;
 function startMap(geo: BaseGeometry): Promise<MapController | null> {
+  if (!firstPixels) {
+    firstPixels = drawFirstPixels(mapEl, geo, lang, new Set(view.regions));
+    void firstPixels.painted.then((at) => (status.firstPixelsAt ??= at));
+  }
   if (!mapModule) return Promise.resolve(null);
   return (mapStarted ??= mapModule
     .then(({ createClusterMap }) =>
@@ -86,6 +93,7 @@ function startMap(geo: BaseGeometry): Promise<MapController | null> {
     )
     .then(({ controller }) => {
       status.mapIdleAt = performance.now();
+      firstPixels?.remove();
       mapEl.append(renderInset(document, geo, lang));
       return controller;
     })
@@ -260,6 +268,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     if (at) map.jumpTo(at);
   }
   const useSvgMap = async (failure: MapFailure) => {
+    firstPixels?.remove();
     status.mapFailure = failure.reason;
     showNotice(notices, mapFailureText(lang, failure), t(lang, 'notice.dismiss'), 'info');
     const { createSvgController } = await import('../map/svgController.ts');

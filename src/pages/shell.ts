@@ -19,6 +19,8 @@ export interface PageStatus {
   ready: boolean;
   /** performance.now() at the map's first idle, on pages with a map. */
   mapIdleAt: number | null;
+  /** performance.now() at the first frame showing the base map (explore: drawn before the WebGL map is in). */
+  firstPixelsAt?: number;
   error: string | null;
   /** Page coordinates of a cluster's map mark (explore page), for tests and the bench. */
   locate?: (clusterId: string) => [number, number] | null;

@@ -1,0 +1,77 @@
+/**
+ * Something true on the map area at once: with the WebGL map held back, the explore page already shows
+ * the base map (src/map/firstPixels.ts); once the WebGL map is idle, the same provinces are in the same
+ * places in the same region colours (no visible jump), and the early drawing is gone.
+ *
+ * How it can fail: draw the early map with another projection or framing (the sampled pixels land in
+ * other provinces), other colours, or leave it in place under the WebGL map.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { useSite, openPage, SHOTS } from './harness.ts';
+
+/** Provinces whose point just below the bounding-box centre lies inside a province, away from names and marks. */
+const PROBES = ['650000', '540000', '630000', '530000', '410000', '360000'];
+
+type Rgb = [number, number, number];
+const distance = (a: Rgb, b: Rgb) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+describe('first map pixels', () => {
+  const site = useSite();
+
+  it('the base map shows before the WebGL map, where and as the WebGL map then draws it', async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((r) => (release = r));
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', {
+      waitReady: false,
+      viewport: { width: 1440, height: 900 },
+    });
+    // Reload with the WebGL map's code and the data held back: only the geometry can arrive.
+    await page.route(/clusterMap-[^/]*\.js$|atlas\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await page.waitForFunction(() => typeof window.__atlas?.firstPixelsAt === 'number');
+    assert.equal(await page.evaluate(() => window.__atlas?.ready), false, 'the page is still loading');
+    const points = await page.evaluate((ids) => {
+      const out: { id: string; x: number; y: number }[] = [];
+      for (const id of ids) {
+        const path = document.querySelector<SVGGraphicsElement>(`.map-first-pixels path.province[data-adcode="${id}"]`);
+        if (!path) continue;
+        const r = path.getBoundingClientRect();
+        // Below the centre, where the province's name (drawn at its centre) is not.
+        out.push({ id, x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2 + 16) });
+      }
+      return out;
+    }, PROBES);
+    assert.equal(points.length, PROBES.length, 'every probed province is drawn early');
+    const sample = async (file: string): Promise<Rgb[]> => {
+      const png = await page.screenshot({ path: join(SHOTS, file) });
+      return page.evaluate(
+        async ({ data, pts }) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${data}`;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const g = c.getContext('2d')!;
+          g.drawImage(img, 0, 0);
+          return pts.map((p) => [...g.getImageData(p.x, p.y, 1, 1).data.slice(0, 3)] as [number, number, number]);
+        },
+        { data: png.toString('base64'), pts: points },
+      );
+    };
+    const early = await sample('first-pixels-early.png');
+    release();
+    await page.waitForFunction(() => window.__atlas?.ready === true && window.__atlas.renderer === 'webgl');
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.map-first-pixels').count(), 0, 'the early drawing is removed once the WebGL map is idle');
+    const idle = await sample('first-pixels-idle.png');
+    points.forEach((p, i) => assert.ok(distance(early[i]!, idle[i]!) < 40, `${p.id} at ${p.x},${p.y}: ${early[i]!.join(',')} early, ${idle[i]!.join(',')} once idle`));
+    guard.assertClean();
+    await close();
+  });
+});
