@@ -16,7 +16,7 @@ export interface ComposeExtras {
   notice?: string | null;
 }
 
-function textBlock(doc: Document, parent: Element, lines: string[], x: number, y: number, size: number, fill: string, weight = 400): number {
+export function textBlock(doc: Document, parent: Element, lines: string[], x: number, y: number, size: number, fill: string, weight = 400): number {
   for (const line of lines) {
     const t = doc.createElementNS(NS, 'text');
     t.setAttribute('x', String(x));

@@ -107,31 +107,21 @@ export interface SpreadOptions {
 export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMark) => number, project: (lon: number, lat: number) => [number, number] | null, o: SpreadOptions = {}): Spread {
   const gap = o.gap ?? 1.5;
   const maxSpread = o.maxSpread ?? 80;
-  const items = marks.flatMap((m) => {
+  type Item = { m: ClusterMark; p: [number, number]; r: number };
+  type Comp = { items: Item[]; circles: { x: number; y: number; r: number }[]; placed: Placed[]; group: MarkGroup | null };
+  const items: Item[] = marks.flatMap((m) => {
     const p = project(m.anchor.lon, m.anchor.lat);
     return p ? [{ m, p, r: radius(m) }] : [];
   });
-  // Components of marks that would hide one another: one's point inside (or at the rim of) the other's
-  // circle (union–find). Circles that only overlap at their edges both stay readable and stay put.
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < items.length; i++)
-    for (let j = i + 1; j < items.length; j++) {
-      const a = items[i]!, b = items[j]!;
-      if (Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < Math.max(a.r, b.r) + gap) parent[find(i)] = find(j);
-    }
-  const comps = new Map<number, typeof items>();
-  items.forEach((it, i) => comps.set(find(i), [...(comps.get(find(i)) ?? []), it]));
-  const out: Spread = { placed: [], groups: [] };
-  for (const comp of comps.values()) {
+  /** A component's drawing: one mark in place; several packed round their mean point; a group if they have no room. */
+  const lay = (members: Item[]): Comp => {
+    const comp = [...members].sort((a, b) => b.r - a.r || a.m.cluster.id.localeCompare(b.m.cluster.id));
     if (comp.length === 1) {
-      out.placed.push({ mark: comp[0]!.m, dx: 0, dy: 0, r: comp[0]!.r });
-      continue;
+      const c = comp[0]!;
+      return { items: comp, circles: [{ x: c.p[0], y: c.p[1], r: c.r }], placed: [{ mark: c.m, dx: 0, dy: 0, r: c.r }], group: null };
     }
-    // Deterministic order: largest first, then id.
-    comp.sort((a, b) => b.r - a.r || a.m.cluster.id.localeCompare(b.m.cluster.id));
-    const cx = comp.reduce((s, c) => s + c.p[0], 0) / comp.length;
-    const cy = comp.reduce((s, c) => s + c.p[1], 0) / comp.length;
+    const cx = comp.reduce((sum, c) => sum + c.p[0], 0) / comp.length;
+    const cy = comp.reduce((sum, c) => sum + c.p[1], 0) / comp.length;
     const packed = packSiblings(comp.map((c) => ({ r: c.r + gap, x: 0, y: 0 })));
     const spread = Math.max(...packed.map((c) => Math.hypot(c.x, c.y) + c.r));
     const provinces = new Set(comp.map((c) => (c.m.anchor.precision === 'province' ? c.m.cluster.province_adcode : '')));
@@ -140,13 +130,43 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
     const ids = comp.map((c) => c.m.cluster.id).sort();
     const key = ids.join(',');
     if (spread > room && !o.expanded?.has(key)) {
-      out.groups.push({ key, ids, x: cx, y: cy, r: Math.max(9, Math.min(room, 7 + 2.5 * Math.sqrt(comp.length))), provinceOnly });
-      continue;
+      const group = { key, ids, x: cx, y: cy, r: Math.max(9, Math.min(room, 7 + 2.5 * Math.sqrt(comp.length))), provinceOnly };
+      return { items: comp, circles: [group], placed: [], group };
     }
-    comp.forEach((c, i) => out.placed.push({ mark: c.m, dx: cx + packed[i]!.x - c.p[0], dy: cy + packed[i]!.y - c.p[1], r: c.r }));
+    const placed = comp.map((c, i) => ({ mark: c.m, dx: cx + packed[i]!.x - c.p[0], dy: cy + packed[i]!.y - c.p[1], r: c.r }));
+    return { items: comp, circles: comp.map((c, i) => ({ x: cx + packed[i]!.x, y: cy + packed[i]!.y, r: c.r })), placed, group: null };
+  };
+  // Marks hide one another when one's centre lies inside (or at the rim of) the other's circle; circles
+  // that only overlap at their edges both stay readable and stay put.
+  const hides = (a: Comp, b: Comp) => a.circles.some((x) => b.circles.some((y) => Math.hypot(x.x - y.x, x.y - y.y) < Math.max(x.r, y.r) + gap));
+  // First the marks whose points hide one another (union–find), then whatever their packs cover.
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i]!, b = items[j]!;
+      if (Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < Math.max(a.r, b.r) + gap) parent[find(i)] = find(j);
+    }
+  const first = new Map<number, Item[]>();
+  items.forEach((it, i) => first.set(find(i), [...(first.get(find(i)) ?? []), it]));
+  let comps = [...first.values()].map(lay);
+  // Merge components that hide one another and lay them out again, until none does (a pack that grew
+  // over its neighbours takes them in; one with no room left becomes a group).
+  for (let merged = true; merged; ) {
+    merged = false;
+    outer: for (let i = 0; i < comps.length; i++)
+      for (let j = i + 1; j < comps.length; j++) {
+        if (!hides(comps[i]!, comps[j]!)) continue;
+        const next = lay([...comps[i]!.items, ...comps[j]!.items]);
+        comps = [...comps.slice(0, i), next, ...comps.slice(i + 1, j), ...comps.slice(j + 1)];
+        merged = true;
+        break outer;
+      }
   }
-  // Larger marks first, so that smaller ones are drawn on top.
+  const out: Spread = { placed: comps.flatMap((c) => c.placed), groups: comps.flatMap((c) => (c.group ? [c.group] : [])) };
+  // Larger marks first, so that smaller ones are drawn on top; groups in a stable order.
   out.placed.sort((a, b) => b.r - a.r || a.mark.cluster.id.localeCompare(b.mark.cluster.id));
+  out.groups.sort((a, b) => a.key.localeCompare(b.key));
   return out;
 }
 

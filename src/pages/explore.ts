@@ -20,6 +20,7 @@ import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import { renderInset } from '../map/inset.ts';
 import { legendModel, legendSvg } from '../map/legend.ts';
 import { mapHeadline } from '../ui/headline.ts';
+import { composeMapSvg } from '../export/mapSvg.ts';
 import { t } from '../i18n/index.ts';
 import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
 import { h, clear, append } from '../ui/dom.ts';
@@ -142,6 +143,13 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     citation: mapCite(),
     onError: onExportError,
     text: () => ({ title: t(lang, 'embed.map.title'), subtitle: legendHost.querySelector('.legend-size-title')?.textContent ?? '', legend: atlas.sectors.map((s) => `● ${name(s, lang)}`), source: mapSourceLine(atlas, store.get().layers, t(lang, 'footer.source'), (line) => t(lang, 'import.source.line', { line })), notice: mapNotice ?? null, get key() { return legendSvg(mapKey(store.get()), Math.round(mapEl.clientWidth), document); } }),
+    // The vector map: the SVG map's drawing of the same marks at the map's size, with the whole key.
+    svg: () => {
+      const v = store.get();
+      const width = Math.round(mapEl.clientWidth), height = Math.round(mapEl.clientHeight);
+      const foot = [t(lang, 'footer.source'), mapCite(), ...(mapNotice ? [mapNotice] : [])];
+      return composeMapSvg({ doc: document, geo, lang, ariaLabel: t(lang, 'map.label'), sectorColor, marks, scale, selectedId: v.cluster, shownRegions: new Set(v.regions), width, height, title: t(lang, 'embed.map.title'), subtitle: legendHost.querySelector('.legend-size-title')?.textContent ?? '', key: legendSvg(mapKey(v), width, document), foot });
+    },
   });
   /** The map's whole key for the view, as exported with the map. */
   const mapKey = (v: ViewState) => {

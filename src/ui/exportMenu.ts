@@ -81,7 +81,8 @@ export function chartExportMenu(o: { built: BuiltChart; atlas: Atlas; lang: Lang
 }
 
 /** The download menu of the map: PNG of the drawn map with its text, and the full data as CSV. */
-export function mapExportMenu(o: { mapEl: HTMLElement; atlas: Atlas; lang: Lang; citation: string; text(): Omit<MapImageText, 'citation'>; onError(message: string): void }): HTMLElement {
+export function mapExportMenu(o: { mapEl: HTMLElement; atlas: Atlas; lang: Lang; citation: string; text(): Omit<MapImageText, 'citation'>; onError(message: string): void; svg?: () => SVGSVGElement }): HTMLElement {
+  const svg = o.svg;
   return exportMenu({
     lang: o.lang,
     citation: o.citation,
@@ -90,6 +91,7 @@ export function mapExportMenu(o: { mapEl: HTMLElement; atlas: Atlas; lang: Lang;
     actions: {
       name: fileName(o.text().title, 'x').replace(/\.x$/, ''),
       png: (size) => mapToPng(o.mapEl, { ...o.text(), citation: o.citation }, size),
+      ...(svg ? { svg: () => svgString(svg()) } : {}),
       csvFull: () => fullCsv(o.atlas, o.lang, o.citation),
     },
   });

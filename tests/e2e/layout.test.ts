@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { useSite, openPage, SHOTS } from './harness.ts';
+import { useSite, openPage, launchBrowser, SHOTS } from './harness.ts';
 import { join } from 'node:path';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { ROOT } from './harness.ts';
@@ -147,8 +147,48 @@ describe('layout: charts whole beside the map, legible text, no overlapping labe
       { b64: readFileSync((await d.path())!).toString('base64'), top: Math.round(64 + mapHeight), targets },
     );
     for (const [k, n] of Object.entries(counts)) assert.ok(n >= 30, `the key shows ${k} in its colour (${n} px found): ${JSON.stringify(counts)}`);
+    // The vector map carries the same key: the SVG map's marks and every drawn sector colour in the key.
+    const [v] = await Promise.all([page.waitForEvent('download'), page.click('.side .export-item[data-export="svg"]')]);
+    const svg = readFileSync((await v.path())!, 'utf8');
+    assert.match(svg, /class="svg-map/);
+    const key = svg.slice(svg.indexOf('class="map-key"'));
+    for (const s of drawn) assert.ok(key.includes(`fill="${colours.get(s)}"`), `the SVG key shows ${s} in ${colours.get(s)}`);
     guard.assertClean();
     await close();
+  });
+
+  it('the map without WebGL at 1280×720 (local plans: Dalian, Shaanxi): no mark hides another, no two labels overlap', async () => {
+    const browser = await launchBrowser(['--disable-3d-apis', '--disable-webgl']);
+    try {
+      const { page, guard, close } = await openPage(browser, site.server.origin, '/?layer=local', { viewport: { width: 1280, height: 720 } });
+      await defineName(page);
+      assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'svg');
+      const found = await page.evaluate(() => {
+        const marks = [...document.querySelectorAll<SVGCircleElement>('.svg-map .mark')].map((c) => ({ id: c.dataset['cluster'], x: c.cx.baseVal.value, y: c.cy.baseVal.value, r: c.r.baseVal.value }));
+        const hidden: string[] = [];
+        for (let i = 0; i < marks.length; i++)
+          for (let j = i + 1; j < marks.length; j++) {
+            const a = marks[i]!, b = marks[j]!;
+            if (Math.hypot(a.x - b.x, a.y - b.y) < Math.max(a.r, b.r) - 0.5) hidden.push(`${a.id} × ${b.id}`);
+          }
+        const labels = [...document.querySelectorAll('.svg-map text')].map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() })).filter((l) => l.r.width > 0);
+        const clash: string[] = [];
+        for (let i = 0; i < labels.length; i++)
+          for (let j = i + 1; j < labels.length; j++) {
+            const a = labels[i]!.r, b = labels[j]!.r;
+            if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) clash.push(`${labels[i]!.t} × ${labels[j]!.t}`);
+          }
+        return { marks: marks.length, groups: document.querySelectorAll('.svg-map .mark-group').length, hidden, clash };
+      });
+      assert.ok(found.marks + found.groups > 10, JSON.stringify(found));
+      assert.deepEqual(found.hidden, [], 'a mark hides another');
+      assert.deepEqual(found.clash, [], 'map labels overlap');
+      await page.screenshot({ path: join(SHOTS, 'layout-1280-svg-map.png') });
+      guard.assertClean();
+      await close();
+    } finally {
+      await browser.close();
+    }
   });
 
   it('on a 375 px phone: one column that scrolls, no text under 10 px on any tab', async () => {
