@@ -1,0 +1,41 @@
+/**
+ * The scale bench's CI-safe run (issue #15): the 1,000-cluster synthetic set built with the data build and
+ * served in a copy of dist/, one page load measured. Measured, never asserted on time: the test checks
+ * that every measurement exists and is a positive number and that the page shows 1,000 clusters.
+ * The numbers are printed; `npm run bench:scale` records them for 1k, 10k and 100k.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, startPreview, type Server } from './harness.ts';
+import { prepareSize, stageSite, measureOnce, type Prepared } from '../../scripts/bench-scale.ts';
+
+describe('scale bench, 1,000 synthetic clusters', () => {
+  let browser: Browser;
+  let server: Server;
+  let prep: Prepared;
+  before(async () => {
+    prep = prepareSize(1000);
+    server = await startPreview(stageSite(1000, 'dist'));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('builds, loads and measures every step', async (t) => {
+    const r = await measureOnce(browser, server.origin, prep.isolated, 60_000);
+    t.diagnostic(`build ${prep.buildMs} ms, atlas ${prep.atlas.raw} / ${prep.atlas.gzip} B raw / gzip`);
+    t.diagnostic(JSON.stringify(r, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v)));
+    assert.match(r.clustersShown.replace(/[,\s]/g, ''), /1000(个集群|clusters)/);
+    assert.equal(r.renderer, 'webgl');
+    const positive = (name: string, v: number | null | undefined) => assert.ok(typeof v === 'number' && Number.isFinite(v) && v > 0, `${name}: ${v}`);
+    positive('build', prep.buildMs);
+    positive('atlas raw', prep.atlas.raw);
+    positive('atlas gzip', prep.atlas.gzip);
+    for (const k of ['firstMapPx', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'heapMB', 'hover'] as const) positive(k, r[k]);
+    assert.equal(r.filterRepaint.length, 2);
+    r.filterRepaint.forEach((v, i) => positive(`filterRepaint[${i}]`, v));
+  });
+});
