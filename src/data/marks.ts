@@ -29,6 +29,28 @@ export interface ClusterMark {
   value: number | null;
 }
 
+const byCluster = new WeakMap<readonly FigureRow[], Map<string, FigureRow[]>>();
+
+/**
+ * The figures about one cluster, from an index built once per figures array (a scan of every figure per
+ * cluster made the map's marks O(clusters × figures): 18 s for 10,000 clusters). The arrays are never
+ * changed after they are built.
+ */
+export function figuresOfCluster(figures: readonly FigureRow[], clusterId: string): readonly FigureRow[] {
+  let index = byCluster.get(figures);
+  if (!index) {
+    index = new Map();
+    for (const f of figures) {
+      if (f.subject_type !== 'cluster') continue;
+      const list = index.get(f.subject_id);
+      if (list) list.push(f);
+      else index.set(f.subject_id, [f]);
+    }
+    byCluster.set(figures, index);
+  }
+  return index.get(clusterId) ?? [];
+}
+
 const COMPARATOR_RANK: Record<FigureRow['comparator'], number> = { '=': 0, '~': 1, '>=': 2, '>': 3, range: 4, '<=': 5, '<': 6 };
 
 /**
@@ -37,7 +59,7 @@ const COMPARATOR_RANK: Record<FigureRow['comparator'], number> = { '=': 0, '~': 
  * never applies to a single cluster; illegible amounts have no value and are never chosen to size.
  */
 export function figureFor(figures: readonly FigureRow[], clusterId: string, metric: string, stage: Stage): FigureRow | null {
-  const candidates = figures.filter((f) => f.subject_type === 'cluster' && f.subject_id === clusterId && f.metric === metric && f.stage === stage && f.scope === 'total');
+  const candidates = figuresOfCluster(figures, clusterId).filter((f) => f.metric === metric && f.stage === stage && f.scope === 'total');
   if (!candidates.length) return null;
   candidates.sort((a, b) => {
     const legible = Number(a.value == null) - Number(b.value == null);

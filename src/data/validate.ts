@@ -214,7 +214,8 @@ function crossCheck(t: { [N in TableName]: Rows<N> }, dir: string, errors: DataE
     needSource('sites.csv', line, 'source_id', row.source_id);
     if (row.precision === 'province' && !provinces.has(row.adcode)) err('sites.csv', line, 'adcode', `precision province needs a province adcode, got ${row.adcode}`);
   }
-  for (const { line, row } of t['clusters.csv']) if (!sited.has(row.id) && !broken.has(`site-of:${row.id}`) && !crossProvince.some((x) => x.cluster === row.id)) err('clusters.csv', line, 'id', `cluster "${row.id}" has no site in sites.csv`);
+  const sitedElsewhere = new Set(crossProvince.map((x) => x.cluster));
+  for (const { line, row } of t['clusters.csv']) if (!sited.has(row.id) && !broken.has(`site-of:${row.id}`) && !sitedElsewhere.has(row.id)) err('clusters.csv', line, 'id', `cluster "${row.id}" has no site in sites.csv`);
   for (const { line, cluster } of crossProvince) if (!sited.has(cluster)) err('sites.csv', line, 'adcode', `no site of cluster "${cluster}" lies in its own province ${clusters.get(cluster)!.province_adcode}`);
 
   for (const { line, row } of t['figures.csv']) {
