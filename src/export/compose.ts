@@ -31,10 +31,8 @@ export function textBlock(doc: Document, parent: Element, lines: string[], x: nu
   return y;
 }
 
-export function composeChartSvg(built: BuiltChart, doc: Document, extras: ComposeExtras): SVGSVGElement {
-  const inner = built.svg.cloneNode(true) as SVGSVGElement;
-  const w = Number(inner.getAttribute('width')) || 800;
-  const h = Number(inner.getAttribute('height')) || 400;
+/** An export's outer SVG on white paper, its fonts named, with the title and subtitle at the top; `y` is below them. */
+export function exportFrame(doc: Document, w: number, title: string, subtitle: string, titleLines = 3, subtitleLines = 4): { svg: SVGSVGElement; bg: SVGRectElement; y: number; pad: number } {
   const pad = 16;
   const svg = doc.createElementNS(NS, 'svg');
   svg.setAttribute('xmlns', NS);
@@ -42,12 +40,22 @@ export function composeChartSvg(built: BuiltChart, doc: Document, extras: Compos
   const bg = doc.createElementNS(NS, 'rect');
   bg.setAttribute('fill', '#FFFFFF');
   svg.append(bg);
+  let y = pad + 18;
+  y = textBlock(doc, svg, wrap(title, w - 2 * pad, 18, titleLines), pad, y, 18, '#1F2933', 700);
+  y = textBlock(doc, svg, wrap(subtitle, w - 2 * pad, 13, subtitleLines), pad, y, 13, '#52606D');
+  return { svg, bg, y, pad };
+}
+
+export function composeChartSvg(built: BuiltChart, doc: Document, extras: ComposeExtras): SVGSVGElement {
+  const inner = built.svg.cloneNode(true) as SVGSVGElement;
+  const w = Number(inner.getAttribute('width')) || 800;
+  const h = Number(inner.getAttribute('height')) || 400;
+  const frame = exportFrame(doc, w, built.meta.title, built.meta.subtitle);
+  const { svg, bg, pad } = frame;
+  let { y } = frame;
   const title = doc.createElementNS(NS, 'title');
   title.textContent = built.meta.title;
-  svg.append(title);
-  let y = pad + 18;
-  y = textBlock(doc, svg, wrap(built.meta.title, w - 2 * pad, 18, 3), pad, y, 18, '#1F2933', 700);
-  y = textBlock(doc, svg, wrap(built.meta.subtitle, w - 2 * pad, 13, 4), pad, y, 13, '#52606D');
+  svg.prepend(title);
   inner.setAttribute('x', '0');
   inner.setAttribute('y', String(y));
   svg.append(inner);

@@ -8,10 +8,9 @@ import type { BaseGeometry } from '../map/geo.ts';
 import type { SizeScale } from '../map/layout.ts';
 import type { ClusterMark } from '../data/marks.ts';
 import type { Lang } from '../i18n/index.ts';
-import { EXPORT_FONTS, textBlock } from './compose.ts';
+import { exportFrame, textBlock } from './compose.ts';
 import { wrap } from '../charts/shared/layout.ts';
 
-const NS = 'http://www.w3.org/2000/svg';
 
 export interface MapSvgOptions {
   doc: Document;
@@ -43,16 +42,9 @@ export function composeMapSvg(o: MapSvgOptions): SVGSVGElement {
   map.destroy();
   host.remove();
 
-  const pad = 16;
-  const svg = doc.createElementNS(NS, 'svg');
-  svg.setAttribute('xmlns', NS);
-  svg.setAttribute('font-family', EXPORT_FONTS);
-  const bg = doc.createElementNS(NS, 'rect');
-  bg.setAttribute('fill', '#FFFFFF');
-  svg.append(bg);
-  let y = pad + 18;
-  y = textBlock(doc, svg, wrap(o.title, w - 2 * pad, 18, 2), pad, y, 18, '#1F2933', 700);
-  y = textBlock(doc, svg, wrap(o.subtitle, w - 2 * pad, 13, 3), pad, y, 13, '#52606D');
+  const frame = exportFrame(doc, w, o.title, o.subtitle, 2, 3);
+  const { svg, bg, pad } = frame;
+  let { y } = frame;
   drawn.setAttribute('x', '0');
   drawn.setAttribute('y', String(Math.round(y)));
   drawn.setAttribute('width', String(w));
