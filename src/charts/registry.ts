@@ -78,7 +78,7 @@ export function buildChart(id: ChartId, full: Atlas, view: ViewState, o: BuildOp
       // A subject the view names is found in every layer (it was asked for by name); the default one comes from the layers in view.
       const scope = view.subject || view.cluster ? layerAtlas(full, { layers: full.programmes.map((p) => p.id), low: view.low }) : atlas;
       const s = growth.derive(scope, { subject: growthSubject(atlas, view), metric: view.metric });
-      return { id, svg: growth.render(s, base, o.doc), meta: growth.meta(s, o.lang), table: growth.table(s, o.lang), description: growth.describe(s, o.lang), sources: s.sources };
+      return { id, svg: fitPlots((plotHeight) => growth.render(s, { ...base, plotHeight }, o.doc), growth.resolveOptions(base).plotHeight, 1, o.room ?? null), meta: growth.meta(s, o.lang), table: growth.table(s, o.lang), description: growth.describe(s, o.lang), sources: s.sources };
     }
     case 'outcomes': {
       const s = outcomes.derive(atlas);
@@ -90,16 +90,15 @@ export function buildChart(id: ChartId, full: Atlas, view: ViewState, o: BuildOp
     }
     case 'context': {
       const s = context.derive(atlas);
-      return { id, svg: renderContext(s, base, o.doc, o.room ?? null), meta: context.meta(s, o.lang), table: context.table(s, o.lang), description: context.describe(s, o.lang), sources: s.sources };
+      return { id, svg: fitPlots((plotHeight) => context.render(s, { ...base, plotHeight }, o.doc), context.resolveOptions(base).plotHeight, 2, o.room ?? null), meta: context.meta(s, o.lang), table: context.table(s, o.lang), description: context.describe(s, o.lang), sources: s.sources };
     }
   }
 }
 
-/** The context chart at its default size, or with its two plots shrunk (to no less than 100 px) to fit `room`. */
-function renderContext(s: context.ContextSeries, base: context.ContextOptions, doc: Document, room: number | null): SVGSVGElement {
-  const svg = context.render(s, base, doc);
+/** A chart of `plots` stacked plots at its default plot height, or with them shrunk (to no less than 100 px) to fit `room`. */
+function fitPlots(draw: (plotHeight: number) => SVGSVGElement, plot: number, plots: number, room: number | null): SVGSVGElement {
+  const svg = draw(plot);
   const natural = Number(svg.getAttribute('height'));
   if (!room || natural <= room) return svg;
-  const plot = context.resolveOptions(base).plotHeight;
-  return context.render(s, { ...base, plotHeight: Math.max(100, plot - Math.ceil((natural - room) / 2)) }, doc);
+  return draw(Math.max(100, plot - Math.ceil((natural - room) / plots)));
 }

@@ -38,7 +38,7 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
   });
   const body = h('div', { class: 'panel-body', id: 'panel-body', role: 'tabpanel' });
   // The open tab can take the whole page (wide screens), and give it back to the map.
-  const widen = h('button', { type: 'button', class: 'panel-widen', 'aria-pressed': 'false' }, t(lang, 'panel.widen'));
+  const widen = h('button', { type: 'button', class: 'panel-widen', 'aria-pressed': 'false', title: t(lang, 'panel.widen.title') }, t(lang, 'panel.widen'));
   widen.addEventListener('click', () => {
     const wide = !document.body.classList.contains('chart-wide');
     document.body.classList.toggle('chart-wide', wide);
