@@ -1,4 +1,5 @@
 /** The cluster detail panel: every figure with its source, the sites, the sources, the notes, a permalink. */
+import { labelOf } from '../data/names.ts';
 import { h } from './dom.ts';
 import { t, pick, type Lang } from '../i18n/index.ts';
 import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
@@ -132,7 +133,7 @@ export function renderDetail(o: DetailOptions): HTMLElement {
     'section',
     { class: 'detail', role: 'dialog', 'aria-labelledby': 'detail-title', tabindex: '-1' },
     h('button', { type: 'button', class: 'detail-close', 'aria-label': t(lang, 'detail.close'), onclick: o.onClose }, '×'),
-    h('h2', { id: 'detail-title' }, name(c, lang)),
+    h('h2', { id: 'detail-title' }, labelOf(ctx.atlas, c, lang)),
     dl,
     h('h3', {}, t(lang, 'detail.figures')),
     chart ? h('figure', { class: 'detail-chart' }, chart) : null,
