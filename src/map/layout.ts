@@ -18,7 +18,7 @@ export const NEUTRAL_RADIUS = 4;
 
 /** sqrt scale: `maxRadius` px for the largest value shown. */
 export function sizeScale(values: readonly number[], maxRadius = 26): SizeScale {
-  const max = Math.max(0, ...values);
+  const max = values.reduce((m, v) => Math.max(m, v), 0); // not Math.max(...values): 100,000 arguments overflow the stack
   const k = max > 0 ? maxRadius / Math.sqrt(max) : 0;
   const radius = (v: number | null) => (v == null || v <= 0 || k === 0 ? NEUTRAL_RADIUS : Math.max(NEUTRAL_RADIUS + 1, k * Math.sqrt(v)));
   return { radius, legend: legendValues(max) };
@@ -108,7 +108,8 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
   const gap = o.gap ?? 1.5;
   const maxSpread = o.maxSpread ?? 80;
   type Item = { m: ClusterMark; p: [number, number]; r: number };
-  type Comp = { items: Item[]; circles: { x: number; y: number; r: number }[]; placed: Placed[]; group: MarkGroup | null };
+  /** box: the circles' extent [x0, y0, x1, y1], radii included: components whose boxes are apart hide nothing of one another. */
+  type Comp = { items: Item[]; circles: { x: number; y: number; r: number }[]; placed: Placed[]; group: MarkGroup | null; box?: [number, number, number, number] };
   const items: Item[] = marks.flatMap((m) => {
     const p = project(m.anchor.lon, m.anchor.lat);
     return p ? [{ m, p, r: radius(m) }] : [];
@@ -122,13 +123,16 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
     }
     const cx = comp.reduce((sum, c) => sum + c.p[0], 0) / comp.length;
     const cy = comp.reduce((sum, c) => sum + c.p[1], 0) / comp.length;
-    const packed = packSiblings(comp.map((c) => ({ r: c.r + gap, x: 0, y: 0 })));
-    const spread = Math.max(...packed.map((c) => Math.hypot(c.x, c.y) + c.r));
     const provinces = new Set(comp.map((c) => (c.m.anchor.precision === 'province' ? c.m.cluster.province_adcode : '')));
     const provinceOnly = provinces.size === 1 && !provinces.has('');
     const room = provinceOnly ? (o.roomOf?.([...provinces][0]!) ?? maxSpread) : maxSpread;
     const ids = comp.map((c) => c.m.cluster.id).sort();
     const key = ids.join(',');
+    // A pack spreads at least as far as one disc of the circles' total area: when that is already more
+    // than the room, it is a group without packing it (packing 50,000 circles takes seconds).
+    const least = Math.sqrt(comp.reduce((sum, c) => sum + (c.r + gap) ** 2, 0));
+    const packed = least > room && !o.expanded?.has(key) ? [] : packSiblings(comp.map((c) => ({ r: c.r + gap, x: 0, y: 0 })));
+    const spread = packed.length ? packed.reduce((m, c) => Math.max(m, Math.hypot(c.x, c.y) + c.r), 0) : least;
     if (spread > room && !o.expanded?.has(key)) {
       const group = { key, ids, x: cx, y: cy, r: Math.max(9, Math.min(room, 7 + 2.5 * Math.sqrt(comp.length))), provinceOnly };
       return { items: comp, circles: [group], placed: [], group };
@@ -138,17 +142,43 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
   };
   // Marks hide one another when one's centre lies inside (or at the rim of) the other's circle; circles
   // that only overlap at their edges both stay readable and stay put.
-  const hides = (a: Comp, b: Comp) => a.circles.some((x) => b.circles.some((y) => Math.hypot(x.x - y.x, x.y - y.y) < Math.max(x.r, y.r) + gap));
+  const boxOf = (c: Comp) => (c.box ??= c.circles.reduce<[number, number, number, number]>((b, x) => [Math.min(b[0], x.x - x.r), Math.min(b[1], x.y - x.r), Math.max(b[2], x.x + x.r), Math.max(b[3], x.y + x.r)], [Infinity, Infinity, -Infinity, -Infinity]));
+  const apart = (a: Comp, b: Comp) => {
+    const p = boxOf(a), q = boxOf(b);
+    return p[2] + gap < q[0] || q[2] + gap < p[0] || p[3] + gap < q[1] || q[3] + gap < p[1];
+  };
+  const hides = (a: Comp, b: Comp) => !apart(a, b) && a.circles.some((x) => b.circles.some((y) => Math.hypot(x.x - y.x, x.y - y.y) < Math.max(x.r, y.r) + gap));
   // First the marks whose points hide one another (union–find), then whatever their packs cover.
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < items.length; i++)
-    for (let j = i + 1; j < items.length; j++) {
-      const a = items[i]!, b = items[j]!;
-      if (Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < Math.max(a.r, b.r) + gap) parent[find(i)] = find(j);
-    }
+  // Only marks in neighbouring cells of a grid as wide as the reach can hide one another: a lookup per
+  // mark instead of a test of every pair (10,000 marks: 50 million pairs).
+  const reach = items.reduce((m, it) => Math.max(m, it.r), 0) + gap;
+  const cellOf = (p: [number, number]) => [Math.floor(p[0] / reach), Math.floor(p[1] / reach)] as const;
+  const grid = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    const [cx, cy] = cellOf(it.p);
+    const k = `${cx},${cy}`;
+    const list = grid.get(k);
+    if (list) list.push(i);
+    else grid.set(k, [i]);
+  });
+  items.forEach((a, i) => {
+    const [cx, cy] = cellOf(a.p);
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const j of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
+          const b = items[j]!;
+          if (j > i && Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < Math.max(a.r, b.r) + gap) parent[find(i)] = find(j);
+        }
+  });
   const first = new Map<number, Item[]>();
-  items.forEach((it, i) => first.set(find(i), [...(first.get(find(i)) ?? []), it]));
+  items.forEach((it, i) => {
+    const root = find(i);
+    const list = first.get(root);
+    if (list) list.push(it);
+    else first.set(root, [it]);
+  });
   let comps = [...first.values()].map(lay);
   // Merge components that hide one another and lay them out again, until none does (a pack that grew
   // over its neighbours takes them in; one with no room left becomes a group).

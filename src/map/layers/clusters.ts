@@ -50,7 +50,18 @@ export interface ClusterLayerOptions {
 }
 
 /** The marks laid out at this zoom (world pixels): overlapping ones packed with leader lines, crowded ones grouped. */
-export function layoutAtZoom(placed: readonly Placed[], zoom: number, provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>): { placed: Placed[]; groups: (MarkGroup & { position: [number, number] })[] } {
+type Laid = { placed: Placed[]; groups: (MarkGroup & { position: [number, number] })[] };
+/** The last layout: a hover, a highlight or locate() at the same marks and zoom reuse it (it takes seconds for 100,000 marks). */
+let lastLaid: { placed: readonly Placed[]; zoom: number; bounds: unknown; laid: Laid } | null = null;
+
+export function layoutAtZoom(placed: readonly Placed[], zoom: number, provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>): Laid {
+  if (lastLaid && lastLaid.placed === placed && lastLaid.zoom === zoom && lastLaid.bounds === provinceBounds) return lastLaid.laid;
+  const laid = layoutOnce(placed, zoom, provinceBounds);
+  lastLaid = { placed, zoom, bounds: provinceBounds, laid };
+  return laid;
+}
+
+function layoutOnce(placed: readonly Placed[], zoom: number, provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>): Laid {
   const radius = new Map(placed.map((p) => [p.mark.cluster.id, p.r]));
   const roomOf = (adcode: string) => {
     const b = provinceBounds?.get(adcode);
