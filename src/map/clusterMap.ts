@@ -140,10 +140,12 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
       }
     },
     locate(clusterId) {
-      // Where the mark is drawn at this zoom (moved off its point, or inside a group: then null).
-      const p = layoutAtZoom(placed, map.getZoom(), provinceBounds).placed.find((q) => q.mark.cluster.id === clusterId);
-      if (!p) return null;
-      const pt = map.project(placedPosition(p, map.getZoom()));
+      // Where the mark is drawn at this zoom: moved off its point, or inside a group (the group's ring).
+      const laid = layoutAtZoom(placed, map.getZoom(), provinceBounds);
+      const p = laid.placed.find((q) => q.mark.cluster.id === clusterId);
+      const g = p ? null : laid.groups.find((x) => x.ids.includes(clusterId));
+      if (!p && !g) return null;
+      const pt = map.project(p ? placedPosition(p, map.getZoom()) : g!.position);
       const rect = map.getCanvas().getBoundingClientRect();
       return [rect.left + pt.x, rect.top + pt.y];
     },
