@@ -24,6 +24,7 @@ import { gzipSync } from 'node:zlib';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, launchBrowser, ROOT } from '../tests/e2e/harness.ts';
 import { writeSynthetic } from './synthetic-data.ts';
@@ -119,6 +120,8 @@ export interface RunResult {
   /** The click handler's synchronous part of filterRepaint (store, marks, list, charts). */
   filterSync: number[];
   hover: number | null;
+  /** What could not be measured, and why. */
+  notes: string[];
 }
 
 /** Clicks a region checkbox and waits for the frame after deck.gl's next draw. */
@@ -173,7 +176,7 @@ async function hoverOnce(page: Page, ids: string[], timeoutMs: number): Promise<
 }
 
 /** One page load of the site at origin with its n clusters, every measure. */
-export async function measureOnce(browser: Browser, origin: string, hoverIds: string[], timeoutMs = 15 * 60_000): Promise<RunResult> {
+export async function measureOnce(browser: Browser, origin: string, hoverIds: string[], timeoutMs = Number(process.env['SCALE_TIMEOUT_MS'] ?? 15 * 60_000)): Promise<RunResult> {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     await ctx.addInitScript({ content: DRAW_HOOK });
@@ -190,15 +193,24 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
     const st = await page.evaluate(() => ({ bench: (window as unknown as { __bench: Record<string, number | null> }).__bench, idle: window.__atlas?.mapIdleAt ?? null, firstPixels: (window.__atlas as { firstPixelsAt?: number } | undefined)?.firstPixelsAt ?? null, renderer: window.__atlas?.renderer ?? null, counts: document.querySelector('#side .counts')?.textContent ?? '' }));
     const filterRepaint: number[] = [];
     const filterSync: number[] = [];
-    for (const _ of [0, 1]) {
-      for (const region of ['east']) {
-        const f = await filterOnce(page, region, timeoutMs); // off, then on again
+    const notes: string[] = [];
+    try {
+      for (const _ of [0, 1]) {
+        const f = await filterOnce(page, 'east', timeoutMs); // off, then on again
         filterRepaint.push(f.total);
         filterSync.push(f.sync);
         await page.waitForTimeout(200);
       }
+    } catch (e) {
+      notes.push(`filter: ${(e as Error).message.split('\n')[0]}`);
     }
-    const hover = await hoverOnce(page, hoverIds, timeoutMs);
+    let hover: number | null = null;
+    try {
+      hover = await hoverOnce(page, hoverIds, timeoutMs);
+      if (hover == null) notes.push('hover: none of the isolated marks was drawn alone (grouped or off the map)');
+    } catch (e) {
+      notes.push(`hover: ${(e as Error).message.split('\n')[0]}`);
+    }
     return {
       renderer: st.renderer as string | null,
       clustersShown: String(st.counts),
@@ -213,6 +225,7 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
       filterRepaint,
       filterSync,
       hover,
+      notes,
     };
   } finally {
     await ctx.close();
@@ -282,6 +295,37 @@ export async function benchSize(browser: Browser, n: number, runs: number, log: 
   return { ...prep, runs: results, median: medians(results), clustersShown: results[0]?.clustersShown ?? '', renderer: results[0]?.renderer ?? null };
 }
 
+/** `npm run bench:scale reference`: only the reference, written into the scale section already there. */
+async function referenceOnly() {
+  if (process.env['SCALE_BUILD'] === '1') process.env['SCALE_SITE'] = await buildSiteCopy();
+  const browser = await launchBrowser();
+  try {
+    const reference = await benchReference(browser, Number(process.env['SCALE_RUNS'] ?? 3));
+    const file = join(ROOT, 'bench', 'results.json');
+    const all = JSON.parse(readFileSync(file, 'utf8')) as { scale?: Record<string, unknown> };
+    all.scale = { ...all.scale, reference };
+    writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The site's own data (dist/data, or SCALE_SITE's), measured the same way: the floor the synthetic sizes stand on. */
+async function benchReference(browser: Browser, runs: number) {
+  const from = process.env['SCALE_SITE'] ?? 'dist';
+  const atlas = JSON.parse(readFileSync(join(ROOT, from, 'data', 'atlas.json'), 'utf8')) as { clusters: { id: string }[]; sites: { cluster_id: string; precision: string }[] };
+  const ids = [...new Set(atlas.sites.filter((x) => x.precision !== 'province').map((x) => x.cluster_id))].slice(0, 10);
+  const site = await startPreview(from);
+  const results: RunResult[] = [];
+  try {
+    for (let i = 0; i < runs; i++) results.push(await measureOnce(browser, site.origin, ids));
+  } finally {
+    await site.stop();
+  }
+  console.log(`reference (${atlas.clusters.length} clusters, ${from}/data): ${JSON.stringify(medians(results))}`);
+  return { clusters: atlas.clusters.length, median: medians(results), clustersShown: results[0]?.clustersShown ?? '', runs: results };
+}
+
 /** The largest measured size whose median filter → repaint is within limitMs, and the first above it. */
 export function limitOf(sizes: readonly SizeResult[], limitMs = 100): { within: number | null; above: number | null; bracketed: boolean; estimate: number | null } {
   const sorted = [...sizes].sort((a, b) => a.n - b.n);
@@ -305,12 +349,14 @@ export function limitOf(sizes: readonly SizeResult[], limitMs = 100): { within: 
 
 async function main() {
   const arg = process.argv[2] ?? process.env['SCALE_SIZES'] ?? '1000,10000,100000';
+  if (arg === 'reference') return referenceOnly();
   const sizes = arg.split(',').map((s) => Number(s.trim().replace(/k$/i, '000')));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`sizes: ${arg}`);
   const runs = Number(process.env['SCALE_RUNS'] ?? 3);
   if (process.env['SCALE_BUILD'] === '1') process.env['SCALE_SITE'] = await buildSiteCopy();
   const browser = await launchBrowser();
   const out: SizeResult[] = [];
+  let reference: Awaited<ReturnType<typeof benchReference>> | null = null;
   try {
     for (const n of sizes) {
       try {
@@ -320,6 +366,8 @@ async function main() {
         out.push({ n, sites: 0, figures: 0, isolated: [], buildMs: 0, atlas: { raw: 0, gzip: 0 }, runs: [], median: medians([]), clustersShown: '', renderer: null, note: `not measured: ${(e as Error).message.split('\n')[0]}` });
       }
     }
+    // The real data as built into the site, for reference (not in the fit): the same measures at its own size.
+    if (process.env['SCALE_REFERENCE'] !== '0') reference = await benchReference(browser, runs);
   } finally {
     await browser.close();
   }
@@ -332,12 +380,14 @@ async function main() {
   for (const m of MEASURES) exponents[m] = fitExponent(measured.map((s) => ({ n: s.n, y: s.median[m] })));
   const scale = {
     measured: new Date().toISOString(),
+    code: codeVersion(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, note: process.env['SCALE_NOTE'] ?? 'shared machine: other work ran on its 2 CPUs' },
     browser: `chromium headless, SwiftShader WebGL, 1440×900`,
     method: 'medians of page loads; ms from navigation start unless a span; see scripts/bench-scale.ts',
     sizes: out.map(({ runs: r, ...s }) => ({ ...s, runs: r.length, raw: r })),
     exponents,
     filterRepaintWithin100ms: limitOf(measured),
+    reference,
   };
   const file = join(ROOT, 'bench', 'results.json');
   const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
@@ -345,6 +395,14 @@ async function main() {
   writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
   printTable(out, exponents, scale.filterRepaintWithin100ms);
   console.log(`written: bench/results.json (scale) — ${statSync(file).size} bytes`);
+}
+
+/** Which code was measured: HEAD, and whether the working tree (others' work in progress too) differed. */
+function codeVersion(): string {
+  const git = (a: string[]) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const changed = git(['status', '--short', '--', 'src']).split('\n').filter(Boolean).length;
+  const site = process.env['SCALE_SITE'] ?? 'dist';
+  return `${site === 'dist' ? 'dist/' : 'the working tree built into ' + site} at ${git(['rev-parse', '--short', 'HEAD'])}${changed ? ` with ${changed} uncommitted file(s) in src/` : ''}`;
 }
 
 function printTable(out: SizeResult[], b: Record<string, number | null>, limit: ReturnType<typeof limitOf>) {
