@@ -141,38 +141,52 @@ async function filterOnce(page: Page, region: string, timeoutMs: number): Promis
   return { total, sync: t.sync };
 }
 
-/** Moves the pointer onto a drawn mark and times pointermove → the frame after the tooltip shows. */
+/**
+ * Moves the pointer onto a drawn mark and times pointermove → the frame after the tooltip shows. locate()
+ * also answers for a cluster inside a group (the group's ring, which has no tooltip): each candidate is tried
+ * in turn, for at most 5 s each (SCALE_HOVER_TRY_MS), until one shows a tooltip.
+ */
 async function hoverOnce(page: Page, ids: string[], timeoutMs: number): Promise<number | null> {
-  const at = await page.evaluate((ids) => {
+  const spots = await page.evaluate((ids) => {
     const map = document.getElementById('map')!.getBoundingClientRect();
+    const seen = new Set<string>();
+    const out: [number, number][] = [];
     for (const id of ids) {
       const p = window.__atlas?.locate?.(id);
-      if (p && p[0] > map.left + 20 && p[0] < map.right - 20 && p[1] > map.top + 20 && p[1] < map.bottom - 20) return p;
+      if (!p || p[0] < map.left + 20 || p[0] > map.right - 20 || p[1] < map.top + 20 || p[1] > map.bottom - 20) continue;
+      const key = `${Math.round(p[0])},${Math.round(p[1])}`;
+      if (!seen.has(key)) (seen.add(key), out.push(p));
     }
-    return null;
+    return out;
   }, ids);
-  if (!at) return null;
   const map = await page.locator('#map').boundingBox();
-  await page.mouse.move(map!.x + 3, map!.y + 3); // a corner outside China: no mark, no tooltip
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('#map .tooltip')?.hidden !== false, null, { timeout: timeoutMs });
-  await page.evaluate(() => {
-    const w = window as unknown as { __hover: { event: number | null; px: number | null } };
-    const h = (w.__hover = { event: null as number | null, px: null as number | null });
-    addEventListener('pointermove', (e) => (h.event ??= e.timeStamp), { capture: true, once: true });
-    const tip = document.querySelector<HTMLElement>('#map .tooltip')!;
-    const obs = new MutationObserver(() => {
-      if (tip.hidden) return;
-      obs.disconnect();
-      requestAnimationFrame(() => (h.px = performance.now()));
+  for (const at of spots.slice(0, 5)) {
+    await page.mouse.move(map!.x + 3, map!.y + 3); // a corner outside China: no mark, no tooltip
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#map .tooltip')?.hidden !== false, null, { timeout: timeoutMs });
+    await page.evaluate(() => {
+      const w = window as unknown as { __hover: { event: number | null; px: number | null } };
+      const h = (w.__hover = { event: null as number | null, px: null as number | null });
+      addEventListener('pointermove', (e) => (h.event ??= e.timeStamp), { capture: true, once: true });
+      const tip = document.querySelector<HTMLElement>('#map .tooltip')!;
+      const obs = new MutationObserver(() => {
+        if (tip.hidden) return;
+        obs.disconnect();
+        requestAnimationFrame(() => (h.px = performance.now()));
+      });
+      obs.observe(tip, { attributes: true, attributeFilter: ['hidden'] });
     });
-    obs.observe(tip, { attributes: true, attributeFilter: ['hidden'] });
-  });
-  await page.mouse.move(at[0], at[1]);
-  const done = await page.waitForFunction(() => {
-    const h = (window as unknown as { __hover: { event: number | null; px: number | null } }).__hover;
-    return h.px != null && h.event != null ? h.px - h.event : null;
-  }, null, { timeout: timeoutMs });
-  return Number(await done.jsonValue());
+    await page.mouse.move(at[0], at[1]);
+    try {
+      const done = await page.waitForFunction(() => {
+        const h = (window as unknown as { __hover: { event: number | null; px: number | null } }).__hover;
+        return h.px != null && h.event != null ? h.px - h.event : null;
+      }, null, { timeout: Math.min(timeoutMs, Number(process.env['SCALE_HOVER_TRY_MS'] ?? 5000)) });
+      return Number(await done.jsonValue());
+    } catch {
+      // A group's ring, or nothing picked there: the next candidate.
+    }
+  }
+  return null;
 }
 
 /** One page load of the site at origin with its n clusters, every measure. */
@@ -207,7 +221,7 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
     let hover: number | null = null;
     try {
       hover = await hoverOnce(page, hoverIds, timeoutMs);
-      if (hover == null) notes.push('hover: none of the isolated marks was drawn alone (grouped or off the map)');
+      if (hover == null) notes.push('hover: no tooltip at any of the isolated marks (inside group rings at the first view, or off the map)');
     } catch (e) {
       notes.push(`hover: ${(e as Error).message.split('\n')[0]}`);
     }
