@@ -368,6 +368,7 @@ async function main() {
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`sizes: ${arg}`);
   const runs = Number(process.env['SCALE_RUNS'] ?? 3);
   if (process.env['SCALE_BUILD'] === '1') process.env['SCALE_SITE'] = await buildSiteCopy();
+  const code = codeVersion(); // as the run begins: commits may land while it runs
   const browser = await launchBrowser();
   const out: SizeResult[] = [];
   let reference: Awaited<ReturnType<typeof benchReference>> | null = null;
@@ -394,7 +395,7 @@ async function main() {
   for (const m of MEASURES) exponents[m] = fitExponent(measured.map((s) => ({ n: s.n, y: s.median[m] })));
   const scale = {
     measured: new Date().toISOString(),
-    code: codeVersion(),
+    code,
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, note: process.env['SCALE_NOTE'] ?? 'shared machine: other work ran on its 2 CPUs' },
     browser: `chromium headless, SwiftShader WebGL, 1440×900`,
     method: 'medians of page loads; ms from navigation start unless a span; see scripts/bench-scale.ts',
