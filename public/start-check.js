@@ -8,7 +8,7 @@
  * Its words live here, not in the site's catalogues, because it must work when nothing else loads.
  */
 (function () {
-  // Built-ins that the site and maplibre use but Chromium 86–92 cores lack; the syntax is lowered to
+  // Built-ins that the site and its map library use but Chromium 86–92 cores lack; the syntax is lowered to
   // ES2020 by the build, these small methods are filled in here, before any module runs.
   function define(target, name, fn) {
     if (target && !target[name]) Object.defineProperty(target, name, { value: fn, writable: true, configurable: true });
