@@ -54,12 +54,16 @@ describe('bad or missing data at run time', () => {
   it('a slow network shows a progress indicator after a short delay', async () => {
     const context = await site.browser.newContext();
     const p = await context.newPage();
+    // The data is held back until the indicator shows (not a fixed delay: the page's start time varies).
+    let release = () => undefined as void;
+    const held = new Promise<void>((r) => (release = r));
     await context.route('**/data/atlas.json', async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
+      await held;
       await route.continue();
     });
     await p.goto(site.server.origin + '/');
-    await p.locator('.loading').waitFor({ timeout: 1400 });
+    await p.locator('.loading').waitFor({ timeout: 10000 });
+    release();
     await p.waitForFunction(() => window.__atlas?.ready === true);
     assert.equal(await p.locator('.loading').count(), 0);
     await context.close();
