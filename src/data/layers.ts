@@ -5,7 +5,7 @@
  * the view asks for them (and even then they are never summed: see charts/shared/figures.ts).
  */
 import type { Atlas, BatchRow, ClusterRow, Grade, ProgrammeRow, RegionId } from './schema.ts';
-import { REGION_IDS } from './schema.ts';
+import { REGION_IDS } from './constants.ts';
 
 export interface LayerFilter {
   /** Programme ids; null = those the data marks default_on. */

@@ -1,7 +1,8 @@
 /** The only place the site fetches and parses data. Failures are typed so the page can say what went wrong. */
-import { atlasSchema, type Atlas } from './schema.ts';
-import { readStoredUserLayer, withStoredUserLayer } from './userStore.ts';
-import { parseUserLayer, type UserLayerPayload } from './userLayer.ts';
+import { atlasShapeError } from './shape.ts';
+import type { Atlas } from './schema.ts';
+import { readStoredUserLayerText } from './userStore.ts';
+import { setCurrentUserLayer } from './userLayerState.ts';
 
 export type LoadFailure =
   | { kind: 'http'; file: string; status: number }
@@ -56,36 +57,46 @@ export async function fetchJson(file: string, fetcher: typeof fetch = fetch): Pr
   }
 }
 
+/**
+ * Checks that a file is an atlas of this version, each field of its type (shape.ts). Every value was
+ * checked against schema.ts by the data build, which writes nothing when one fails; the page checks
+ * the shape — which catches a stale, hand-edited or foreign file on the server — without shipping the
+ * schema library to every page.
+ */
 export function parseAtlas(json: unknown, file = 'atlas.json'): Atlas {
-  const parsed = atlasSchema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const detail = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown';
-    throw new LoadError({ kind: 'schema', file, detail });
-  }
-  return parsed.data;
+  const detail = atlasShapeError(json);
+  if (detail) throw new LoadError({ kind: 'schema', file, detail });
+  return json as Atlas;
 }
 
-/**
- * A user layer carried inside an offline edition saved with it (<script id="atlas-user-layer">);
- * null when there is none or it is not a valid layer.
- */
-export function carriedUserLayer(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): UserLayerPayload | null {
-  const text = doc?.getElementById('atlas-user-layer')?.textContent;
-  if (!text) return null;
-  try {
-    const parsed = parseUserLayer(JSON.parse(text));
-    return 'payload' in parsed ? parsed.payload : null;
-  } catch {
-    return null;
-  }
+/** The user layer an offline edition saved with it carries (<script id="atlas-user-layer">), as text. */
+function carriedUserLayerText(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): string | null {
+  return doc?.getElementById('atlas-user-layer')?.textContent || null;
 }
 
 /**
  * The atlas, with the user's own layer merged when this browser holds one (see userStore.ts), else the
- * one an offline edition carries.
+ * one an offline edition carries. A layer that does not pass the schemas is left out. The schemas
+ * (userLayer.ts) load only when there is a layer to check.
  */
 export async function loadAtlas(fetcher: typeof fetch = fetch): Promise<Atlas> {
-  const stored = readStoredUserLayer().then((p) => p ?? carriedUserLayer());
-  return withStoredUserLayer(parseAtlas(await fetchJson('atlas.json', fetcher)), stored);
+  const stored = readStoredUserLayerText();
+  const atlas = parseAtlas(await fetchJson('atlas.json', fetcher));
+  const texts = [await stored, carriedUserLayerText()].filter((x): x is string => !!x);
+  setCurrentUserLayer(null);
+  if (!texts.length) return atlas;
+  const { parseUserLayer, applyUserLayer } = await import('./userLayer.ts');
+  for (const text of texts) {
+    let parsed: ReturnType<typeof parseUserLayer>;
+    try {
+      parsed = parseUserLayer(JSON.parse(text));
+    } catch {
+      continue;
+    }
+    if ('payload' in parsed) {
+      setCurrentUserLayer(parsed.payload);
+      return applyUserLayer(atlas, parsed.payload);
+    }
+  }
+  return atlas;
 }

@@ -1,11 +1,14 @@
 /**
  * The one schema of Cluster Atlas data. The data build (scripts/build-data.ts) parses the curated CSV
- * files with these record schemas; the site parses public/data/atlas.json with the same schemas.
+ * files with these record schemas. The pages check public/data/atlas.json against the shape these
+ * schemas give (shape.ts, kept equal by shape.test.ts) without loading them; a user's imported table is
+ * checked with these schemas themselves (userLayer.ts, loaded on use).
  * Each field accepts its CSV form (strings, '' for absent) and its JSON form (numbers, null).
  */
 import { z } from 'zod/mini';
+import { ATLAS_VERSION, REGION_IDS, GRADES, PRECISIONS, COMPARATORS, STAGES, YEAR_STATUSES } from './constants.ts';
 
-export const ATLAS_VERSION = 2;
+export * from './constants.ts';
 
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 const numeric = (v: unknown) => {
@@ -32,9 +35,7 @@ const date = pre(blankToNull, z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}
 const bool = pre((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'true or false' }));
 const idList = pre((v) => (typeof v === 'string' ? (v.trim() === '' ? [] : v.split(';').map((s) => s.trim())) : v), z.array(id));
 
-export const REGION_IDS = ['east', 'central', 'west', 'northeast'] as const;
 export const regionId = z.enum(REGION_IDS);
-export type RegionId = z.infer<typeof regionId>;
 
 export const regionRow = z.object({
   adcode,
@@ -42,14 +43,6 @@ export const regionRow = z.object({
   name_en: text,
   region: z.enum([...REGION_IDS, 'none']),
 });
-
-/**
- * How far a source can be trusted: the issuer's own publication, the original outlet's text, a copy of
- * it elsewhere (the outlet named), or an aggregator / machine-written / spam page. `low` is never shown
- * by default and never summed.
- */
-export const GRADES = ['official', 'press', 'reprint', 'low'] as const;
-export type Grade = (typeof GRADES)[number];
 
 export const sourceRow = z.object({
   id,
@@ -173,7 +166,6 @@ export const clusterRow = z.object({
   notes_en: optText,
 });
 
-export const PRECISIONS = ['park', 'county', 'prefecture', 'province'] as const;
 export const siteRow = z.object({
   id,
   cluster_id: id,
@@ -189,12 +181,6 @@ export const siteRow = z.object({
   notes_en: optText,
 });
 
-export const COMPARATORS = ['=', '>=', '>', '<=', '<', '~', 'range'] as const;
-/** baseline: the state a document reports at its date; target-n: its targets in order; outcome: what was reached later, reported elsewhere. */
-export const STAGES = ['baseline', 'target-1', 'target-2', 'target-3', 'outcome'] as const;
-/** The stages of a plan, in order: what the planned-growth chart places. */
-export const PLAN_STAGES = ['baseline', 'target-1', 'target-2', 'target-3'] as const;
-export const YEAR_STATUSES = ['stated', 'confirmed', 'derived', 'illegible', 'none'] as const;
 export const figureRow = z.object({
   id,
   subject_type: z.enum(['cluster', 'group', 'province', 'region', 'nation']),
@@ -246,9 +232,6 @@ export type FigureRow = z.infer<typeof figureRow>;
 export type GdpRow = z.infer<typeof gdpRow>;
 export type ProgrammeRow = z.infer<typeof programmeRow>;
 export type BatchRow = z.infer<typeof batchRow>;
-export type YearStatus = (typeof YEAR_STATUSES)[number];
-export type Stage = (typeof STAGES)[number];
-export type Precision = (typeof PRECISIONS)[number];
 
 /** The tables of the dataset, keyed by file name under data/. */
 export const TABLES = {

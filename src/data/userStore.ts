@@ -3,8 +3,7 @@
  * IndexedDB is missing or refused (a sandboxed embed, a file:// page, private modes), the atlas simply
  * shows without the user layer.
  */
-import { parseUserLayer, setCurrentUserLayer, applyUserLayer, type UserLayerPayload } from './userLayer.ts';
-import type { Atlas } from './schema.ts';
+import type { UserLayerPayload } from './userLayer.ts';
 
 const DB = 'cluster-atlas';
 const STORE = 'user-layer';
@@ -62,17 +61,11 @@ async function dbExists(): Promise<boolean> {
   }
 }
 
-/** The stored user layer, checked with the atlas's schemas; null when there is none or it is not valid. */
-export async function readStoredUserLayer(): Promise<UserLayerPayload | null> {
+/** The stored user layer as stored (JSON text), unchecked: load.ts checks it, loading the schemas only then. */
+export async function readStoredUserLayerText(): Promise<string | null> {
   if (!(await dbExists())) return null;
   const text = await run<string>('readonly', (s) => s.get(KEY));
-  if (typeof text !== 'string') return null;
-  try {
-    const parsed = parseUserLayer(JSON.parse(text));
-    return 'payload' in parsed ? parsed.payload : null;
-  } catch {
-    return null;
-  }
+  return typeof text === 'string' ? text : null;
 }
 
 /** Store the layer; resolves false when the browser refuses. */
@@ -82,11 +75,4 @@ export async function storeUserLayer(p: UserLayerPayload): Promise<boolean> {
 
 export async function clearStoredUserLayer(): Promise<void> {
   await run('readwrite', (s) => s.delete(KEY));
-}
-
-/** The atlas with the stored user layer merged, if any (and the layer remembered for export). */
-export async function withStoredUserLayer(atlas: Atlas, stored: Promise<UserLayerPayload | null> = readStoredUserLayer()): Promise<Atlas> {
-  const p = await stored;
-  setCurrentUserLayer(p);
-  return p ? applyUserLayer(atlas, p) : atlas;
 }

@@ -2,16 +2,46 @@ import zh from './zh.json';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
-export type MessageKey = keyof typeof zh;
+
+/**
+ * The messages of one page or dialog alone, loaded with it: the import dialog's, the sources page's and
+ * the presentation's. Everything else is in the core catalogue.
+ */
+export const PARTS = ['import', 'sources', 'present'] as const;
+export type Part = (typeof PARTS)[number];
+export type MessageKey =
+  | keyof typeof zh
+  | keyof typeof import('./parts/import.zh.json')
+  | keyof typeof import('./parts/sources.zh.json')
+  | keyof typeof import('./parts/present.zh.json');
+
+type Catalogue = Record<string, string>;
+const partLoaders: Record<Lang, Record<Part, () => Promise<{ default: Catalogue }>>> = {
+  zh: { import: () => import('./parts/import.zh.json'), sources: () => import('./parts/sources.zh.json'), present: () => import('./parts/present.zh.json') },
+  en: { import: () => import('./parts/import.en.json'), sources: () => import('./parts/sources.en.json'), present: () => import('./parts/present.en.json') },
+};
 
 /**
  * Chinese, the default, is always in the bundle; English is fetched (from the site itself) when a page
- * needs it, so a Chinese page never downloads the English catalogue. Pages await ensureLang() first.
+ * needs it, so a Chinese page never downloads the English catalogue. Pages await ensureLang() first,
+ * naming the parts they use beyond the core.
  */
-const catalogs: Partial<Record<Lang, Record<string, string>>> = { zh };
+const catalogs: Partial<Record<Lang, Catalogue>> = { zh: { ...zh } };
+const loadedParts = new Set<string>();
 
-export async function ensureLang(lang: Lang): Promise<void> {
-  if (!catalogs[lang]) catalogs[lang] = (await import('./en.json')).default as Record<string, string>;
+export async function ensureLang(lang: Lang, parts: readonly Part[] = []): Promise<void> {
+  if (!catalogs[lang]) catalogs[lang] = { ...((await import('./en.json')).default as Catalogue) };
+  const cat = catalogs[lang]!;
+  await Promise.all(
+    parts
+      .filter((p) => !loadedParts.has(`${lang}:${p}`))
+      .map((p) =>
+        partLoaders[lang][p]().then((m) => {
+          Object.assign(cat, m.default);
+          loadedParts.add(`${lang}:${p}`);
+        }),
+      ),
+  );
 }
 
 /** Look up a message and fill {placeholders}. A missing key is a bug: it throws in dev and tests. */

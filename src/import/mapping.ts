@@ -1,6 +1,6 @@
 /** The mapping step: what each column is, and what the numbers are (source, grade, stage, year, metric, sector, mode). */
 import type { Atlas } from '../data/schema.ts';
-import { GRADES } from '../data/schema.ts';
+import { GRADES } from '../data/constants.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { FIELDS, type ColumnMap, type Field } from './headers.ts';

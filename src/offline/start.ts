@@ -4,7 +4,7 @@
  * <template> the build copied from the page's HTML file; data comes from the file itself
  * (src/data/load.ts); maplibre's worker from an inline script. Nothing is fetched.
  */
-import { boot } from '../pages/boot.ts';
+import { boot, PAGE_PARTS } from '../pages/boot.ts';
 import { PAGE_PARAM, type PageName } from '../state/pages.ts';
 
 export function startSingleFile(loaders: Partial<Record<PageName, () => Promise<unknown>>>, doc: Document = document): void {
@@ -29,5 +29,5 @@ export function startSingleFile(loaders: Partial<Record<PageName, () => Promise<
   doc.body.className = template.dataset['bodyClass'] ?? '';
   if (template.dataset['htmlClass']) doc.documentElement.classList.add(...template.dataset['htmlClass'].split(/\s+/));
   doc.body.prepend(template.content.cloneNode(true));
-  void boot(loaders[page]!);
+  void boot(loaders[page]!, PAGE_PARTS[page]);
 }

@@ -5,7 +5,7 @@
  * reload button: never a blank page.
  */
 import { parseView } from '../state/url.ts';
-import { ensureLang, t } from '../i18n/index.ts';
+import { ensureLang, t, type Part } from '../i18n/index.ts';
 
 declare global {
   interface Window {
@@ -14,10 +14,13 @@ declare global {
   }
 }
 
-export function boot(load: () => Promise<unknown>, win: Window = window): Promise<void> {
+/** The catalogue parts (see ../i18n/index.ts) each page uses beyond the core. */
+export const PAGE_PARTS: Readonly<Record<string, readonly Part[]>> = { sources: ['sources'], present: ['present'] };
+
+export function boot(load: () => Promise<unknown>, parts: readonly Part[] = [], win: Window = window): Promise<void> {
   win.__atlasStarted = true;
   const { view } = parseView(win.location.search);
-  return ensureLang(view.lang)
+  return ensureLang(view.lang, parts)
     .then(load)
     .then(
       () => undefined,

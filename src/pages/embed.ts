@@ -7,7 +7,7 @@ import { startPage, settleView } from './shell.ts';
 import { loadAtlas } from '../data/load.ts';
 import { serializeView, type ViewState } from '../state/url.ts';
 import { parseEmbed, EMBED_KEYS, type EmbedOptions } from '../state/embed.ts';
-import { buildChart, type BuiltChart } from '../charts/registry.ts';
+import { buildChart, loadChart, type BuiltChart } from '../charts/registry.ts';
 import type { Atlas } from '../data/schema.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { h, clear } from '../ui/dom.ts';
@@ -76,7 +76,9 @@ function renderChart(atlas: Atlas, v: ViewState, lang: Lang): BuiltChart {
   return buildChart(embed.options.chart as Exclude<EmbedOptions['chart'], 'map'>, atlas, v, { width, lang, doc: document });
 }
 
-withRetry(document.getElementById('load-status')!, lang, loadAtlas).then(async (atlas) => {
+// The data and the one chart's code load together (a chart embed downloads no other chart), under one retry.
+const chartId = embed.options.chart === 'map' ? null : embed.options.chart;
+withRetry(document.getElementById('load-status')!, lang, () => Promise.all([loadAtlas(), chartId ? loadChart(chartId) : null]).then(([atlas]) => atlas)).then(async (atlas) => {
   const v = settleView(atlas, view, [...ignored, ...embed.ignored], notices);
   const onError = (m: string) => showNotice(notices, m, t(lang, 'notice.dismiss'));
   if (embed.options.chart === 'map') {

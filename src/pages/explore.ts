@@ -7,7 +7,7 @@ import { loadAtlas } from '../data/load.ts';
 import { clusterCountByRegion, provinceCountByRegion } from '../data/selectors.ts';
 import { clusterMarks, type ClusterMark } from '../data/marks.ts';
 import { layerAtlas } from '../data/layers.ts';
-import { mapSourceLine } from '../data/userLayer.ts';
+import { mapSourceLine } from '../data/userLayerState.ts';
 import { labelOf } from '../data/names.ts';
 import type { RegionId } from '../data/schema.ts';
 import { loadBaseGeometry, CHINA_BOUNDS, type BaseGeometry } from '../map/geo.ts';
@@ -21,10 +21,11 @@ import { renderInset } from '../map/inset.ts';
 import { legendModel, legendSvg } from '../map/legend.ts';
 import { mapHeadline } from '../ui/headline.ts';
 import { composeMapSvg } from '../export/mapSvg.ts';
-import { t } from '../i18n/index.ts';
+import { t, ensureLang } from '../i18n/index.ts';
 import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
 import { h, clear, append } from '../ui/dom.ts';
 import { withRetry } from '../ui/loader.ts';
+import { loadChart, type ChartId } from '../charts/registry.ts';
 import { regionLegend } from '../ui/legend.ts';
 import { showNotice } from '../ui/notice.ts';
 import { createTooltip } from '../ui/tooltip.ts';
@@ -104,7 +105,7 @@ function startMap(geo: BaseGeometry): Promise<MapController | null> {
     }));
 }
 
-withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(async (geo) => ({ geo, started: await startMap(geo) }))])).then(async ([atlas, { geo, started }]) => {
+withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(async (geo) => ({ geo, started: await startMap(geo) })), view.tab === 'list' ? null : loadChart(view.tab as ChartId)])).then(async ([atlas, { geo, started }]) => {
   const ctx = atlasContext(atlas);
   const mappable = new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id));
   const settled = settleView(atlas, view, ignored, notices);
@@ -170,7 +171,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   side.prepend(h('button', { type: 'button', class: 'side-close', 'aria-label': t(lang, 'filters.close'), onclick: () => (setFilters(false), filtersToggle.focus()) }, '×'));
   $('share-open').hidden = false;
   // Bring your own clusters: the import dialog loads on demand (src/import/), the main bundle does not carry it.
-  $('share-open').before(h('a', { href: '#import', role: 'button', class: 'sources-link import-open', onclick: (e: Event) => (e.preventDefault(), void import('../import/dialog.ts').then((m) => m.openImportDialog({ lang, atlas }))) }, t(lang, 'import.open')));
+  $('share-open').before(h('a', { href: '#import', role: 'button', class: 'sources-link import-open', onclick: (e: Event) => (e.preventDefault(), void Promise.all([import('../import/dialog.ts'), ensureLang(lang, ['import'])]).then(([m]) => m.openImportDialog({ lang, atlas }))) }, t(lang, 'import.open')));
   // "Add this view to my slides": the deck lives in the URL (slides=), opens in present.html.
   const slidesRow = h('div', { class: 'slides-row' });
   const renderSlidesRow = () => {

@@ -7,6 +7,7 @@
  */
 import { startPage, settleView } from './shell.ts';
 import { loadAtlas, LoadError } from '../data/load.ts';
+import { loadCharts, CHART_IDS } from '../charts/registry.ts';
 import { loadBaseGeometry } from '../map/geo.ts';
 import { showNotice } from '../ui/notice.ts';
 import { withRetry } from '../ui/loader.ts';
@@ -63,7 +64,8 @@ async function loadDeck(): Promise<Loaded> {
   }
 }
 
-withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry(), loadDeck()])).then(async ([atlas, geo, loaded]) => {
+// Every chart's code too: a deck may show any of them, and the overview and handout draw every slide.
+withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry(), loadDeck(), loadCharts(CHART_IDS)])).then(async ([atlas, geo, loaded]) => {
   settleView(atlas, view, ignored, notices);
   const known = knownIds(atlas);
   const deck: ResolvedDeck = loaded.file ? fromDeck(loaded.file, lang, known) : fromUrlSlides(loaded.url!, ps(lang, 'present.deck.yours'), lang, known);

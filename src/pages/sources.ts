@@ -8,7 +8,7 @@ import { startPage, settleView, langSwitchHref } from './shell.ts';
 import { loadAtlas } from '../data/load.ts';
 import { completeness, type Completeness } from '../data/layers.ts';
 import type { Atlas, SourceRow, Grade } from '../data/schema.ts';
-import { REGION_IDS, GRADES } from '../data/schema.ts';
+import { REGION_IDS, GRADES } from '../data/constants.ts';
 import { t, pick } from '../i18n/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { h, type Child } from '../ui/dom.ts';

@@ -2,7 +2,7 @@
 import { geoBounds } from 'd3-geo';
 import type { BaseGeometry } from '../map/geo.ts';
 import { CHINA_BOUNDS } from '../map/geo.ts';
-import { REGION_IDS, type RegionId } from '../data/schema.ts';
+import { REGION_IDS, type RegionId } from '../data/constants.ts';
 
 export type Bounds = [[number, number], [number, number]];
 

@@ -19,7 +19,7 @@
  * addSlide(deckParam, viewQuery, headline) is what the explore page's "add to my slides" uses.
  */
 import { pageHref } from '../state/pages.ts';
-import { LAYOUTS, MAX_SLIDES, MAX_HEADLINE, MAX_TEXT, MAX_NOTES, MAX_VIEW, type Layout } from './schema.ts';
+import { LAYOUTS, MAX_SLIDES, MAX_HEADLINE, MAX_TEXT, MAX_NOTES, MAX_VIEW, type Layout } from './constants.ts';
 
 export const SOURCES_VIEW = '@sources';
 

@@ -5,15 +5,9 @@
  */
 import { z } from 'zod';
 
-export const DECK_VERSION = 1;
-export const LAYOUTS = ['map', 'chart', 'split'] as const;
-export type Layout = (typeof LAYOUTS)[number];
-export const SLIDE_KINDS = ['view', 'sources'] as const;
-export const MAX_SLIDES = 60;
-export const MAX_HEADLINE = 140;
-export const MAX_TEXT = 400;
-export const MAX_NOTES = 2000;
-export const MAX_VIEW = 600;
+import { DECK_VERSION, LAYOUTS, SLIDE_KINDS, MAX_SLIDES, MAX_HEADLINE, MAX_TEXT, MAX_NOTES, MAX_VIEW } from './constants.ts';
+
+export * from './constants.ts';
 
 const deckId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id: lowercase letters, digits and "-"');
 const localized = (max: number) =>

@@ -4,7 +4,7 @@
  * defaults are written back.
  */
 import type { Lang } from '../i18n/index.ts';
-import { REGION_IDS, STAGES, type RegionId, type Stage } from '../data/schema.ts';
+import { REGION_IDS, STAGES, type RegionId, type Stage } from '../data/constants.ts';
 
 export interface MapView {
   lon: number;

@@ -2,7 +2,7 @@
 import { h } from './dom.ts';
 import { swatch } from './legend.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import { REGION_IDS, STAGES, type RegionId, type Stage } from '../data/schema.ts';
+import { REGION_IDS, STAGES, type RegionId, type Stage } from '../data/constants.ts';
 import type { Store } from '../state/store.ts';
 import { DEFAULT_VIEW } from '../state/url.ts';
 import { REGION_COLORS } from '../theme/palette.ts';

@@ -6,7 +6,7 @@ import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
 import type { FigureRow } from '../data/schema.ts';
-import { STAGES } from '../data/schema.ts';
+import { STAGES } from '../data/constants.ts';
 import { sourceHref, batchHref } from './sourceLink.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -7,7 +7,8 @@ import { t, type Lang } from '../i18n/index.ts';
 import { TABS, type ViewState } from '../state/url.ts';
 import type { Store } from '../state/store.ts';
 import type { Atlas } from '../data/schema.ts';
-import { buildChart, growthSubject, type ChartId, type BuiltChart } from '../charts/registry.ts';
+import { buildChart, chartLoaded, loadChart, growthSubject, type ChartId, type BuiltChart } from '../charts/registry.ts';
+import { withRetry } from './loader.ts';
 import { chartFigure } from './chartView.ts';
 import { layerAtlas } from '../data/layers.ts';
 import { labelOf } from '../data/names.ts';
@@ -81,8 +82,18 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
       body.append(o.list);
       return;
     }
+    const id = v.tab as ChartId;
+    if (!chartLoaded(id)) {
+      // The chart's code comes on first use; a failed load says so, with a retry, in the panel.
+      const host = h('div', { class: 'chart-loading' });
+      body.append(host);
+      void withRetry(host, lang, () => loadChart(id)).then(() => {
+        if (current?.tab === id && body.contains(host)) render();
+      });
+      return;
+    }
     const width = Math.max(320, Math.min(1400, Math.floor(body.clientWidth || el.clientWidth || 800) - 24));
-    const built = buildChart(v.tab as ChartId, atlas, v, { width, lang, doc: document, highlight: hot, room, listAll });
+    const built = buildChart(id, atlas, v, { width, lang, doc: document, highlight: hot, room, listAll });
     if (v.tab === 'growth') body.append(subjectPicker(v));
     const figure = chartFigure(
       built,

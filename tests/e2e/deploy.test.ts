@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'acorn';
 import type { Browser, Page, BrowserContext } from 'playwright-core';
-import { ROOT, SHOTS, openPage, launchBrowser, startNginx, startStatic, startPreview, type Server } from './harness.ts';
+import { ROOT, SHOTS, messages, openPage, launchBrowser, startNginx, startStatic, startPreview, type Server } from './harness.ts';
 import type { Deck } from '../../src/present/schema.ts';
 import type { Atlas } from '../../src/data/schema.ts';
 import { serializeUserLayer } from '../../src/data/userLayer.ts';
@@ -29,8 +29,8 @@ import { Gazetteer, type GazetteerJson } from '../../src/import/gazetteer.ts';
 import { withUserLayer } from '../../src/offline/withUserLayer.ts';
 
 const DIST = join(ROOT, 'dist');
-const zh = JSON.parse(readFileSync(join(ROOT, 'src/i18n/zh.json'), 'utf8')) as Record<string, string>;
-const en = JSON.parse(readFileSync(join(ROOT, 'src/i18n/en.json'), 'utf8')) as Record<string, string>;
+const zh = messages('zh');
+const en = messages('en');
 const deck = JSON.parse(readFileSync(join(ROOT, 'public/data/decks/default.json'), 'utf8')) as Deck;
 
 const distFiles = (): string[] => readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(DIST.length + 1));

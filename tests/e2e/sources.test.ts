@@ -7,13 +7,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useSite, openPage, screenshot, ROOT } from './harness.ts';
+import { useSite, openPage, screenshot, ROOT, messages } from './harness.ts';
 import type { Atlas } from '../../src/data/schema.ts';
 
 const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
 const strings = {
-  zh: JSON.parse(readFileSync(join(ROOT, 'src/i18n/zh.json'), 'utf8')) as Record<string, string>,
-  en: JSON.parse(readFileSync(join(ROOT, 'src/i18n/en.json'), 'utf8')) as Record<string, string>,
+  zh: messages('zh'),
+  en: messages('en'),
 };
 const VIEWPORTS = [
   { width: 1440, height: 900 },

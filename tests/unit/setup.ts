@@ -1,4 +1,5 @@
 /** Unit tests use both languages: load the English catalogue the pages fetch on demand. */
-import { ensureLang } from '../../src/i18n/index.ts';
+import { ensureLang, PARTS } from '../../src/i18n/index.ts';
 
-await ensureLang('en');
+await ensureLang('zh', PARTS);
+await ensureLang('en', PARTS);

@@ -4,7 +4,7 @@
  * here, always labelled which. Nothing is estimated.
  */
 import type { Atlas, BatchRow, ProgrammeRow, RegionId, SourceRow } from '../../data/schema.ts';
-import { REGION_IDS } from '../../data/schema.ts';
+import { REGION_IDS } from '../../data/constants.ts';
 import { regionOf, sourcesFor } from '../shared/figures.ts';
 
 export interface BatchStep {

@@ -1,6 +1,6 @@
 /** Title, description, source line, notes and table of the batches chart. */
 import type { Lang } from '../../i18n/index.ts';
-import { REGION_IDS } from '../../data/schema.ts';
+import { REGION_IDS } from '../../data/constants.ts';
 import { tx } from '../text.ts';
 import { sourceLine } from '../shared/format.ts';
 import type { ChartMeta, ChartTable } from '../shared/meta.ts';

@@ -1,6 +1,6 @@
 /** Batches: per list, one row per batch — rows found stacked by region, the official total as an outline. */
 import type { Lang } from '../../i18n/index.ts';
-import { REGION_IDS } from '../../data/schema.ts';
+import { REGION_IDS } from '../../data/constants.ts';
 import { REGION_COLORS } from '../../theme/palette.ts';
 import { resolveBase, type BaseOptions } from '../shared/options.ts';
 import { el, text, frame, setHeight, hint, INK, MUTED } from '../shared/svg.ts';

@@ -5,7 +5,7 @@
  * share or index: never a partial sum.
  */
 import type { Atlas, RegionId, SourceRow } from '../../data/schema.ts';
-import { REGION_IDS } from '../../data/schema.ts';
+import { REGION_IDS } from '../../data/constants.ts';
 import { regionOf, sourcesFor } from '../shared/figures.ts';
 
 export interface ContextRegion {

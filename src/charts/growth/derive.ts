@@ -5,7 +5,7 @@
  * values is kept beside it: neither is "fixed".
  */
 import type { Atlas, FigureRow, MetricRow, SourceRow, Stage } from '../../data/schema.ts';
-import { PLAN_STAGES as STAGES } from '../../data/schema.ts';
+import { PLAN_STAGES as STAGES } from '../../data/constants.ts';
 import { labelOf } from '../../data/names.ts';
 import { isRegion, lowSources, metricOf, regionOf, shapeOf, sourcesFor, sumClusters, type ExclusionReason, type Shape } from '../shared/figures.ts';
 

@@ -4,7 +4,7 @@
  * sum of its members' point values side by side, both labelled. The y axis starts at zero.
  */
 import type { Stage } from '../../data/schema.ts';
-import { PLAN_STAGES as STAGES } from '../../data/schema.ts';
+import { PLAN_STAGES as STAGES } from '../../data/constants.ts';
 import { formatAmount, formatFigureValue } from '../../i18n/format.ts';
 import { resolveBase, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
 import { el, text, lines, frame, setHeight, hint, flowLegend, INK, MUTED } from '../shared/svg.ts';

@@ -5,7 +5,7 @@
  */
 import { color } from 'd3-color';
 import { REGION_COLORS } from '../../theme/palette.ts';
-import { REGION_IDS } from '../../data/schema.ts';
+import { REGION_IDS } from '../../data/constants.ts';
 import { resolveBase, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
 import { el, text, lines, frame, setHeight, markClass, hint, flowLegend, INK, MUTED, GRID } from '../shared/svg.ts';
 import { wrap, measure } from '../shared/layout.ts';

@@ -3,7 +3,7 @@
  * be added (point values of one metric, stage and kind). What is left out is counted with its reason.
  */
 import type { Atlas, BatchRow, MetricRow, ProgrammeRow, RegionId, SourceRow, Stage } from '../../data/schema.ts';
-import { REGION_IDS } from '../../data/schema.ts';
+import { REGION_IDS } from '../../data/constants.ts';
 import { checkStage, countReasons, lowSources, kindOfStage, metricOf, regionOf, sourcesFor, sumClusters, type ExclusionReason, type Kind } from '../shared/figures.ts';
 
 export interface RegionsView {

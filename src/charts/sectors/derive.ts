@@ -1,6 +1,6 @@
 /** Sector mix: clusters per sector within each region, sectors in data order with their colours. */
 import type { Atlas, RegionId, SourceRow } from '../../data/schema.ts';
-import { REGION_IDS } from '../../data/schema.ts';
+import { REGION_IDS } from '../../data/constants.ts';
 import { sectorColors } from '../../theme/palette.ts';
 import { regionOf, sourcesFor } from '../shared/figures.ts';
 

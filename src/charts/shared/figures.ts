@@ -4,7 +4,7 @@
  * Thresholds, ranges, approximations and illegible amounts are never added; they are counted with why.
  */
 import type { Atlas, FigureRow, MetricRow, SourceRow, Stage, RegionId } from '../../data/schema.ts';
-import { REGION_IDS, STAGES } from '../../data/schema.ts';
+import { REGION_IDS, STAGES } from '../../data/constants.ts';
 import { figureFor } from '../../data/marks.ts';
 
 export type Shape = 'point' | 'approx' | 'threshold-up' | 'threshold-down' | 'range' | 'illegible';
