@@ -2,6 +2,7 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { geoBounds } from 'd3-geo';
 import { createBaseMap, type BaseMap } from './basemap.ts';
+import './clusterMap.css';
 import { clusterLayers, placedPosition, layoutAtZoom } from './layers/clusters.ts';
 import type { BaseGeometry } from './geo.ts';
 import { CHINA_BOUNDS } from './geo.ts';
@@ -51,7 +52,32 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
   let hot: string | null = null;
   let zoomKey = Math.round(map.getZoom() * 20) / 20;
   const provinceBounds = new Map(o.geo.provinces.features.map((f) => [f.properties.adcode, geoBounds(f)] as [string, [[number, number], [number, number]]]));
-  const render = () =>
+  // A group's count is plain text over the map (deck.gl's text layer would add its font machinery to
+  // the download for a few digits): placed at each group's point, moved with the camera.
+  const counts = document.createElement('div');
+  counts.className = 'map-group-counts';
+  counts.setAttribute('aria-hidden', 'true');
+  map.getContainer().append(counts);
+  let groups: { position: [number, number]; ids: readonly string[] }[] = [];
+  const placeCounts = () => {
+    const spans = counts.children;
+    groups.forEach((g, i) => {
+      const { x, y } = map.project(g.position);
+      const span = spans[i] as HTMLElement;
+      span.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
+    });
+  };
+  const drawCounts = () => {
+    groups = layoutAtZoom(placed, map.getZoom(), provinceBounds).groups;
+    counts.replaceChildren(...groups.map((g) => Object.assign(document.createElement('span'), { textContent: String(g.ids.length) })));
+    placeCounts();
+  };
+  map.on('move', placeCounts);
+  const render = () => {
+    drawLayers();
+    drawCounts();
+  };
+  const drawLayers = () =>
     overlay.setProps({
       layers: clusterLayers({
         placed,
@@ -132,6 +158,7 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
       lost.push(fn);
     },
     destroy() {
+      counts.remove();
       try {
         overlay.finalize();
         map.remove();

@@ -193,6 +193,69 @@ describe('layout: charts whole beside the map, legible text, no overlapping labe
     }
   });
 
+  it('the WebGL map at 1280×720 (local plans): a grouped mark carries its count, and the count moves with the map', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local', { viewport: { width: 1280, height: 720 } });
+    assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'webgl');
+    const counts = () =>
+      page.evaluate(() => {
+        const map = document.getElementById('map')!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>('#map .map-group-counts > span')].map((s) => {
+          const r = s.getBoundingClientRect();
+          return { n: s.textContent ?? '', x: r.left + r.width / 2, y: r.top + r.height / 2, inside: r.left >= map.left && r.right <= map.right && r.top >= map.top && r.bottom <= map.bottom };
+        });
+      });
+    const before = await counts();
+    assert.ok(before.length > 0, 'Dalian’s marks are grouped at the national view');
+    for (const c of before) {
+      assert.match(c.n, /^\d+$/);
+      assert.ok(Number(c.n) >= 2, `a group of ${c.n}`);
+    }
+    assert.ok(before.some((c) => c.inside), JSON.stringify(before));
+    // Drawn over the marks, not under them: dark digits inside the group's light ring, read from the screen.
+    const shown = before.find((c) => c.inside)!;
+    const shot = await page.screenshot({ clip: { x: shown.x - 8, y: shown.y - 6, width: 16, height: 12 } });
+    const dark = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.naturalWidth, img.naturalHeight];
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (0.3 * d[i]! + 0.59 * d[i + 1]! + 0.11 * d[i + 2]! < 90) n++;
+      return n;
+    }, shot.toString('base64'));
+    assert.ok(dark >= 10, `the count's digits are seen (${dark} dark pixels)`);
+    // Pan the map: every count moves by the same offset as the map.
+    const i = before.findIndex((c) => c.inside);
+    const first = before[i]!;
+    const box = (await page.locator('#map').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx - 80, cy - 40, { steps: 4 });
+    // Held still before release, so the pan ends where the pointer stopped (no inertia).
+    await page.waitForTimeout(300);
+    await page.mouse.up();
+    // The same zoom keeps the same groups in the same order: the i-th count is the same group's.
+    await page.waitForFunction(
+      ([k, x]) => {
+        const s = document.querySelectorAll<HTMLElement>('#map .map-group-counts > span')[k];
+        if (!s) return false;
+        const r = s.getBoundingClientRect();
+        return Math.abs(r.left + r.width / 2 - x) > 20;
+      },
+      [i, first.x] as const,
+    );
+    const moved = (await counts())[i]!;
+    assert.equal(moved.n, first.n);
+    assert.ok(Math.abs(moved.x - (first.x - 80)) < 6 && Math.abs(moved.y - (first.y - 40)) < 6, `moved with the map: ${JSON.stringify({ first, moved })}`);
+    guard.assertClean();
+    await close();
+  });
+
   it('on a 375 px phone: one column that scrolls, no text under 10 px on any tab', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', { viewport: { width: 375, height: 812 } });
     await defineName(page);

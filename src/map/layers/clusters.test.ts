@@ -18,7 +18,7 @@ const markDatum = (id: string) => ({ p: placed.find((p) => p.mark.cluster.id ===
 
 describe('deck.gl cluster layers', () => {
   it('keeps stable layer ids', () => {
-    expect(layers().map((l) => l.id)).toEqual(['cluster-leaders', 'cluster-links', 'cluster-sites', 'cluster-marks', 'cluster-groups', 'cluster-group-counts']);
+    expect(layers().map((l) => l.id)).toEqual(['cluster-leaders', 'cluster-links', 'cluster-sites', 'cluster-marks', 'cluster-groups']);
   });
 
   it('colours by sector with a figure, neutral without, and draws province-only clusters as rings', () => {

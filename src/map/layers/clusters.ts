@@ -2,7 +2,7 @@
  * Typed deck.gl layer factories for the cluster marks. Stable ids; `data` arrays only change when the
  * marks do; accessors that depend on hover or selection use updateTriggers.
  */
-import { ScatterplotLayer, LineLayer, TextLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, LineLayer } from '@deck.gl/layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { spreadMarks, type Placed, type MarkGroup } from '../layout.ts';
 import type { SiteRow } from '../../data/schema.ts';
@@ -177,19 +177,6 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
         const g = info.object as (typeof laid.groups)[number] | undefined;
         if (g) o.onGroupClick?.(g.position);
       },
-    }),
-    new TextLayer<(typeof laid.groups)[number]>({
-      id: 'cluster-group-counts',
-      data: laid.groups,
-      getPosition: (g) => g.position,
-      getText: (g) => String(g.ids.length),
-      getSize: 12,
-      sizeUnits: 'pixels',
-      getColor: hexToRgba(MARK_STROKE, 255),
-      fontWeight: 600,
-      characterSet: '0123456789',
-      getTextAnchor: 'middle',
-      getAlignmentBaseline: 'center',
     }),
   ];
 }
