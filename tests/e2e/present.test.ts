@@ -21,7 +21,7 @@ const headline = (p: Page) => p.locator('.present-stage .slide-headline').textCo
 const slideParam = (p: Page) => new URL(p.url()).searchParams.get('slide');
 
 async function expectSlide(p: Page, n: number, lang: 'zh' | 'en' = 'zh'): Promise<void> {
-  await p.waitForFunction((want) => document.querySelector('.present-counter')?.textContent?.startsWith(`${want} /`), n, { timeout: 5000 });
+  await p.waitForFunction((want) => document.querySelector('.present-counter')?.textContent?.startsWith(`${want} /`), n, { timeout: 20_000 });
   assert.equal(await counter(p), `${n} / ${N}`);
   assert.equal(slideParam(p), String(n), 'slide= in the URL');
   assert.equal(await headline(p), deck.slides[n - 1]!.headline[lang]);
@@ -161,29 +161,28 @@ describe('present: the default deck', () => {
     });
   }
 
-  for (const lang of ['zh', 'en'] as const) {
-    for (const [w, hgt] of [[1920, 1080], [1280, 720]] as const) {
-      it(`every slide fits the screen (${lang}, ${w}×${hgt}); screenshots`, async () => {
-        const { page, guard, close } = await openPage(site.browser, site.server.origin, `/present.html${lang === 'en' ? '?lang=en' : ''}`, { viewport: { width: w, height: hgt } });
-        for (let n = 1; n <= N; n++) {
-          if (n > 1) await page.keyboard.press('ArrowRight');
-          await expectSlide(page, n, lang);
-          await page.waitForTimeout(n === 1 ? 100 : 400);
-          const fit = await page.evaluate(() => {
-            const s = document.querySelector('.present-stage .slide') as HTMLElement;
-            const over = [...s.querySelectorAll<HTMLElement>('.slide-head, .slide-body, .slide-foot, .slide-text, .sources-list, .slide-chart, .chart-notes, .slide-legend')].filter((e) => e.scrollHeight > e.clientHeight + 2 || e.scrollWidth > e.clientWidth + 2).map((e) => e.className);
-            return { over, page: document.documentElement.scrollHeight - innerHeight };
-          });
-          assert.deepEqual(fit.over, [], `slide ${n}: nothing overflows`);
-          assert.ok(fit.page <= 0, `slide ${n}: the page does not scroll`);
-          const size = await page.locator('.present-stage .slide-headline').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
-          assert.ok(size >= 28, `slide ${n}: headline ${size}px`);
-          await page.screenshot({ path: join(SHOTS, `present-${lang}-${w}x${hgt}-${n}.png`) });
-        }
-        guard.assertClean();
-        await close();
-      });
-    }
+  // The meeting-room screen and the projector in Chinese; the projector, the tightest, in English.
+  for (const [lang, w, hgt] of [['zh', 1920, 1080], ['zh', 1280, 720], ['en', 1280, 720]] as const) {
+    it(`every slide fits the screen (${lang}, ${w}×${hgt}); screenshots`, async () => {
+      const { page, guard, close } = await openPage(site.browser, site.server.origin, `/present.html${lang === 'en' ? '?lang=en' : ''}`, { viewport: { width: w, height: hgt } });
+      for (let n = 1; n <= N; n++) {
+        if (n > 1) await page.keyboard.press('ArrowRight');
+        await expectSlide(page, n, lang);
+        await page.waitForTimeout(n === 1 ? 100 : 400);
+        const fit = await page.evaluate(() => {
+          const s = document.querySelector('.present-stage .slide') as HTMLElement;
+          const over = [...s.querySelectorAll<HTMLElement>('.slide-head, .slide-body, .slide-foot, .slide-text, .sources-list, .slide-chart, .chart-notes, .slide-legend')].filter((e) => e.scrollHeight > e.clientHeight + 2 || e.scrollWidth > e.clientWidth + 2).map((e) => e.className);
+          return { over, page: document.documentElement.scrollHeight - innerHeight };
+        });
+        assert.deepEqual(fit.over, [], `slide ${n}: nothing overflows`);
+        assert.ok(fit.page <= 0, `slide ${n}: the page does not scroll`);
+        const size = await page.locator('.present-stage .slide-headline').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+        assert.ok(size >= 28, `slide ${n}: headline ${size}px`);
+        await page.screenshot({ path: join(SHOTS, `present-${lang}-${w}x${hgt}-${n}.png`) });
+      }
+      guard.assertClean();
+      await close();
+    });
   }
 });
 
