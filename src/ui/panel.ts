@@ -55,9 +55,11 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
   let listAll = false;
 
   const subjectPicker = (v: ViewState): HTMLElement => {
-    const chosen = growthSubject(atlas, v);
+    // The subject the chart draws: chosen from the layers in view, as the chart chooses it.
+    const shown = layerAtlas(atlas, v);
+    const chosen = growthSubject(shown, v);
     const options: [string, string][] = [
-      ...layerAtlas(atlas, v).groups.map((g) => [g.id, name(g, lang)] as [string, string]),
+      ...shown.groups.map((g) => [g.id, name(g, lang)] as [string, string]),
       ...(['east', 'central', 'west', 'northeast'] as const).map((r) => [r, t(lang, `region.${r}`)] as [string, string]),
       ['CN', t(lang, 'subject.nation')],
     ];

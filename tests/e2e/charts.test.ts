@@ -24,6 +24,12 @@ describe('charts on the explore page', () => {
           assert.ok(((await fig.locator('.chart-title').textContent()) ?? '').length > 2);
           assert.ok(((await fig.locator('.chart-source').textContent()) ?? '').length > 5);
           assert.ok(((await fig.locator('svg desc').first().textContent()) ?? '').length > 10, `${chart} has a <desc>`);
+          if (chart === 'growth') {
+            // The subject picker names the subject the chart draws.
+            const series = fig.locator('g.series-stated').first();
+            const drawn = (await series.getAttribute('data-subject')) ?? (await series.getAttribute('data-region')) ?? (await series.getAttribute('data-cluster'));
+            assert.equal(await page.locator('#subject-select').inputValue(), drawn);
+          }
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.equal(overflow, 0, `${chart} fits the page width`);
           await fig.screenshot({ path: join(ROOT, 'tests/screenshots', `chart-${chart}-${lang}-${device}.png`) });
