@@ -40,3 +40,14 @@ export function drawFirstPixels(mapEl: HTMLElement, geo: BaseGeometry, lang: Lan
     },
   };
 }
+
+let started: { mapEl: HTMLElement; fp: FirstPixels } | null = null;
+
+/**
+ * The page's first pixels, drawn once: the explore entry draws them as soon as the geometry is in (before
+ * the page's own code and the WebGL map's have loaded); the page takes the same drawing over.
+ */
+export function startFirstPixels(mapEl: HTMLElement, geo: BaseGeometry, lang: Lang, shownRegions: ReadonlySet<string>): FirstPixels {
+  if (started?.mapEl !== mapEl) started = { mapEl, fp: drawFirstPixels(mapEl, geo, lang, shownRegions) };
+  return started.fp;
+}

@@ -51,9 +51,18 @@ export function toBaseGeometry(topo: Topology, scs: FeatureCollection<Geometry, 
   };
 }
 
-export async function loadBaseGeometry(): Promise<BaseGeometry> {
-  const [topo, scs] = await Promise.all([fetchJson('provinces.topo.json'), fetchJson('south-china-sea.json')]);
-  return toBaseGeometry(topo as Topology, scs as FeatureCollection<Geometry, ScsProps>);
+let loading: Promise<BaseGeometry> | null = null;
+
+/** The base geometry, fetched once per page (a page's entry may start it before the page's own code); a failed load is tried again on the next call. */
+export function loadBaseGeometry(): Promise<BaseGeometry> {
+  loading ??= Promise.all([fetchJson('provinces.topo.json'), fetchJson('south-china-sea.json')]).then(
+    ([topo, scs]) => toBaseGeometry(topo as Topology, scs as FeatureCollection<Geometry, ScsProps>),
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
+  return loading;
 }
 
 /** China's extent for the initial view: west of Xinjiang to the Wusu Li, Mohe to Hainan's southern tip. */

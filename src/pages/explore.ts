@@ -14,7 +14,7 @@ import { loadBaseGeometry, CHINA_BOUNDS, type BaseGeometry } from '../map/geo.ts
 import { supportsWebGL } from '../map/webgl.ts';
 import { pageHref } from '../state/pages.ts';
 import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.ts';
-import { drawFirstPixels, type FirstPixels } from '../map/firstPixels.ts';
+import { startFirstPixels, type FirstPixels } from '../map/firstPixels.ts';
 import { sizeScale, packMarks } from '../map/layout.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import { renderInset } from '../map/inset.ts';
@@ -68,7 +68,6 @@ const mapNotice = (lang === 'zh' ? import.meta.env.VITE_MAP_NOTICE_ZH : import.m
 // wired once the data is there.
 const late: Required<Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'onHoverRegion'>> = { sectorColor: () => NEUTRAL_MARK, onHover: () => undefined, onSelect: () => undefined, onHoverRegion: () => undefined };
 const webgl = supportsWebGL();
-const mapModule = webgl ? import('../map/clusterMap.ts') : null;
 let mapStarted: Promise<MapController | null> | null = null;
 /** Why the WebGL map is not drawn (none: it is, or it is still starting). */
 let mapFailure: MapFailure = { reason: 'nowebgl' };
@@ -76,11 +75,14 @@ let mapFailure: MapFailure = { reason: 'nowebgl' };
 let firstPixels: FirstPixels | null = null;
 function startMap(geo: BaseGeometry): Promise<MapController | null> {
   if (!firstPixels) {
-    firstPixels = drawFirstPixels(mapEl, geo, lang, new Set(view.regions));
+    firstPixels = startFirstPixels(mapEl, geo, lang, new Set(view.regions));
     void firstPixels.painted.then((at) => (status.firstPixelsAt ??= at));
   }
-  if (!mapModule) return Promise.resolve(null);
-  return (mapStarted ??= mapModule
+  if (!webgl) return Promise.resolve(null);
+  // The WebGL map's code runs after the first pixels are on screen (see ./boot/explore.ts).
+  const fp = firstPixels;
+  return (mapStarted ??= fp.painted
+    .then(() => import('../map/clusterMap.ts'))
     .then(({ createClusterMap }) =>
       createClusterMap({
         container: mapEl,
