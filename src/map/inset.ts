@@ -52,7 +52,7 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     return e;
   };
   const extent: GeoPermissibleObjects = { type: 'MultiPoint', coordinates: INSET_EXTENT };
-  const projection = geoMercator().fitWidth(INSET_WIDTH - 2 * PAD, extent);
+  const projection = geoMercator().precision(0).fitWidth(INSET_WIDTH - 2 * PAD, extent);
   const [[, y0], [, y1]] = geoPath(projection).bounds(extent);
   const height = Math.ceil(y1 - y0 + 2 * PAD);
   const [tx, ty] = projection.translate();

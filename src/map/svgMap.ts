@@ -3,7 +3,7 @@
  * Static (no pan or zoom), redrawn to the container's size. Marks are not focusable: the page's cluster
  * list is the keyboard alternative.
  */
-import { geoMercator, geoPath, geoArea, type GeoProjection } from 'd3-geo';
+import { geoMercator, geoPath, geoArea, type GeoProjection, type GeoPermissibleObjects } from 'd3-geo';
 import type { BaseGeometry } from './geo.ts';
 import { CHINA_BOUNDS } from './geo.ts';
 import { spreadMarks, provinceRooms, type SizeScale, type Placed, type MarkGroup } from './layout.ts';
@@ -91,7 +91,9 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
     svg.setAttribute('height', String(height));
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     const bounds = { type: 'MultiPoint' as const, coordinates: CHINA_BOUNDS };
-    projection = geoMercator().fitExtent(
+    // No adaptive resampling: the geometry's edges are short, and maplibre draws them straight in the
+    // same projection (resampling cost most of this drawing's time, and bent nothing visible).
+    projection = geoMercator().precision(0).fitExtent(
       [
         [pad, pad],
         [width - pad, height - pad],
@@ -104,7 +106,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       [0, 0],
       [width, Math.min(height, south + pad)],
     ]);
-    const path = geoPath(projection);
+    const path = drawnPaths(geoPath(projection), `${width}x${height}`);
 
     gProvinces.replaceChildren();
     provincePaths.length = 0;
@@ -386,4 +388,22 @@ function cssInsetBox(container: HTMLElement): { left: number; bottom: number; wi
   } finally {
     probe.remove();
   }
+}
+
+/**
+ * Path data of the base geometry by map size: the explore page draws the same base map twice at one size
+ * (its first pixels, then the first view's SVG map), and projecting it is most of a drawing's time.
+ * Each geometry keeps its last two sizes.
+ */
+const pathsBySize = new WeakMap<object, Map<string, string | null>>();
+function drawnPaths(path: (o: GeoPermissibleObjects) => string | null, size: string): (o: GeoPermissibleObjects) => string | null {
+  return (o) => {
+    let bySize = pathsBySize.get(o);
+    if (!bySize) pathsBySize.set(o, (bySize = new Map()));
+    if (bySize.has(size)) return bySize.get(size)!;
+    const d = path(o);
+    bySize.set(size, d);
+    if (bySize.size > 2) bySize.delete(bySize.keys().next().value!);
+    return d;
+  };
 }

@@ -17,6 +17,7 @@ import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.
 import { startFirstPixels, type FirstPixels } from '../map/firstPixels.ts';
 import { sizeScale, packMarks } from '../map/layout.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
+import { createSvgController } from '../map/svgController.ts';
 import { renderInset } from '../map/inset.ts';
 import { legendModel, legendSvg } from '../map/legend.ts';
 import { mapHeadline } from '../ui/headline.ts';
@@ -64,50 +65,37 @@ const mapEl = $('map');
 mapEl.setAttribute('aria-label', t(lang, 'map.label'));
 const mapNotice = (lang === 'zh' ? import.meta.env.VITE_MAP_NOTICE_ZH : import.meta.env.VITE_MAP_NOTICE_EN) as string | undefined;
 
-// The map starts as soon as its geometry is in, while the data is still loading; its handlers are
-// wired once the data is there.
-const late: Required<Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'onHoverRegion'>> = { sectorColor: () => NEUTRAL_MARK, onHover: () => undefined, onSelect: () => undefined, onHoverRegion: () => undefined };
 const webgl = supportsWebGL();
-let mapStarted: Promise<MapController | null> | null = null;
-/** Why the WebGL map is not drawn (none: it is, or it is still starting). */
-let mapFailure: MapFailure = { reason: 'nowebgl' };
-/** The base map drawn at once from the geometry, under the WebGL map until it is idle (src/map/firstPixels.ts). */
+/** The base map drawn at once from the geometry (src/map/firstPixels.ts), until the first view replaces it. */
 let firstPixels: FirstPixels | null = null;
-function startMap(geo: BaseGeometry): Promise<MapController | null> {
+function drawEarly(geo: BaseGeometry): BaseGeometry {
   if (!firstPixels) {
     firstPixels = startFirstPixels(mapEl, geo, lang, new Set(view.regions));
     void firstPixels.painted.then((at) => (status.firstPixelsAt ??= at));
   }
-  if (!webgl) return Promise.resolve(null);
-  // The WebGL map's code runs after the first pixels are on screen (see ./boot/explore.ts).
-  const fp = firstPixels;
-  return (mapStarted ??= fp.painted
-    .then(() => import('../map/clusterMap.ts'))
-    .then(({ createClusterMap }) =>
-      createClusterMap({
-        container: mapEl,
-        geo,
-        lang,
-        ariaLabel: t(lang, 'map.label'),
-        sectorColor: (id) => late.sectorColor(id),
-        onHover: (id, x, y) => late.onHover(id, x, y),
-        onHoverRegion: (r) => late.onHoverRegion(r),
-        onSelect: (id) => late.onSelect(id),
-      }),
-    )
-    .then(({ controller }) => {
-      status.mapIdleAt = performance.now();
-      firstPixels?.remove();
-      mapEl.append(renderInset(document, geo, lang));
-      return controller;
-    })
-    .catch((err: unknown) => {
-      mapFailure = classifyMapError(err);
-      return null;
-    }));
+  return geo;
 }
 
-withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(async (geo) => ({ geo, started: await startMap(geo) })), view.tab === 'list' ? null : loadChart(view.tab as ChartId)])).then(async ([atlas, { geo, started }]) => {
+/**
+ * The WebGL map, started once the first view (the SVG map with every mark) is on screen: its code is
+ * most of the page's JS. It draws in a layer hidden until it is idle, then takes the SVG map's place.
+ */
+async function startWebGL(geo: BaseGeometry, handlers: Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'onHoverRegion'>): Promise<{ controller: MapController; layer: HTMLElement } | MapFailure> {
+  const layer = h('div', { class: 'map-webgl is-starting' });
+  mapEl.prepend(layer);
+  try {
+    const { createClusterMap } = await import('../map/clusterMap.ts');
+    const { controller } = await createClusterMap({ container: layer, geo, lang, ariaLabel: t(lang, 'map.label'), ...handlers });
+    return { controller, layer };
+  } catch (err: unknown) {
+    layer.remove();
+    return classifyMapError(err);
+  }
+}
+
+withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(drawEarly), view.tab === 'list' ? null : loadChart(view.tab as ChartId)])).then(async ([atlas, geo]) => {
+  // The base map is on screen before the rest of the first view is built (which holds the main thread).
+  await firstPixels?.painted;
   const ctx = atlasContext(atlas);
   const mappable = new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id));
   const settled = settleView(atlas, view, ignored, notices);
@@ -271,36 +259,47 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     else if (store.get().cluster) select(null);
   });
 
-  Object.assign(late, { sectorColor, onHover: hover, onSelect: (id: string) => select(id), onHoverRegion: hoverRegion });
-  if (started) {
-    map = started;
-    map.onMoved((at) => store.set({ at }));
-    const at = store.get().at;
-    if (at) map.jumpTo(at);
-  }
-  const useSvgMap = async (failure: MapFailure) => {
-    firstPixels?.remove();
-    status.mapFailure = failure.reason;
-    showNotice(notices, mapFailureText(lang, failure), t(lang, 'notice.dismiss'), 'info');
-    const { createSvgController } = await import('../map/svgController.ts');
-    map = createSvgController(mapEl, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover: hover, onSelect: (id) => select(id) }, scale);
-    status.renderer = 'svg';
-    status.mapIdleAt ??= performance.now();
-  };
-  if (map) {
-    status.renderer = 'webgl';
-    map.onLost(async () => {
-      map?.destroy();
-      mapEl.querySelector('.scs-inset')?.remove();
-      await useSvgMap({ reason: 'contextlost' });
-      refresh(store.get(), store.get());
-    });
-  } else {
-    await useSvgMap(mapFailure);
-  }
+  // The first view: the SVG map with every mark, the list, the panel, the legends.
+  const svgOptions = { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover: hover, onSelect: (id: string) => select(id) };
+  map = createSvgController(mapEl, svgOptions, scale);
+  status.renderer = 'svg';
+  firstPixels?.remove();
   status.locate = (id) => map?.locate(id) ?? null;
   refresh(store.get(), null);
   store.subscribe((v, prev) => refresh(v, prev));
+  status.firstViewAt = performance.now();
+  const say = (failure: MapFailure) => {
+    status.mapFailure = failure.reason;
+    showNotice(notices, mapFailureText(lang, failure), t(lang, 'notice.dismiss'), 'info');
+  };
+  // Then the WebGL map (pan, zoom, smooth marks) takes its place once it is idle; where it cannot start,
+  // the SVG map stays and the notice names why.
+  const started = webgl ? await startWebGL(geo, { sectorColor, onHover: hover, onSelect: (id) => select(id), onHoverRegion: hoverRegion }) : ({ reason: 'nowebgl' } as MapFailure);
+  if ('controller' in started) {
+    const v = store.get();
+    map.destroy();
+    map = started.controller;
+    map.update(packMarks(marks, scale), v.cluster, new Set(v.regions));
+    map.highlight(status.hot ?? null);
+    if (v.at) map.jumpTo(v.at);
+    map.onMoved((at) => store.set({ at }));
+    started.layer.classList.remove('is-starting');
+    mapEl.append(renderInset(document, geo, lang));
+    status.renderer = 'webgl';
+    status.mapIdleAt = performance.now();
+    map.onLost(() => {
+      map?.destroy();
+      started.layer.remove();
+      mapEl.querySelector(':scope > .scs-inset')?.remove();
+      map = createSvgController(mapEl, svgOptions, scale);
+      status.renderer = 'svg';
+      say({ reason: 'contextlost' });
+      refresh(store.get(), store.get());
+    });
+  } else {
+    say(started);
+  }
+  status.mapIdleAt ??= performance.now();
   status.ready = true;
 });
 

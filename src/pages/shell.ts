@@ -15,12 +15,14 @@ declare global {
 }
 
 export interface PageStatus {
-  /** True once the page has drawn what it shows (or shown why it cannot). */
+  /** True once the page has drawn what it shows (or shown why it cannot); on explore, once the WebGL map has taken over or could not. */
   ready: boolean;
   /** performance.now() at the map's first idle, on pages with a map. */
   mapIdleAt: number | null;
   /** performance.now() at the first frame showing the base map (explore: drawn before the WebGL map is in). */
   firstPixelsAt?: number;
+  /** performance.now() once the explore page's first view is drawn: the SVG map with every mark, the list and panel (the WebGL map follows). */
+  firstViewAt?: number;
   error: string | null;
   /** Page coordinates of a cluster's map mark (explore page), for tests and the bench. */
   locate?: (clusterId: string) => [number, number] | null;
