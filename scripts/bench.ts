@@ -1,8 +1,11 @@
 /**
  * npm run bench — measures, never times tests. Writes bench/results.json and prints a table:
- *  - per page: bytes the browser downloads (JS, CSS, data, other), raw and gzip;
+ *  - per page: bytes the browser downloads (JS, CSS, data, other), raw and gzip; for explore also the JS
+ *    requested before its first view; the JS budgets (explore ≤ 600 KB before the first view,
+ *    a chart embed ≤ 45 KB);
  *  - explore: time from navigation to the map's first pixels (the base map drawn from the geometry,
- *    src/map/firstPixels.ts) and to the WebGL map's first idle (median of N runs, headless chromium),
+ *    src/map/firstPixels.ts), to the first view (the SVG map with every mark, the list and the panel)
+ *    and to the WebGL map's first idle (median of N runs, headless chromium),
  *    each against a bare maplibre page drawing the same geometry (its first frame with the provinces,
  *    its first idle); the ratios ours / bare.
  * Run after `npm run build` (the npm script does both).
@@ -12,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync, cpSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { startPreview, launchBrowser, ROOT } from '../tests/e2e/harness.ts';
 import type { Browser } from 'playwright-core';
 import { benchImport } from './bench-import.ts';
@@ -21,7 +25,26 @@ const PAGES = [
   { name: 'explore', path: '/', waitFor: () => window.__atlas?.ready === true },
   { name: 'embed', path: '/embed.html', waitFor: () => window.__atlas?.ready === true },
   { name: 'present', path: '/present.html', waitFor: () => window.__atlas?.ready === true },
+  { name: 'embed-map', path: '/embed.html?chart=map', waitFor: () => window.__atlas?.ready === true },
 ];
+
+/** JS budgets, gzip KB: explore before its first view, a chart embed until ready. */
+const BUDGETS = { explore: 600, embed: 45 } as const;
+
+type Sum = { raw: number; gzip: number; files: number };
+type PageBytes = { totals: Record<Kind, Sum>; firstView?: { atMs: number; js: Sum }; files: { file: string; raw: number; gzip: number }[] };
+/** Explore: the JS before its first view (the budget's measure) beside all it downloads once the WebGL map is idle; an embed: all of it. */
+function budgets(pages: Record<string, PageBytes>) {
+  const kb = (n: number) => Number((n / 1024).toFixed(1));
+  return Object.fromEntries(
+    Object.entries(BUDGETS).map(([name, limit]) => {
+      const p = pages[name]!;
+      const js = p.files.filter((f) => kindOf(f.file) === 'js').sort((a, b) => b.gzip - a.gzip);
+      const measured = kb(p.firstView?.js.gzip ?? p.totals.js.gzip);
+      return [name, { limitKB: limit, measure: p.firstView ? 'JS before the first view' : 'all JS until ready', measuredKB: measured, within: measured <= limit, allJsKB: kb(p.totals.js.gzip), largest: js.slice(0, 5).map((f) => ({ file: f.file, gzipKB: kb(f.gzip) })) }];
+    }),
+  );
+}
 
 type Kind = 'js' | 'css' | 'data' | 'other';
 const kindOf = (url: string): Kind => (/\.m?js(\?|$)/.test(url) ? 'js' : /\.css(\?|$)/.test(url) ? 'css' : /\.json(\?|$)/.test(url) ? 'data' : 'other');
@@ -43,6 +66,10 @@ async function pageBytes(browser: Browser, origin: string, path: string, waitFor
   await page.waitForFunction(waitFor, null, { timeout: 60000 });
   await page.waitForLoadState('networkidle');
   const files = await Promise.all(bodies);
+  // The explore page's first view (the SVG map with every mark, list and panel) is drawn before the
+  // WebGL map's code is asked for: the files requested before it are what that view needed.
+  const firstViewAt = await page.evaluate(() => window.__atlas?.firstViewAt ?? null);
+  const beforeFirstView = firstViewAt == null ? null : new Set(await page.evaluate((at) => performance.getEntriesByType('resource').filter((e) => e.startTime < at).map((e) => e.name), firstViewAt));
   await ctx.close();
   const totals: Record<Kind, { raw: number; gzip: number; files: number }> = {
     js: { raw: 0, gzip: 0, files: 0 },
@@ -56,7 +83,11 @@ async function pageBytes(browser: Browser, origin: string, path: string, waitFor
     k.gzip += f.gzip;
     k.files++;
   }
-  return { totals, files: files.map((f) => ({ file: f.url.slice(origin.length), raw: f.raw, gzip: f.gzip })) };
+  const firstView = beforeFirstView && {
+    atMs: Math.round(firstViewAt!),
+    js: files.filter((f) => kindOf(f.url) === 'js' && beforeFirstView.has(f.url)).reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, files: t.files + 1 }), { raw: 0, gzip: 0, files: 0 }),
+  };
+  return { totals, ...(firstView ? { firstView } : {}), files: files.map((f) => ({ file: f.url.slice(origin.length), raw: f.raw, gzip: f.gzip })) };
 }
 
 async function idleTimes(browser: Browser, url: string, read: () => number | undefined | null): Promise<number[]> {
@@ -92,21 +123,34 @@ function singleFileSizes(): Record<string, { raw: number; gzip: number }> {
   return out;
 }
 
+/** The commit measured, with "+changes" when the working tree differs from it. */
+function gitHead(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'index.html', 'embed.html', 'present.html', 'sources.html', 'public', 'data'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main() {
   const bareDir = await buildBare();
   const site = await startPreview('dist');
   const bare = await startPreview(bareDir.slice(ROOT.length + 1));
   const browser = await launchBrowser();
   try {
-    const pages: Record<string, unknown> = {};
+    const pages: Record<string, PageBytes> = {};
     for (const p of PAGES) pages[p.name] = await pageBytes(browser, site.origin, p.path, p.waitFor);
     const ours = await idleTimes(browser, site.origin + '/', () => window.__atlas?.mapIdleAt);
     const ref = await idleTimes(browser, bare.origin + '/', () => window.__bareIdle);
     const oursFirst = await idleTimes(browser, site.origin + '/', () => window.__atlas?.firstPixelsAt);
+    const oursView = await idleTimes(browser, site.origin + '/', () => window.__atlas?.firstViewAt);
     const refFirst = await idleTimes(browser, bare.origin + '/', () => window.__bareFirst);
     const importRows = await benchImport(browser, site.origin, Math.min(RUNS, 3));
     const result = {
       measured: new Date().toISOString(),
+      commit: gitHead(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
       browser: `chromium ${browser.version()} headless, SwiftShader WebGL`,
       runs: RUNS,
@@ -116,11 +160,13 @@ async function main() {
         bareMaplibre: { median: median(refFirst), runs: refFirst },
         ratio: Number((median(oursFirst) / median(refFirst)).toFixed(2)),
       },
+      firstViewMs: { explore: { median: median(oursView), runs: oursView } },
       firstMapIdleMs: {
         explore: { median: median(ours), runs: ours },
         bareMaplibre: { median: median(ref), runs: ref },
         ratio: Number((median(ours) / median(ref)).toFixed(2)),
       },
+      jsBudgets: budgets(pages),
       import5000: importRows,
       singleFile: singleFileSizes(),
     };
@@ -131,11 +177,13 @@ async function main() {
     writeFileSync(file, JSON.stringify(scale ? { ...result, scale } : result, null, 2) + '\n');
     const kb = (n: number) => (n / 1024).toFixed(1);
     console.log('\npage      JS raw/gzip KB     CSS raw/gzip KB    data raw/gzip KB');
-    for (const [name, p] of Object.entries(pages) as [string, { totals: Record<Kind, { raw: number; gzip: number }> }][]) {
+    for (const [name, p] of Object.entries(pages)) {
       const t = p.totals;
-      console.log(`${name.padEnd(9)} ${`${kb(t.js.raw)} / ${kb(t.js.gzip)}`.padEnd(18)} ${`${kb(t.css.raw)} / ${kb(t.css.gzip)}`.padEnd(18)} ${kb(t.data.raw)} / ${kb(t.data.gzip)}`);
+      console.log(`${name.padEnd(10)} ${`${kb(t.js.raw)} / ${kb(t.js.gzip)}`.padEnd(18)} ${`${kb(t.css.raw)} / ${kb(t.css.gzip)}`.padEnd(18)} ${kb(t.data.raw)} / ${kb(t.data.gzip)}`);
     }
+    for (const [name, b] of Object.entries(result.jsBudgets)) console.log(`${name}: ${b.measure} ${b.measuredKB} KB gzip, budget ${b.limitKB}: ${b.within ? 'within' : 'over'}; all JS ${b.allJsKB} KB; largest ${b.largest.map((f) => `${f.file.replace(/^\/assets\//, '')} ${f.gzipKB}`).join(', ')}`);
     console.log(`\nfirst map pixels (median of ${RUNS}): explore ${median(oursFirst)} ms, bare maplibre ${median(refFirst)} ms, ratio ${result.firstMapPixelsMs.ratio}`);
+    console.log(`first view (SVG map with every mark, list, panel; median of ${RUNS}): explore ${median(oursView)} ms`);
     console.log(`first map idle (median of ${RUNS}): explore ${median(ours)} ms, bare maplibre ${median(ref)} ms, ratio ${result.firstMapIdleMs.ratio}`);
     console.log(`import of ${importRows.rows} rows to the check (median of ${importRows.checkMs.runs.length}): ${importRows.checkMs.median} ms; gazetteer ${kb(importRows.gazetteer.raw)} / ${kb(importRows.gazetteer.gzip)} KB`);
     for (const [name, f] of Object.entries(result.singleFile)) console.log(`${name}: ${kb(f.raw)} / ${kb(f.gzip)} KB raw / gzip`);
