@@ -39,7 +39,7 @@ const PLACEMENT: Record<string, { dx: number; dy: number; anchor: 'start' | 'mid
   'Xisha Islands': { dx: 2, dy: -12, anchor: 'middle' },
   'Zhongsha Islands': { dx: 0, dy: 8, anchor: 'middle' },
   'Nansha Islands': { dx: 0, dy: 0, anchor: 'middle' },
-  'Huangyan Island': { dx: 3, dy: 13, anchor: 'middle' },
+  'Huangyan Island': { dx: 6, dy: 18, anchor: 'middle' },
   'Zengmu Ansha': { dx: -4, dy: 0, anchor: 'end' },
 };
 /** Drawn at its viewBox width (140 px) on every screen, so names are never under 10 px, on a phone too. */
