@@ -226,6 +226,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   let marks: ClusterMark[] = [];
   // One size scale for every view: the same circle means the same amount whatever the filter.
   const scale = sizeScale(atlas.figures.filter((f) => f.subject_type === 'cluster' && f.scope === 'total' && mappable.has(f.metric)).map((f) => f.value ?? 0));
+  const drawMarks = (v: ViewState) => map?.update(packMarks(marks, scale), v.cluster, new Set(v.regions));
   const refresh = (v: ViewState, prev: ViewState | null) => {
     marks = clusterMarks(atlas, v);
     const shown = layerAtlas(atlas, v);
@@ -237,7 +238,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     const metric = ctx.metrics.get(v.metric);
     clear(legendHost);
     legendHost.append(markLegend({ lang, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`) }));
-    map?.update(packMarks(marks, scale), v.cluster, new Set(v.regions));
+    drawMarks(v);
     list.update(marks, v.cluster);
     panel.update(v);
     controls.sync();
@@ -279,7 +280,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     const v = store.get();
     map.destroy();
     map = started.controller;
-    map.update(packMarks(marks, scale), v.cluster, new Set(v.regions));
+    drawMarks(v);
     map.highlight(status.hot ?? null);
     if (v.at) map.jumpTo(v.at);
     map.onMoved((at) => store.set({ at }));
