@@ -46,8 +46,8 @@ describe('browser-test guard', () => {
 
   it('fails on an uncaught page error', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/embed.html');
-    await page.evaluate(() => setTimeout(() => { throw new Error('uncaught boom'); }, 0));
-    await page.waitForTimeout(50);
+    // Wait for the error itself, not a fixed 50 ms (a loaded machine delivered it later).
+    await Promise.all([page.waitForEvent('pageerror'), page.evaluate(() => setTimeout(() => { throw new Error('uncaught boom'); }, 0))]);
     assert.throws(() => guard.assertClean(), /page error: uncaught boom/);
     await close();
   });
