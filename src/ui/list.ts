@@ -8,6 +8,9 @@ import { name } from './context.ts';
 
 type SortKey = 'name' | 'region' | 'province' | 'sector' | 'figure';
 
+/** Rows drawn at once: a page; the pager moves through the rest. */
+export const PAGE = 200;
+
 export interface ClusterList {
   el: HTMLElement;
   update(marks: readonly ClusterMark[], selectedId: string | null): void;
@@ -53,8 +56,20 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
   };
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
 
-  function render() {
-    const rows = [...marks].sort((a, b) => {
+  /** The rows in the current order; the table shows one page of them (PAGE rows), so its size stays bounded at any data size. */
+  let rows: ClusterMark[] = [];
+  let first = 0;
+  const pager = h('div', { class: 'list-pager', hidden: true });
+  const prev = h('button', { type: 'button', class: 'list-prev' });
+  const next = h('button', { type: 'button', class: 'list-next' });
+  const pageText = h('span', { class: 'list-page', 'aria-live': 'polite' });
+  pager.append(prev, pageText, next);
+  el.append(pager);
+  prev.addEventListener('click', () => showPage(first - PAGE));
+  next.addEventListener('click', () => showPage(first + PAGE));
+
+  function sortRows() {
+    rows = [...marks].sort((a, b) => {
       if (sort.key === 'figure') {
         // Clusters without a figure always go last.
         if (a.value == null || b.value == null) return Number(a.value == null) - Number(b.value == null) || collator.compare(text(a, 'name'), text(b, 'name'));
@@ -64,36 +79,79 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
     });
     caption.textContent = t(lang, 'list.caption', { n: rows.length });
     for (const th of headers) th.setAttribute('aria-sort', th.dataset['key'] === sort.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none');
+  }
+
+  function render() {
+    sortRows();
+    const at = selected ? rows.findIndex((m) => m.cluster.id === selected) : -1;
+    showPage(at >= 0 ? at - (at % PAGE) : 0);
+  }
+
+  /** Shows the page of rows starting at `from` (clamped); returns the rows drawn. */
+  function showPage(from: number) {
+    first = Math.max(0, Math.min(from, Math.floor(Math.max(rows.length - 1, 0) / PAGE) * PAGE));
+    const page = rows.slice(first, first + PAGE);
     tbody.replaceChildren(
-      ...rows.map((m) => {
-        const tr = h(
+      ...page.map((m) =>
+        h(
           'tr',
           { tabindex: '-1', 'data-cluster': m.cluster.id, 'aria-selected': String(m.cluster.id === selected), class: m.cluster.id === selected ? 'is-selected' : '' },
           ...(['name', 'region', 'province', 'sector', 'figure'] as const).map((k) => h(k === 'name' ? 'th' : 'td', k === 'name' ? { scope: 'row', class: 'col-name' } : { class: `col-${k}${k === 'figure' ? ' num' : ''}` }, text(m, k))),
-        );
-        tr.addEventListener('click', () => o.onSelect(m.cluster.id));
-        tr.addEventListener('mouseenter', () => o.onHover(m.cluster.id));
-        tr.addEventListener('mouseleave', () => o.onHover(null));
-        tr.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            o.onSelect(m.cluster.id);
-          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Home' || e.key === 'End') {
-            e.preventDefault();
-            const next = (
-              e.key === 'ArrowDown' ? tr.nextElementSibling : e.key === 'ArrowUp' ? tr.previousElementSibling : e.key === 'Home' ? tbody.firstElementChild : tbody.lastElementChild
-            ) as HTMLElement | null;
-            if (next) rove(next);
-          }
-        });
-        tr.addEventListener('focus', () => rove(tr, false));
-        return tr;
-      }),
+        ),
+      ),
     );
+    pager.hidden = rows.length <= PAGE;
+    if (!pager.hidden) {
+      pageText.textContent = t(lang, 'list.page', { from: first + 1, to: first + page.length, n: rows.length });
+      prev.textContent = t(lang, 'list.prev', { k: PAGE });
+      next.textContent = t(lang, 'list.next', { k: Math.min(PAGE, rows.length - first - PAGE) });
+      prev.disabled = first === 0;
+      next.disabled = first + PAGE >= rows.length;
+    }
     // One row is in the tab order (the selected one, else the first); arrows move within the list.
     const current = (selected && tbody.querySelector<HTMLElement>(`tr[data-cluster="${CSS.escape(selected)}"]`)) || (tbody.firstElementChild as HTMLElement | null);
     current?.setAttribute('tabindex', '0');
   }
+
+  // One set of handlers for every row (rows are redrawn on each filter change and page).
+  const rowOf = (e: Event) => ((e.target as Element).closest?.('tr[data-cluster]') as HTMLElement | null) ?? null;
+  tbody.addEventListener('click', (e) => {
+    const tr = rowOf(e);
+    if (tr) o.onSelect(tr.dataset['cluster']!);
+  });
+  tbody.addEventListener('mouseover', (e) => {
+    const tr = rowOf(e);
+    if (tr && !tr.contains(e.relatedTarget as Node | null)) o.onHover(tr.dataset['cluster']!);
+  });
+  tbody.addEventListener('mouseout', (e) => {
+    const tr = rowOf(e);
+    if (tr && !tr.contains(e.relatedTarget as Node | null)) o.onHover(null);
+  });
+  tbody.addEventListener('focusin', (e) => {
+    const tr = rowOf(e);
+    if (tr) rove(tr, false);
+  });
+  tbody.addEventListener('keydown', (e) => {
+    const tr = rowOf(e);
+    if (!tr) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      o.onSelect(tr.dataset['cluster']!);
+      return;
+    }
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
+    e.preventDefault();
+    let target = (e.key === 'ArrowDown' ? tr.nextElementSibling : e.key === 'ArrowUp' ? tr.previousElementSibling : e.key === 'Home' ? tbody.firstElementChild : tbody.lastElementChild) as HTMLElement | null;
+    // Past the page's last row (or before its first), the arrows go on to the next (previous) page.
+    if (!target && e.key === 'ArrowDown' && first + PAGE < rows.length) {
+      showPage(first + PAGE);
+      target = tbody.firstElementChild as HTMLElement | null;
+    } else if (!target && e.key === 'ArrowUp' && first > 0) {
+      showPage(first - PAGE);
+      target = tbody.lastElementChild as HTMLElement | null;
+    }
+    if (target) rove(target);
+  });
 
   function rove(row: HTMLElement, focus = true) {
     for (const r of tbody.querySelectorAll<HTMLElement>('tr[tabindex="0"]')) if (r !== row) r.setAttribute('tabindex', '-1');

@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, startPreview, type Server } from './harness.ts';
+import { launchBrowser, startPreview, openPage, type Server } from './harness.ts';
 import { prepareSize, stageSite, measureOnce, type Prepared } from '../../scripts/bench-scale.ts';
 
 describe('scale bench, 1,000 synthetic clusters', () => {
@@ -37,5 +37,38 @@ describe('scale bench, 1,000 synthetic clusters', () => {
     for (const k of ['firstMapPx', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'heapMB', 'hover'] as const) positive(k, r[k]);
     assert.equal(r.filterRepaint.length, 2);
     r.filterRepaint.forEach((v, i) => positive(`filterRepaint[${i}]`, v));
+  });
+
+  it('the list draws one page of 200 rows and moves through all 1,000 by button and by arrow key', async () => {
+    const { page, guard, close } = await openPage(browser, server.origin, '/');
+    const rows = page.locator('.cluster-list tbody tr');
+    const ids = () => rows.evaluateAll((trs) => trs.map((r) => (r as HTMLElement).dataset['cluster']!));
+    const pageText = page.locator('.list-pager .list-page');
+    assert.equal(await rows.count(), 200);
+    assert.match((await pageText.textContent()) ?? '', /^第 1–200 个，共 1,?000 个$/);
+    assert.equal(await page.locator('.list-prev').isDisabled(), true);
+    const first = await ids();
+    await page.locator('.list-next').click();
+    assert.match((await pageText.textContent()) ?? '', /^第 201–400 个/);
+    const second = await ids();
+    assert.equal(second.length, 200);
+    assert.equal(second.filter((id) => first.includes(id)).length, 0, 'the next page shows other clusters');
+    // Down from a page's last row goes on to the next page's first.
+    await rows.last().focus();
+    await page.keyboard.press('ArrowDown');
+    assert.match((await pageText.textContent()) ?? '', /^第 401–600 个/);
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('tbody')?.firstElementChild === document.activeElement), true);
+    const third = await ids();
+    await page.keyboard.press('ArrowUp');
+    assert.match((await pageText.textContent()) ?? '', /^第 201–400 个/);
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['cluster']), second[199]);
+    guard.assertClean();
+    await close();
+    // A cluster selected elsewhere (here by the URL) opens the list at its page, its row selected.
+    const other = await openPage(browser, server.origin, `/?cluster=${third[10]}`);
+    assert.match((await other.page.locator('.list-pager .list-page').textContent()) ?? '', /^第 401–600 个/);
+    assert.equal(await other.page.locator(`.cluster-list tr[data-cluster="${third[10]}"]`).getAttribute('aria-selected'), 'true');
+    other.guard.assertClean();
+    await other.close();
   });
 });
