@@ -3,7 +3,8 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { geoBounds } from 'd3-geo';
 import { createBaseMap, type BaseMap } from './basemap.ts';
 import './clusterMap.css';
-import { clusterLayers, placedPosition, layoutAtZoom } from './layers/clusters.ts';
+import { clusterLayers, placedPosition, layoutAtZoom, pickTargets, project } from './layers/clusters.ts';
+import { PickIndex } from './pick.ts';
 import type { BaseGeometry } from './geo.ts';
 import { CHINA_BOUNDS } from './geo.ts';
 import type { Placed } from './layout.ts';
@@ -45,11 +46,13 @@ export interface ClusterMapOptions {
 export async function createClusterMap(o: ClusterMapOptions): Promise<{ controller: MapController; base: BaseMap }> {
   const base = await createBaseMap(o.container, o.geo, o.lang, o.ariaLabel, o.interactive ?? true);
   const { map } = base;
-  const overlay = new MapLibreOverlay({ interleaved: false, layers: [], pickingRadius: 4 });
+  // No layer is pickable: the map picks on the CPU (pick.ts), so a pointer move never reads pixels back.
+  const overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
   map.addControl(overlay);
   let placed: readonly Placed[] = [];
   let selected: string | null = null;
   let hot: string | null = null;
+  let shownKey: string | null = null;
   let zoomKey = Math.round(map.getZoom() * 20) / 20;
   const provinceBounds = new Map(o.geo.provinces.features.map((f) => [f.properties.adcode, geoBounds(f)] as [string, [[number, number], [number, number]]]));
   // A group's count is plain text over the map (deck.gl's text layer would add its font machinery to
@@ -73,25 +76,54 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
     placeCounts();
   };
   map.on('move', placeCounts);
+  /** The pick grid of what is drawn; rebuilt on the first pointer move after the marks or the zoom change. */
+  let picks: PickIndex | null = null;
+  /** The zoom the marks were last laid out for. */
+  let drawnZoom = map.getZoom();
   const render = () => {
+    picks = null;
     drawLayers();
     drawCounts();
   };
+  const pickAt = (lng: number, lat: number) => {
+    const zoom = map.getZoom();
+    if (!picks || picks.zoom !== zoom) picks = new PickIndex(pickTargets(placed, drawnZoom, zoom, provinceBounds), zoom);
+    const [x, y] = project(lng, lat, zoom);
+    return picks.at(x, y);
+  };
+  if (o.interactive ?? true) {
+    let hovered = false;
+    map.on('mousemove', (e) => {
+      const t = pickAt(e.lngLat.lng, e.lngLat.lat);
+      map.getCanvas().style.cursor = t ? 'pointer' : '';
+      const id = t && t.kind !== 'group' ? t.id : null;
+      // Every move over a mark (the tooltip follows the pointer); one call when it leaves.
+      if (id || hovered) o.onHover(id, e.point.x, e.point.y);
+      hovered = id != null;
+    });
+    map.getCanvas().addEventListener('mouseleave', () => {
+      map.getCanvas().style.cursor = '';
+      o.onHover(null, 0, 0);
+    });
+    map.on('click', (e) => {
+      const t = pickAt(e.lngLat.lng, e.lngLat.lat);
+      if (!t) return;
+      // A group of marks zooms in on it, where it splits.
+      if (t.kind === 'group') {
+        const g = layoutAtZoom(placed, drawnZoom, provinceBounds).groups.find((x) => x.key === t.id);
+        if (g) map.easeTo({ center: g.position, zoom: map.getZoom() + 1.5, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 500 });
+      } else o.onSelect(t.id);
+    });
+  }
   const drawLayers = () =>
     overlay.setProps({
       layers: clusterLayers({
         placed,
-        zoom: map.getZoom(),
+        zoom: (drawnZoom = map.getZoom()),
         sectorColor: o.sectorColor,
         hotId: hot,
         selectedId: selected,
-        onHover: (id, x, y) => {
-          map.getCanvas().style.cursor = id ? 'pointer' : '';
-          o.onHover(id, x, y);
-        },
-        onClick: o.onSelect,
         provinceBounds,
-        onGroupClick: (center) => map.easeTo({ center, zoom: map.getZoom() + 1.5, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 500 }),
       }),
     });
   map.on('zoom', () => {
@@ -127,10 +159,14 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
     for (const fn of moved) fn(at);
   });
   const controller: MapController = {
-    update(p, sel, shown) {
+    update(p, sel, regions) {
       placed = p;
       selected = sel;
-      base.setShownRegions(shown);
+      // A feature-state change redraws the whole base map (most of a frame on software WebGL): only when
+      // the regions shown change, not on every filter.
+      const key = [...regions].sort().join(',');
+      if (key !== shownKey) base.setShownRegions(regions);
+      shownKey = key;
       render();
     },
     highlight(id) {

@@ -11,7 +11,7 @@ const marks = [
 ];
 const placed = packMarks(marks, sizeScale([400, 100]));
 const layers = (hot: string | null = null) =>
-  clusterLayers({ placed, zoom: 5, sectorColor: () => '#0072B2', hotId: hot, selectedId: null, onHover: () => undefined, onClick: () => undefined });
+  clusterLayers({ placed, zoom: 5, sectorColor: () => '#0072B2', hotId: hot, selectedId: null });
 type Acc = (d: unknown) => number[] | number;
 const accessor = (layerId: string, prop: string, hot: string | null = null) => (layers(hot).find((l) => l.id === layerId)!.props as unknown as Record<string, Acc>)[prop]!;
 const markDatum = (id: string) => ({ p: placed.find((p) => p.mark.cluster.id === id)!, pos: [0, 0] });

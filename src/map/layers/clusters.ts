@@ -3,7 +3,8 @@
  * marks do; accessors that depend on hover or selection use updateTriggers.
  */
 import { ScatterplotLayer, LineLayer } from '@deck.gl/layers';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
+import type { PickTarget } from '../pick.ts';
 import { spreadMarks, type Placed, type MarkGroup } from '../layout.ts';
 import type { SiteRow } from '../../data/schema.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
@@ -16,7 +17,7 @@ export function hexToRgba(hex: string, alpha = 255): RGBA {
 }
 
 /** Web-Mercator world pixels at a zoom (maplibre's 512-px tiles), and back. */
-function project(lon: number, lat: number, zoom: number): [number, number] {
+export function project(lon: number, lat: number, zoom: number): [number, number] {
   const size = 512 * 2 ** zoom;
   const phi = (lat * Math.PI) / 180;
   return [((lon + 180) / 360) * size, ((1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2) * size];
@@ -41,12 +42,8 @@ export interface ClusterLayerOptions {
   sectorColor: (sectorId: string) => string;
   hotId: string | null;
   selectedId: string | null;
-  onHover(clusterId: string | null, x: number, y: number): void;
-  onClick(clusterId: string): void;
   /** Each province's extent ([[w, s], [e, n]] degrees): marks placed only in a province stay inside it. */
   provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>;
-  /** A group of marks clicked: the map zooms in on it, where it splits. */
-  onGroupClick?(position: [number, number]): void;
 }
 
 /** The marks laid out at this zoom (world pixels): overlapping ones packed with leader lines, crowded ones grouped. */
@@ -82,25 +79,38 @@ interface SiteDot {
   from: [number, number];
 }
 
+/** The marks' positions at a zoom (cached with the layout): each packed mark where it is drawn. */
+function positionsAt(placed: readonly Placed[], zoom: number, provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>) {
+  const laid = layoutAtZoom(placed, zoom, provinceBounds);
+  return { laid, positioned: laid.placed.map((p) => ({ p, pos: placedPosition(p, zoom) })) };
+}
+
+/**
+ * What the pointer can hit, in deck.gl's drawing order (sites, marks, groups; later over earlier), in world
+ * pixels at `zoom`, of the marks as laid out at `layoutZoom` (the zoom they were drawn for): the layers are
+ * not pickable, the map picks with a grid of these (../pick.ts).
+ */
+export function pickTargets(placed: readonly Placed[], layoutZoom: number, zoom: number, provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>): PickTarget[] {
+  const { laid, positioned } = positionsAt(placed, layoutZoom, provinceBounds);
+  const out: PickTarget[] = [];
+  const push = (kind: PickTarget['kind'], id: string, lon: number, lat: number, r: number) => {
+    const [x, y] = project(lon, lat, zoom);
+    out.push({ kind, id, x, y, r });
+  };
+  for (const { p } of positioned) for (const s of p.mark.others) push('site', p.mark.cluster.id, s.lon, s.lat, 3);
+  for (const { p, pos } of positioned) push('mark', p.mark.cluster.id, pos[0], pos[1], p.r + 0.5);
+  for (const g of laid.groups) push('group', g.key, g.position[0], g.position[1], g.r + 0.75);
+  return out;
+}
+
 export function clusterLayers(o: ClusterLayerOptions): Layer[] {
-  const laid = layoutAtZoom(o.placed, o.zoom, o.provinceBounds);
-  const positioned = laid.placed.map((p) => ({ p, pos: placedPosition(p, o.zoom) }));
+  const { laid, positioned } = positionsAt(o.placed, o.zoom, o.provinceBounds);
   // A mark moved off its point keeps a leader line back to it.
   const leaders = positioned.filter(({ p }) => Math.hypot(p.dx, p.dy) > p.r).map(({ p, pos }) => ({ from: [p.mark.anchor.lon, p.mark.anchor.lat] as [number, number], to: pos }));
   const colorOf = (p: Placed) => (p.mark.value == null ? NEUTRAL_MARK : o.sectorColor(p.mark.cluster.sector));
   const dots: SiteDot[] = [];
   for (const { p, pos } of positioned) for (const s of p.mark.others) dots.push({ site: s, clusterId: p.mark.cluster.id, color: colorOf(p), from: pos });
   const focus = (id: string) => id === o.hotId || id === o.selectedId;
-  const hover = (info: PickingInfo) => {
-    const obj = info.object as { p?: Placed; clusterId?: string } | undefined;
-    const id = obj?.p?.mark.cluster.id ?? obj?.clusterId ?? null;
-    o.onHover(id, info.x, info.y);
-  };
-  const click = (info: PickingInfo) => {
-    const obj = info.object as { p?: Placed; clusterId?: string } | undefined;
-    const id = obj?.p?.mark.cluster.id ?? obj?.clusterId;
-    if (id) o.onClick(id);
-  };
   const triggers = [o.hotId, o.selectedId];
   return [
     new LineLayer<{ from: [number, number]; to: [number, number] }>({
@@ -133,9 +143,6 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
       getLineColor: hexToRgba(MARK_STROKE, 200),
       getLineWidth: 0.75,
       lineWidthUnits: 'pixels',
-      pickable: true,
-      onHover: hover,
-      onClick: click,
       updateTriggers: { getRadius: triggers },
     }),
     new ScatterplotLayer<{ p: Placed; pos: [number, number] }>({
@@ -156,9 +163,6 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
         d.p.mark.anchor.precision !== 'province' || d.p.mark.value == null ? hexToRgba(MARK_STROKE, 230) : hexToRgba(colorOf(d.p), 255),
       getLineWidth: (d) => (focus(d.p.mark.cluster.id) ? 3 : d.p.mark.anchor.precision === 'province' && d.p.mark.value != null ? 2 : 1),
       lineWidthUnits: 'pixels',
-      pickable: true,
-      onHover: hover,
-      onClick: click,
       updateTriggers: { getFillColor: triggers, getLineWidth: triggers },
     }),
     new ScatterplotLayer<(typeof laid.groups)[number]>({
@@ -172,11 +176,6 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
       getLineColor: hexToRgba(MARK_STROKE, 230),
       getLineWidth: 1.5,
       lineWidthUnits: 'pixels',
-      pickable: true,
-      onClick: (info) => {
-        const g = info.object as (typeof laid.groups)[number] | undefined;
-        if (g) o.onGroupClick?.(g.position);
-      },
     }),
   ];
 }
