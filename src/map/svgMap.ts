@@ -224,8 +224,9 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
         groups.set(key, g);
       }
     }
+    const byId = new Map(marks.map((m) => [m.cluster.id, m]));
     for (const g of spread.groups) {
-      drawGroup(g);
+      drawGroup(g, byId);
       groups.set(g.key, { x: g.x, y: g.y, r: g.r, n: g.ids.length });
       circles.push(g);
     }
@@ -234,12 +235,12 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
   }
 
   /** A group of marks too many for their room: a ring with their count; a click opens it. */
-  function drawGroup(g: MarkGroup): void {
+  function drawGroup(g: MarkGroup, byId: ReadonlyMap<string, ClusterMark>): void {
     const node = el('g', { class: 'mark-group', 'data-group': g.key, 'data-count': g.ids.length });
     node.append(el('circle', { cx: round(g.x), cy: round(g.y), r: round(g.r), fill: g.provinceOnly ? '#FFFFFF' : NEUTRAL_MARK, 'fill-opacity': 0.85, stroke: MARK_STROKE, 'stroke-width': 1.5 }));
     const count = el('text', { x: round(g.x), y: round(g.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'font-weight': 600, fill: MARK_STROKE });
     count.textContent = String(g.ids.length);
-    node.append(count, titleOf(g.ids.map((id) => view?.marks.find((m) => m.cluster.id === id)?.label[opts.lang] ?? id).join('\n')));
+    node.append(count, titleOf(g.ids.map((id) => byId.get(id)?.label[opts.lang] ?? id).join('\n')));
     node.addEventListener('click', () => {
       expanded.add(g.key);
       drawMarks();
