@@ -10,7 +10,9 @@
  *  - firstMarksPx: the same for deck.gl's canvas: the first frame with cluster marks drawn;
  *  - webglIdle: window.__atlas.mapIdleAt (the base map's first idle); ready: when __atlas.ready turns true;
  *  - filterRepaint: a region checkbox clicked (east off, then on again: two samples a load) → the first
- *    frame after deck.gl's next draw call: click handler, store, marks, list, charts and the draw;
+ *    frame after deck.gl's next draw call: click handler, store, marks, list, charts and the draw (the base
+ *    map is drawn again too: its provinces of the region are dimmed);
+ *  - sectorRepaint: the same for the first sector's checkbox: only the marks' canvas is drawn again;
  *  - hover: the pointer moved onto a mark (found with __atlas.locate) → the frame after the tooltip shows,
  *    from the pointermove event's timestamp;
  *  - heap: used JS heap after a forced GC (CDP Runtime.getHeapUsage), the page ready and idle.
@@ -119,22 +121,24 @@ export interface RunResult {
   filterRepaint: number[];
   /** The click handler's synchronous part of filterRepaint (store, marks, list, charts). */
   filterSync: number[];
+  /** A sector filter: the marks' canvas alone is drawn again. */
+  sectorRepaint: number[];
   hover: number | null;
   /** What could not be measured, and why. */
   notes: string[];
 }
 
-/** Clicks a region checkbox and waits for the frame after deck.gl's next draw. */
-async function filterOnce(page: Page, region: string, timeoutMs: number): Promise<{ total: number; sync: number }> {
-  const t = await page.evaluate((region) => {
+/** Clicks a filter's checkbox (a CSS selector) and waits for the frame after deck.gl's next draw. */
+async function filterOnce(page: Page, selector: string, timeoutMs: number): Promise<{ total: number; sync: number }> {
+  const t = await page.evaluate((selector) => {
     const st = (window as unknown as { __bench: { armedAt: number | null; repaintDraw: number | null; repaintPx: number | null } }).__bench;
-    const box = document.querySelector<HTMLInputElement>(`input[name=region][value=${region}]`)!;
+    const box = document.querySelector<HTMLInputElement>(selector)!;
     st.repaintDraw = st.repaintPx = null;
     const t0 = performance.now();
     st.armedAt = t0;
     box.click();
     return { t0, sync: performance.now() - t0 };
-  }, region);
+  }, selector);
   const px = await page.waitForFunction(() => (window as unknown as { __bench: { repaintPx: number | null } }).__bench.repaintPx, null, { timeout: timeoutMs });
   const total = Number(await px.jsonValue()) - t.t0;
   await page.evaluate(() => ((window as unknown as { __bench: { armedAt: number | null } }).__bench.armedAt = null));
@@ -207,12 +211,17 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
     const st = await page.evaluate(() => ({ bench: (window as unknown as { __bench: Record<string, number | null> }).__bench, idle: window.__atlas?.mapIdleAt ?? null, firstPixels: (window.__atlas as { firstPixelsAt?: number } | undefined)?.firstPixelsAt ?? null, renderer: window.__atlas?.renderer ?? null, counts: document.querySelector('#side .counts')?.textContent ?? '' }));
     const filterRepaint: number[] = [];
     const filterSync: number[] = [];
+    const sectorRepaint: number[] = [];
     const notes: string[] = [];
     try {
       for (const _ of [0, 1]) {
-        const f = await filterOnce(page, 'east', timeoutMs); // off, then on again
+        const f = await filterOnce(page, 'input[name=region][value=east]', timeoutMs); // off, then on again
         filterRepaint.push(f.total);
         filterSync.push(f.sync);
+        await page.waitForTimeout(200);
+      }
+      for (const _ of [0, 1]) {
+        sectorRepaint.push((await filterOnce(page, 'input[name=sector]', timeoutMs)).total);
         await page.waitForTimeout(200);
       }
     } catch (e) {
@@ -238,6 +247,7 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
       heapMB: heap.usedSize / 2 ** 20,
       filterRepaint,
       filterSync,
+      sectorRepaint,
       hover,
       notes,
     };
@@ -275,7 +285,7 @@ export interface SizeResult extends Prepared {
   renderer: string | null;
   note?: string;
 }
-export const MEASURES = ['firstMapPx', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'filterRepaint', 'filterSync', 'hover', 'heapMB'] as const;
+export const MEASURES = ['firstMapPx', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'filterRepaint', 'filterSync', 'sectorRepaint', 'hover', 'heapMB'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 function medians(runs: RunResult[]): Record<Measure, number | null> {
@@ -340,13 +350,13 @@ async function benchReference(browser: Browser, runs: number) {
   return { clusters: atlas.clusters.length, median: medians(results), clustersShown: results[0]?.clustersShown ?? '', runs: results };
 }
 
-/** The largest measured size whose median filter → repaint is within limitMs, and the first above it. */
-export function limitOf(sizes: readonly SizeResult[], limitMs = 100): { within: number | null; above: number | null; bracketed: boolean; estimate: number | null } {
+/** The largest measured size whose median filter → repaint (or another measure) is within limitMs, and the first above it. */
+export function limitOf(sizes: readonly SizeResult[], limitMs = 100, measure: Measure = 'filterRepaint'): { within: number | null; above: number | null; bracketed: boolean; estimate: number | null } {
   const sorted = [...sizes].sort((a, b) => a.n - b.n);
   let within: number | null = null;
   let above: number | null = null;
   for (const s of sorted) {
-    const v = s.median.filterRepaint;
+    const v = s.median[measure];
     if (v != null && v <= limitMs && above == null) within = s.n;
     else if (v != null && v > limitMs && above == null) above = s.n;
   }
@@ -355,8 +365,8 @@ export function limitOf(sizes: readonly SizeResult[], limitMs = 100): { within: 
   const a = sorted.find((s) => s.n === within);
   const b = sorted.find((s) => s.n === above);
   if (a && b) {
-    const k = Math.log(b.median.filterRepaint! / a.median.filterRepaint!) / Math.log(b.n / a.n);
-    estimate = k > 0 ? Math.round(a.n * (limitMs / a.median.filterRepaint!) ** (1 / k)) : null;
+    const k = Math.log(b.median[measure]! / a.median[measure]!) / Math.log(b.n / a.n);
+    estimate = k > 0 ? Math.round(a.n * (limitMs / a.median[measure]!) ** (1 / k)) : null;
   }
   return { within, above, bracketed: within != null && above != null, estimate };
 }
@@ -402,13 +412,14 @@ async function main() {
     sizes: out.map(({ runs: r, ...s }) => ({ ...s, runs: r.length, raw: r })),
     exponents,
     filterRepaintWithin100ms: limitOf(measured),
+    sectorRepaintWithin100ms: limitOf(measured, 100, 'sectorRepaint'),
     reference,
   };
   const file = join(ROOT, 'bench', 'results.json');
   const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
   all['scale'] = scale;
   writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
-  printTable(out, exponents, scale.filterRepaintWithin100ms);
+  printTable(out, exponents, scale.filterRepaintWithin100ms, scale.sectorRepaintWithin100ms);
   console.log(`written: bench/results.json (scale) — ${statSync(file).size} bytes`);
 }
 
@@ -420,7 +431,7 @@ function codeVersion(): string {
   return `${site === 'dist' ? 'dist/' : 'the working tree built into ' + site} at ${git(['rev-parse', '--short', 'HEAD'])}${changed ? ` with ${changed} uncommitted file(s) in src/` : ''}`;
 }
 
-function printTable(out: SizeResult[], b: Record<string, number | null>, limit: ReturnType<typeof limitOf>) {
+function printTable(out: SizeResult[], b: Record<string, number | null>, limit: ReturnType<typeof limitOf>, sectorLimit: ReturnType<typeof limitOf>) {
   const cols: [string, (s: SizeResult) => number | string | null, string][] = [
     ['clusters', (s) => s.n, ''],
     ['build ms', (s) => s.buildMs, 'buildMs'],
@@ -429,7 +440,8 @@ function printTable(out: SizeResult[], b: Record<string, number | null>, limit: 
     ['1st marks px', (s) => s.median.firstMarksPx, 'firstMarksPx'],
     ['WebGL idle', (s) => s.median.webglIdle, 'webglIdle'],
     ['ready', (s) => s.median.ready, 'ready'],
-    ['filter→repaint', (s) => s.median.filterRepaint, 'filterRepaint'],
+    ['region filter→repaint', (s) => s.median.filterRepaint, 'filterRepaint'],
+    ['sector filter→repaint', (s) => s.median.sectorRepaint, 'sectorRepaint'],
     ['hover→tooltip', (s) => s.median.hover, 'hover'],
     ['heap MB', (s) => s.median.heapMB, 'heapMB'],
   ];
@@ -437,7 +449,11 @@ function printTable(out: SizeResult[], b: Record<string, number | null>, limit: 
   console.log('| ' + cols.map(() => '---').join(' | ') + ' |');
   for (const s of out) console.log('| ' + cols.map((c) => String(c[1](s) ?? (s.note ? '—' : 'n/a'))).join(' | ') + ' |');
   console.log('| exponent b | ' + cols.slice(1).map((c) => String(b[c[2]] ?? '—')).join(' | ') + ' |');
-  console.log(`\nfilter → repaint ≤ 100 ms: up to ${limit.within ?? 'none'} measured${limit.above ? `, above at ${limit.above}` : ''}${limit.estimate ? ` (≈ ${limit.estimate} by log-log interpolation)` : ''}`);
+  const say = (what: string, l: ReturnType<typeof limitOf>) =>
+    console.log(`${what} ≤ 100 ms: up to ${l.within ?? 'none'} measured${l.above ? `, above at ${l.above}` : ''}${l.estimate ? ` (≈ ${l.estimate} by log-log interpolation)` : ''}`);
+  console.log('');
+  say('region filter → repaint', limit);
+  say('sector filter → repaint', sectorLimit);
 }
 
 if (process.argv[1]?.endsWith('bench-scale.ts')) await main();

@@ -37,6 +37,8 @@ describe('scale bench, 1,000 synthetic clusters', () => {
     for (const k of ['firstMapPx', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'heapMB', 'hover'] as const) positive(k, r[k]);
     assert.equal(r.filterRepaint.length, 2);
     r.filterRepaint.forEach((v, i) => positive(`filterRepaint[${i}]`, v));
+    assert.equal(r.sectorRepaint.length, 2);
+    r.sectorRepaint.forEach((v, i) => positive(`sectorRepaint[${i}]`, v));
   });
 
   it('the list draws one page of 200 rows and moves through all 1,000 by button and by arrow key', async () => {
