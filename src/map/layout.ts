@@ -173,11 +173,10 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
   });
   const points = [...atPoint.values()];
   // A grid instead of a test of every pair (10,000 points: 50 million pairs): each point looks only as far
-  // as its largest mark's reach (r + gap), in the cells that far. The cells are as wide as a typical
-  // point's reach (the 90th percentile), so a crowd of small marks is not searched as far as the largest
-  // mark reaches.
+  // as its largest mark's reach (r + gap), in the cells that far. The cells are half a typical point's
+  // reach (the median): in a dense crowd a point then tests few more points than it can reach.
   const radii = points.map((pt) => pt.maxR).sort((a, b) => a - b);
-  const reach = (radii[Math.floor(radii.length * 0.9)] ?? 0) + gap;
+  const reach = Math.max(1, ((radii[Math.floor(radii.length / 2)] ?? 0) + gap) / 2);
   const OFF = 2 ** 20;
   const cellOf = (p: [number, number]) => [Math.floor(p[0] / reach), Math.floor(p[1] / reach)] as const;
   const cellKey = (cx: number, cy: number) => (cx + OFF) * 2 ** 21 + (cy + OFF);
@@ -189,15 +188,28 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
     if (list) list.push(i);
     else grid.set(k, [i]);
   });
+  // A cell whose points all joined one component is remembered: a later point already in that component
+  // skips it (a dense crowd, 80,000 points at the national view, would otherwise test every near pair).
+  const joined = new Map<number, number>();
   points.forEach((a, i) => {
     const [cx, cy] = cellOf(a.p);
     const rings = Math.ceil((a.maxR + gap) / reach);
+    const self = a.members[0]!;
     for (let dx = -rings; dx <= rings; dx++)
-      for (let dy = -rings; dy <= rings; dy++)
-        for (const j of grid.get(cellKey(cx + dx, cy + dy)) ?? []) {
+      for (let dy = -rings; dy <= rings; dy++) {
+        const k = cellKey(cx + dx, cy + dy);
+        const cell = grid.get(k);
+        if (!cell) continue;
+        const done = joined.get(k);
+        if (done != null && find(done) === find(self)) continue;
+        let all = true;
+        for (const j of cell) {
           const b = points[j]!;
-          if (j !== i && b.minR <= a.maxR && Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < a.maxR + gap) parent[find(a.members[0]!)] = find(b.members[0]!);
+          if (j !== i && b.minR <= a.maxR && Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < a.maxR + gap) parent[find(self)] = find(b.members[0]!);
+          else if (j !== i && find(b.members[0]!) !== find(self)) all = false;
         }
+        if (all) joined.set(k, self);
+      }
   });
   const first = new Map<number, Item[]>();
   items.forEach((it, i) => {
