@@ -5,7 +5,8 @@
  * viewBox units, so CSS only sets the width (the height follows the fixed aspect) and an exported SVG
  * looks the same. No figures are drawn in it.
  */
-import { geoMercator, geoPath, geoBounds, type GeoPermissibleObjects } from 'd3-geo';
+import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { mercatorPath } from './fastPath.ts';
 import type { Feature, Geometry, Point } from 'geojson';
 import type { BaseGeometry, ProvinceProps, ScsProps } from './geo.ts';
 import { t, type Lang } from '../i18n/index.ts';
@@ -60,7 +61,12 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     [PAD, PAD],
     [INSET_WIDTH - PAD, height - PAD],
   ]);
-  const path = geoPath(projection);
+  // Land is drawn whole and clipped by the inset's own viewport; lines keep only what reaches into the box.
+  const path = mercatorPath(projection);
+  const linePath = mercatorPath(projection, [
+    [0, 0],
+    [INSET_WIDTH, height],
+  ]);
   const round = (n: number) => Math.round(n * 10) / 10;
 
   const svg = el('svg', {
@@ -76,7 +82,7 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
   // Land: the provinces that reach into the box, filled by region as on the main map.
   const land = el('g', { class: 'scs-inset-land' });
   const inBox = (f: Feature<Geometry, ProvinceProps>) => {
-    const [[w, s], [e, n]] = geoBounds(f);
+    const [[w, s], [e, n]] = extentOf(f);
     return e >= INSET_EXTENT[0][0] && w <= INSET_EXTENT[1][0] && n >= INSET_EXTENT[0][1] && s <= INSET_EXTENT[1][1];
   };
   for (const f of geo.provinces.features) {
@@ -86,10 +92,10 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     land.append(el('path', { d, fill: REGION_COLORS[f.properties.region], 'fill-opacity': 0.9, 'data-adcode': f.properties.adcode }));
   }
   svg.append(land);
-  const borders = path(geo.borders);
+  const borders = linePath(geo.borders);
   if (borders) svg.append(el('path', { class: 'scs-inset-borders', d: borders, fill: 'none', stroke: BASE.border, 'stroke-width': 0.5 }));
   // The outline also makes the islets of 西沙 and 南沙 visible as specks at this scale.
-  const nation = path(geo.nation);
+  const nation = linePath(geo.nation);
   if (nation) svg.append(el('path', { class: 'scs-inset-nation', d: nation, fill: 'none', stroke: BASE.nation, 'stroke-width': 0.6, 'stroke-linejoin': 'round' }));
 
   // The dashed line: each feature is one dash of it, drawn solid; the gaps between features make the dashes.
@@ -148,6 +154,25 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     });
     return text;
   }
+}
+
+/** A feature's extent in degrees ([[w, s], [e, n]] of its vertices), once per feature. */
+const extents = new WeakMap<object, [[number, number], [number, number]]>();
+function extentOf(f: Feature<Geometry, ProvinceProps>): [[number, number], [number, number]] {
+  let b = extents.get(f);
+  if (!b) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    const visit = (c: unknown): void => {
+      if (typeof (c as number[])[0] === 'number') {
+        const [x, y] = c as [number, number];
+        [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+      } else for (const x of c as unknown[]) visit(x);
+    };
+    const g = f.geometry;
+    if (g.type !== 'GeometryCollection') visit(g.coordinates);
+    extents.set(f, (b = [[w, s], [e, n]]));
+  }
+  return b;
 }
 
 /** English names shortened the way atlases do (Xisha Islands → Xisha Is.); a long name that cannot be shortened takes two lines. */

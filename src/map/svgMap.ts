@@ -3,17 +3,20 @@
  * Static (no pan or zoom), redrawn to the container's size. Marks are not focusable: the page's cluster
  * list is the keyboard alternative.
  */
-import { geoMercator, geoPath, geoArea, type GeoProjection, type GeoPermissibleObjects } from 'd3-geo';
+import { geoMercator, geoPath, geoArea, type GeoProjection } from 'd3-geo';
 import type { BaseGeometry } from './geo.ts';
 import { CHINA_BOUNDS } from './geo.ts';
 import { spreadMarks, provinceRooms, type SizeScale, type Placed, type MarkGroup } from './layout.ts';
 import { renderInset } from './inset.ts';
+import { mercatorPath, type PathObject } from './fastPath.ts';
 import type { ClusterMark } from '../data/marks.ts';
 import type { Lang } from '../i18n/index.ts';
 import { REGION_COLORS, BASE, NEUTRAL_MARK, MARK_STROKE, FONT_STACK } from '../theme/palette.ts';
 import './svgMap.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Each SVG map's clip gets its own id: several maps can share a page (the first pixels and the first view). */
+let clipCount = 0;
 const FILL_OPACITY = 0.9;
 const DIM_OPACITY = 0.25;
 const SITE_RADIUS = 2.5;
@@ -60,7 +63,16 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
   const gInset = el('g', { class: 'svg-map-inset' });
   const gSites = el('g', { class: 'svg-map-sites' });
   const gMarks = el('g', { class: 'svg-map-marks' });
-  svg.append(gProvinces, gBase, gLabels, gInset, gSites, gMarks);
+  // The main map stops below Hainan (the inset shows the South China Sea): a clip, set to the size drawn.
+  const clipId = `svg-map-clip-${++clipCount}`;
+  const clipRect = el('rect', { x: 0, y: 0, width: 0, height: 0 });
+  const clip = el('clipPath', { id: clipId });
+  clip.append(clipRect);
+  const defs = el('defs');
+  defs.append(clip);
+  gProvinces.setAttribute('clip-path', `url(#${clipId})`);
+  gBase.setAttribute('clip-path', `url(#${clipId})`);
+  svg.append(defs, gProvinces, gBase, gLabels, gInset, gSites, gMarks);
   container.append(svg);
 
   let size = { width: 0, height: 0 };
@@ -72,10 +84,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
   const expanded = new Set<string>();
   const provincePaths: { path: SVGPathElement; region: string }[] = [];
   // Provinces by size, largest first: their labels win a collision.
-  const labelOrder = opts.geo.labels.features
-    .map((f) => ({ f, area: geoArea(opts.geo.provinces.features.find((p) => p.properties.adcode === f.properties.adcode) ?? f) }))
-    .sort((a, b) => b.area - a.area || a.f.properties.adcode.localeCompare(b.f.properties.adcode))
-    .map((x) => x.f);
+  const labelOrder = labelsBySize(opts.geo);
 
   function measure(): { width: number; height: number } {
     const r = container.getBoundingClientRect();
@@ -84,7 +93,18 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
     return width > 0 && height > 0 ? { width, height } : FALLBACK_SIZE;
   }
 
+  /** The room inside each province at the size drawn (computed once per size, on the first marks). */
+  let rooms: Map<string, number> | null = null;
+  function roomsAtSize(): Map<string, number> {
+    if (!rooms) {
+      const path = geoPath(projection);
+      rooms = provinceRooms(opts.geo.provinces.features, (f) => path.bounds(f));
+    }
+    return rooms;
+  }
+
   function drawBase(): void {
+    rooms = null;
     const { width, height } = size;
     const pad = Math.max(8, Math.min(width, height) * 0.02);
     svg.setAttribute('width', String(width));
@@ -106,7 +126,8 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       [0, 0],
       [width, Math.min(height, south + pad)],
     ]);
-    const path = drawnPaths(geoPath(projection), `${width}x${height}`);
+    for (const [k, v] of Object.entries({ width, height: Math.min(height, south + pad) })) clipRect.setAttribute(k, String(v));
+    const path = drawnPaths(mercatorPath(projection), `${width}x${height}`);
 
     gProvinces.replaceChildren();
     provincePaths.length = 0;
@@ -182,9 +203,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       return;
     }
     const { marks, scale, selectedId } = view;
-    const path = geoPath(projection);
-    const rooms = provinceRooms(opts.geo.provinces.features, (f) => path.bounds(f));
-    const spread = spreadMarks(marks, (m) => scale.radius(m.value), (lon, lat) => projection([lon, lat]), { roomOf: (a) => rooms.get(a) ?? null, expanded });
+    const spread = spreadMarks(marks, (m) => scale.radius(m.value), (lon, lat) => projection([lon, lat]), { roomOf: (a) => roomsAtSize().get(a) ?? null, expanded });
     const placed = spread.placed;
     // The selected cluster is drawn last, on top.
     placed.sort((a, b) => Number(a.mark.cluster.id === selectedId) - Number(b.mark.cluster.id === selectedId));
@@ -392,12 +411,31 @@ function cssInsetBox(container: HTMLElement): { left: number; bottom: number; wi
 }
 
 /**
+ * Province labels, the largest province first: by the rank the data build stored (label_rank), else by
+ * spherical area; once per geometry, for every map drawn from it.
+ */
+const labelOrders = new WeakMap<BaseGeometry, BaseGeometry['labels']['features']>();
+function labelsBySize(geo: BaseGeometry): BaseGeometry['labels']['features'] {
+  let order = labelOrders.get(geo);
+  if (!order) {
+    const ranked = geo.labels.features.every((f) => typeof f.properties.label_rank === 'number');
+    const area = ranked ? null : new Map(geo.provinces.features.map((p) => [p.properties.adcode, geoArea(p)]));
+    order = geo.labels.features
+      .map((f) => ({ f, key: area ? -(area.get(f.properties.adcode) ?? 0) : f.properties.label_rank! }))
+      .sort((a, b) => a.key - b.key || a.f.properties.adcode.localeCompare(b.f.properties.adcode))
+      .map((x) => x.f);
+    labelOrders.set(geo, order);
+  }
+  return order;
+}
+
+/**
  * Path data of the base geometry by map size: the explore page draws the same base map twice at one size
  * (its first pixels, then the first view's SVG map), and projecting it is most of a drawing's time.
  * Each geometry keeps its last two sizes.
  */
 const pathsBySize = new WeakMap<object, Map<string, string | null>>();
-function drawnPaths(path: (o: GeoPermissibleObjects) => string | null, size: string): (o: GeoPermissibleObjects) => string | null {
+function drawnPaths(path: (o: PathObject) => string | null, size: string): (o: PathObject) => string | null {
   return (o) => {
     let bySize = pathsBySize.get(o);
     if (!bySize) pathsBySize.set(o, (bySize = new Map()));
