@@ -12,6 +12,9 @@ import { parseCsv, toCsv } from '../src/data/csv.ts';
 import { zip } from '../src/export/zip.ts';
 import { buildAtlas, formatError, type DataError } from '../src/data/validate.ts';
 import { validateDeck } from '../src/present/validate.ts';
+import { feature } from 'topojson-client';
+import { geoArea } from 'd3-geo';
+import type { Topology, GeometryCollection } from 'topojson-specification';
 
 const GEO_FILES = ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json'];
 /** The curated tables also ship as a download (public/data/cluster-atlas-data.zip), with a BOM so spreadsheets read the Chinese. */
@@ -25,11 +28,23 @@ export function shortNameZh(name: string): string {
   return name.replace(/(特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/, '');
 }
 
-/** Adds `short_zh` to every province of the provinces TopoJSON (the labels the map draws). */
-function withShortNames(topo: { objects: Record<string, { geometries: { properties?: Record<string, unknown> }[] }> }): unknown {
-  for (const g of topo.objects['provinces']?.geometries ?? []) {
+/**
+ * Adds to every province of the provinces TopoJSON what its label needs: `short_zh`, the name the map
+ * draws, and `label_rank`, its place by area (0: the largest), which decides which name wins where two
+ * would collide. Computed here once rather than on every page load (spherical areas of the whole
+ * geometry: tens of milliseconds before the first pixels).
+ */
+export function withLabelProps(topo: { objects: Record<string, { geometries: { properties?: Record<string, unknown> }[] }> }): unknown {
+  const provinces = topo.objects['provinces']?.geometries ?? [];
+  for (const g of provinces) {
     if (g.properties && typeof g.properties['name_zh'] === 'string') g.properties['short_zh'] = shortNameZh(g.properties['name_zh']);
   }
+  const features = feature(topo as unknown as Topology, topo.objects['provinces'] as unknown as GeometryCollection<Record<string, unknown>>).features;
+  const order = features.map((f, i) => ({ i, area: geoArea(f), adcode: String(f.properties?.['adcode'] ?? '') })).sort((a, b) => b.area - a.area || a.adcode.localeCompare(b.adcode));
+  order.forEach((x, rank) => {
+    const props = provinces[x.i]?.properties;
+    if (props) props['label_rank'] = rank;
+  });
   return topo;
 }
 
@@ -81,7 +96,7 @@ export function run(dataDir: string, outDir: string): number {
     }
     try {
       const json = JSON.parse(readFileSync(p, 'utf8'));
-      geo[g] = JSON.stringify(g === 'provinces.topo.json' ? withShortNames(json) : json);
+      geo[g] = JSON.stringify(g === 'provinces.topo.json' ? withLabelProps(json) : json);
     } catch (e) {
       errors.push({ file: `${rel}/geo/${g}`, line: null, field: null, message: `not valid JSON: ${(e as Error).message}` });
     }

@@ -12,6 +12,8 @@ export interface ProvinceProps {
   label: [number, number];
   /** The short form for map labels, added by the data build (scripts/build-data.ts). */
   short_zh: string;
+  /** Place by area, 0 the largest, added by the data build: a larger province's label wins a collision. */
+  label_rank?: number;
 }
 
 export interface ScsProps {

@@ -18,6 +18,9 @@ describe('scale bench', () => {
     expect(limitOf([size(1000, 40), size(10000, 400)])).toEqual({ within: 1000, above: 10000, bracketed: true, estimate: 2500 });
     expect(limitOf([size(1000, 400)])).toMatchObject({ within: null, above: 1000, bracketed: false });
     expect(limitOf([size(1000, 40), size(10000, 90)])).toMatchObject({ within: 10000, above: null, bracketed: false });
+    // Another measure (the sector filter's repaint) is read by name.
+    const sector = (n: number, v: number) => ({ n, median: { filterRepaint: 1e6, sectorRepaint: v } }) as unknown as SizeResult;
+    expect(limitOf([sector(1000, 40), sector(10000, 400)], 100, 'sectorRepaint')).toEqual({ within: 1000, above: 10000, bracketed: true, estimate: 2500 });
   });
   it('takes medians of finite numbers', () => {
     expect(median([3, 1, 2])).toBe(2);

@@ -8,3 +8,18 @@ describe('short province names for map labels', () => {
     ]);
   });
 });
+
+describe('province label properties from the data build', () => {
+  it('ranks every province by its spherical area, Xinjiang first, each rank once', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { withLabelProps } = await import('../../scripts/build-data.ts');
+    const topo = JSON.parse(readFileSync(new URL('../../data/geo/provinces.topo.json', import.meta.url), 'utf8'));
+    const geoms = (withLabelProps(topo) as typeof topo).objects.provinces.geometries as { properties: { adcode: string; short_zh: string; label_rank: number } }[];
+    const ranks = geoms.map((g) => g.properties.label_rank);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(geoms.map((_, i) => i));
+    const byRank = [...geoms].sort((a, b) => a.properties.label_rank - b.properties.label_rank).map((g) => g.properties.adcode);
+    expect(byRank.slice(0, 3)).toEqual(['650000', '540000', '150000']); // 新疆, 西藏, 内蒙古
+    expect(byRank.at(-1)).toBe('820000'); // 澳门
+    expect(geoms.every((g) => g.properties.short_zh.length > 0)).toBe(true);
+  });
+});
