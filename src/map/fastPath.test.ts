@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { geoMercator, geoPath } from 'd3-geo';
 import type { Topology } from 'topojson-specification';
-import { mercatorPath, mercatorPoint } from './fastPath.ts';
+import { mercatorPath, mercatorPoint, clipSegment, clipRing } from './fastPath.ts';
 import { toBaseGeometry, CHINA_BOUNDS } from './geo.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -63,20 +63,54 @@ describe('mercatorPath', () => {
     }
   });
 
-  it('trims lines to a box, and leaves nothing of a line outside it', () => {
+  it('clips lines and filled shapes to a box: nothing drawn outside it', () => {
     const box: [[number, number], [number, number]] = [
       [600, 500],
       [700, 600],
     ];
-    const trimmed = mercatorPath(projection, box)(geo.borders)!;
-    const whole = mercatorPath(projection)(geo.borders)!;
-    expect(trimmed.length).toBeLessThan(whole.length / 5);
-    for (const ring of subpaths(trimmed))
-      for (let i = 0; i + 1 < ring.length; i++) {
-        const [a, b] = [ring[i]!, ring[i + 1]!];
-        const meets = Math.max(a[0], b[0]) >= 599.9 && Math.min(a[0], b[0]) <= 700.1 && Math.max(a[1], b[1]) >= 499.9 && Math.min(a[1], b[1]) <= 600.1;
-        expect(meets).toBe(true);
-      }
+    const inside = (d: string) => subpaths(d).every((ring) => ring.every(([x, y]) => x >= 599.95 && x <= 700.05 && y >= 499.95 && y <= 600.05));
+    const lines = mercatorPath(projection, box)(geo.borders)!;
+    expect(lines.length).toBeLessThan(mercatorPath(projection)(geo.borders)!.length / 5);
+    expect(inside(lines)).toBe(true);
+    const guangdong = geo.provinces.features.find((f) => f.properties.adcode === '440000')!;
+    const [[gx0, gy0], [gx1, gy1]] = geoPath(projection).bounds(guangdong);
+    const cut: [[number, number], [number, number]] = [
+      [(gx0 + gx1) / 2, gy0 - 10],
+      [gx1 + 10, (gy0 + gy1) / 2],
+    ];
+    const filled = mercatorPath(projection, cut, 'fill')(guangdong)!;
+    expect(subpaths(filled).every((ring) => ring.every(([x, y]) => x >= cut[0][0] - 0.05 && x <= cut[1][0] + 0.05 && y >= cut[0][1] - 0.05 && y <= cut[1][1] + 0.05))).toBe(true);
+    expect(filled.length).toBeGreaterThan(100);
     expect(mercatorPath(projection, [[-100, -100], [-50, -50]])(geo.borders)).toBeNull();
+  });
+
+  it('clips a segment and a ring exactly', () => {
+    const box: [[number, number], [number, number]] = [
+      [0, 0],
+      [10, 10],
+    ];
+    expect(clipSegment([-5, 5], [15, 5], box)).toEqual([
+      [0, 5],
+      [10, 5],
+    ]);
+    expect(clipSegment([-5, -5], [-1, 20], box)).toBeNull();
+    expect(clipSegment([2, 2], [3, 3], box)).toEqual([
+      [2, 2],
+      [3, 3],
+    ]);
+    // A square twice the box's size, centred on its corner: the box's quarter remains.
+    const ring = clipRing(
+      [
+        [-10, -10],
+        [10, -10],
+        [10, 10],
+        [-10, 10],
+      ],
+      [
+        [0, 0],
+        [20, 20],
+      ],
+    );
+    expect(new Set(ring.map((p) => p.join(',')))).toEqual(new Set(['0,0', '10,0', '10,10', '0,10']));
   });
 });

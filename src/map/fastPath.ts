@@ -2,8 +2,8 @@
  * SVG path data for the base geometry in a plain Mercator projection, without d3-geo's stream: the same
  * points as d3's geoMercator with the same scale and translate (no rotation, no resampling), written
  * straight into a string. d3's stream (spherical clipping, then the projection, per point) was most of the
- * time to the first pixels; this is several times faster. The maps do their clipping in SVG (a clipPath, or
- * the inset's own viewport), so only lines can be trimmed here to a box, to keep their path data short.
+ * time to the first pixels; this is several times faster. The main map clips in SVG (a clipPath); the inset
+ * clips here, to its box.
  */
 import type { GeoProjection } from 'd3-geo';
 import type { Geometry, Feature, FeatureCollection, Position } from 'geojson';
@@ -21,12 +21,62 @@ export function mercatorPoint(projection: GeoProjection): (lon: number, lat: num
   return (lon, lat) => [tx + k * lon * RAD, ty - k * Math.log(Math.tan((Math.PI / 2 + lat * RAD) / 2))];
 }
 
+/** A segment clipped to a box (Liang–Barsky), or null when none of it is inside. */
+export function clipSegment(a: [number, number], b: [number, number], [[x0, y0], [x1, y1]]: PxBox): [[number, number], [number, number]] | null {
+  const dx = b[0] - a[0], dy = b[1] - a[1];
+  let t0 = 0, t1 = 1;
+  for (const [p, q] of [[-dx, a[0] - x0], [dx, x1 - a[0]], [-dy, a[1] - y0], [dy, y1 - a[1]]] as const) {
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) {
+      if (t > t1) return null;
+      if (t > t0) t0 = t;
+    } else {
+      if (t < t0) return null;
+      if (t < t1) t1 = t;
+    }
+  }
+  return [
+    [a[0] + t0 * dx, a[1] + t0 * dy],
+    [a[0] + t1 * dx, a[1] + t1 * dy],
+  ];
+}
+
+/** A ring (px) clipped to a box, Sutherland–Hodgman: right for filling (the box is convex), not for stroking. */
+export function clipRing(pts: [number, number][], [[x0, y0], [x1, y1]]: PxBox): [number, number][] {
+  const edges: [(p: [number, number]) => boolean, (a: [number, number], b: [number, number]) => [number, number]][] = [
+    [(p) => p[0] >= x0, (a, b) => [x0, a[1] + ((b[1] - a[1]) * (x0 - a[0])) / (b[0] - a[0])]],
+    [(p) => p[0] <= x1, (a, b) => [x1, a[1] + ((b[1] - a[1]) * (x1 - a[0])) / (b[0] - a[0])]],
+    [(p) => p[1] >= y0, (a, b) => [a[0] + ((b[0] - a[0]) * (y0 - a[1])) / (b[1] - a[1]), y0]],
+    [(p) => p[1] <= y1, (a, b) => [a[0] + ((b[0] - a[0]) * (y1 - a[1])) / (b[1] - a[1]), y1]],
+  ];
+  let out = pts;
+  for (const [inside, cross] of edges) {
+    const src = out;
+    out = [];
+    for (let i = 0; i < src.length; i++) {
+      const cur = src[i]!;
+      const prev = src[(i + src.length - 1) % src.length]!;
+      if (inside(cur)) {
+        if (!inside(prev)) out.push(cross(prev, cur));
+        out.push(cur);
+      } else if (inside(prev)) out.push(cross(prev, cur));
+    }
+    if (!out.length) break;
+  }
+  return out;
+}
+
 /**
  * A path generator like geoPath(projection) for a geoMercator whose only settings are scale and translate
- * (as fitExtent/fitWidth leave it). Polygons are written whole; lines, when `trim` is given, keep only the
- * segments that reach into that box (a run outside it is left out; the drawing clips the rest).
+ * (as fitExtent/fitWidth leave it). Without `trim`, polygons and lines are written whole. With it, lines are
+ * clipped to that box, and polygons are clipped to it as shapes (`fill`, for filled ones) or, when only
+ * stroked, as lines.
  */
-export function mercatorPath(projection: GeoProjection, trim?: PxBox): (o: PathObject) => string | null {
+export function mercatorPath(projection: GeoProjection, trim?: PxBox, polygons: 'fill' | 'stroke' = 'stroke'): (o: PathObject) => string | null {
   const at = mercatorPoint(projection);
   const r = (n: number) => Math.round(n * 10) / 10;
   const out: string[] = [];
@@ -34,8 +84,10 @@ export function mercatorPath(projection: GeoProjection, trim?: PxBox): (o: PathO
     let last = '';
     let n = 0;
     const end = closed && coords.length > 1 ? coords.length - 1 : coords.length;
-    for (let i = 0; i < end; i++) {
-      const [x, y] = at(coords[i]![0]!, coords[i]![1]!);
+    let pts: [number, number][] = [];
+    for (let i = 0; i < end; i++) pts.push(at(coords[i]![0]!, coords[i]![1]!));
+    if (trim && closed) pts = clipRing(pts, trim);
+    for (const [x, y] of pts) {
       const s = `${r(x)},${r(y)}`;
       if (s === last) continue;
       out.push(n ? 'L' : 'M', s);
@@ -46,27 +98,20 @@ export function mercatorPath(projection: GeoProjection, trim?: PxBox): (o: PathO
   };
   const line = (coords: Position[]) => {
     if (!trim) return ring(coords, false);
-    const [[x0, y0], [x1, y1]] = trim;
     const pts = coords.map((c) => at(c[0]!, c[1]!));
-    // A segment is kept when its extent meets the box; points are written for kept segments only.
-    const keep = (i: number) => {
-      const a = pts[i]!, b = pts[i + 1]!;
-      return Math.max(a[0], b[0]) >= x0 && Math.min(a[0], b[0]) <= x1 && Math.max(a[1], b[1]) >= y0 && Math.min(a[1], b[1]) <= y1;
-    };
-    let open = false;
-    let last = '';
+    // Each segment clipped to the box; a new subpath wherever the line left it.
+    let last: string | null = null;
     for (let i = 0; i + 1 < pts.length; i++) {
-      if (!keep(i)) {
-        open = false;
+      const seg = clipSegment(pts[i]!, pts[i + 1]!, trim);
+      if (!seg) {
+        last = null;
         continue;
       }
-      for (const p of open ? [pts[i + 1]!] : [pts[i]!, pts[i + 1]!]) {
-        const s = `${r(p[0])},${r(p[1])}`;
-        if (open && s === last) continue;
-        out.push(open ? 'L' : 'M', s);
-        open = true;
-        last = s;
-      }
+      const a = `${r(seg[0][0])},${r(seg[0][1])}`;
+      const b = `${r(seg[1][0])},${r(seg[1][1])}`;
+      if (a !== last) out.push('M', a);
+      if (b !== a) out.push('L', b);
+      last = b;
     }
   };
   const geometry = (g: Geometry | null, asLines: boolean) => {
@@ -94,10 +139,11 @@ export function mercatorPath(projection: GeoProjection, trim?: PxBox): (o: PathO
   };
   return (o) => {
     out.length = 0;
-    // With a trim box, polygon outlines are lines too (the maps stroke them without fill there).
-    if (o.type === 'FeatureCollection') for (const f of o.features) geometry(f.geometry, !!trim);
-    else if (o.type === 'Feature') geometry(o.geometry, !!trim);
-    else geometry(o, !!trim);
+    // With a trim box, polygons only stroked are trimmed as lines; filled ones are clipped (ring()).
+    const asLines = !!trim && polygons === 'stroke';
+    if (o.type === 'FeatureCollection') for (const f of o.features) geometry(f.geometry, asLines);
+    else if (o.type === 'Feature') geometry(o.geometry, asLines);
+    else geometry(o, asLines);
     return out.length ? out.join('') : null;
   };
 }

@@ -61,12 +61,13 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     [PAD, PAD],
     [INSET_WIDTH - PAD, height - PAD],
   ]);
-  // Land is drawn whole and clipped by the inset's own viewport; lines keep only what reaches into the box.
-  const path = mercatorPath(projection);
-  const linePath = mercatorPath(projection, [
-    [0, 0],
-    [INSET_WIDTH, height],
-  ]);
+  // Land, lines and dashes clipped to the box inside the frame (as d3's clipExtent did).
+  const box: [[number, number], [number, number]] = [
+    [PAD, PAD],
+    [INSET_WIDTH - PAD, height - PAD],
+  ];
+  const landPath = mercatorPath(projection, box, 'fill');
+  const linePath = mercatorPath(projection, box);
   const round = (n: number) => Math.round(n * 10) / 10;
 
   const svg = el('svg', {
@@ -87,7 +88,7 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
   };
   for (const f of geo.provinces.features) {
     if (!inBox(f)) continue;
-    const d = path(f);
+    const d = landPath(f);
     if (!d) continue;
     land.append(el('path', { d, fill: REGION_COLORS[f.properties.region], 'fill-opacity': 0.9, 'data-adcode': f.properties.adcode }));
   }
@@ -102,7 +103,7 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
   const dashes = el('g', { class: 'scs-inset-dashes', fill: 'none', stroke: BASE.dash, 'stroke-width': 1.6, 'stroke-linecap': 'round' });
   for (const f of geo.scs.features) {
     if (f.properties.kind !== 'dash') continue;
-    const d = path(f);
+    const d = linePath(f);
     if (d) dashes.append(el('path', { class: 'scs-dash', d }));
   }
   svg.append(dashes);

@@ -15,8 +15,6 @@ import { REGION_COLORS, BASE, NEUTRAL_MARK, MARK_STROKE, FONT_STACK } from '../t
 import './svgMap.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Each SVG map's clip gets its own id: several maps can share a page (the first pixels and the first view). */
-let clipCount = 0;
 const FILL_OPACITY = 0.9;
 const DIM_OPACITY = 0.25;
 const SITE_RADIUS = 2.5;
@@ -63,16 +61,7 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
   const gInset = el('g', { class: 'svg-map-inset' });
   const gSites = el('g', { class: 'svg-map-sites' });
   const gMarks = el('g', { class: 'svg-map-marks' });
-  // The main map stops below Hainan (the inset shows the South China Sea): a clip, set to the size drawn.
-  const clipId = `svg-map-clip-${++clipCount}`;
-  const clipRect = el('rect', { x: 0, y: 0, width: 0, height: 0 });
-  const clip = el('clipPath', { id: clipId });
-  clip.append(clipRect);
-  const defs = el('defs');
-  defs.append(clip);
-  gProvinces.setAttribute('clip-path', `url(#${clipId})`);
-  gBase.setAttribute('clip-path', `url(#${clipId})`);
-  svg.append(defs, gProvinces, gBase, gLabels, gInset, gSites, gMarks);
+  svg.append(gProvinces, gBase, gLabels, gInset, gSites, gMarks);
   container.append(svg);
 
   let size = { width: 0, height: 0 };
@@ -120,13 +109,8 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
       ],
       bounds,
     );
-    // Below Hainan the main map stops: the South China Sea is shown in the inset instead.
-    const south = projection([CHINA_BOUNDS[0][0], CHINA_BOUNDS[0][1]])?.[1] ?? height;
-    projection.clipExtent([
-      [0, 0],
-      [width, Math.min(height, south + pad)],
-    ]);
-    for (const [k, v] of Object.entries({ width, height: Math.min(height, south + pad) })) clipRect.setAttribute(k, String(v));
+    // Like the WebGL map, the main map goes on below Hainan as far as its box: the inset repeats the
+    // South China Sea at a scale that shows all of it.
     const path = drawnPaths(mercatorPath(projection), `${width}x${height}`);
 
     gProvinces.replaceChildren();
