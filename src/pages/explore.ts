@@ -111,16 +111,22 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   const side = $('side');
   const tooltip = createTooltip(mapEl);
   let map: MapController | null = null;
-  const regionBounds = boundsByRegion(geo);
+  // Region extents on the first zoom (spherical bounds of every province: not on the way to the first view).
+  let regionBounds: ReturnType<typeof boundsByRegion> | null = null;
+  const boundsOf = (r: RegionId) => (regionBounds ??= boundsByRegion(geo))[r];
+  /** A region zoom asked for while the SVG map (which has no camera) stands in: done when the WebGL map takes over. */
+  let pendingZoom: RegionId | null = null;
   const controls = createControls({
     ctx,
     lang,
     store,
     sectorColor,
     onZoomRegion: (r) => {
-      map?.fitBounds(regionBounds[r]);
+      if (status.renderer === 'webgl') map?.fitBounds(boundsOf(r));
+      else pendingZoom = r;
     },
     onReset: () => {
+      pendingZoom = null;
       store.set({ ...DEFAULT_VIEW, lang });
       map?.reset();
     },
@@ -287,6 +293,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     map.highlight(status.hot ?? null);
     if (v.at) map.jumpTo(v.at);
     map.onMoved((at) => store.set({ at }));
+    if (pendingZoom) map.fitBounds(boundsOf(pendingZoom));
     started.layer.classList.remove('is-starting');
     mapEl.append(renderInset(document, geo, lang));
     status.renderer = 'webgl';

@@ -179,10 +179,12 @@ export interface Guard {
 export interface OpenOptions extends BrowserContextOptions {
   /** Wait for window.__atlas.ready (explore page) — default true for index pages. */
   waitReady?: boolean;
+  /** Runs before the page is opened (e.g. a page.route that holds back one file). */
+  beforeGoto?(page: Page): Promise<unknown>;
 }
 
 export async function openPage(browser: Browser, origin: string, path: string, opts: OpenOptions = {}): Promise<{ page: Page; guard: Guard; close(): Promise<void> }> {
-  const { waitReady, ...ctxOpts } = opts;
+  const { waitReady, beforeGoto, ...ctxOpts } = opts;
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...ctxOpts });
   const page = await context.newPage();
   const guard: Guard = {
@@ -210,6 +212,7 @@ export async function openPage(browser: Browser, origin: string, path: string, o
     guard.offOrigin.push(url);
     return route.abort('blockedbyclient');
   });
+  await beforeGoto?.(page);
   await page.goto(origin + path, { waitUntil: 'load' });
   if (waitReady ?? true) await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30000 });
   return { page, guard, close: () => context.close() };

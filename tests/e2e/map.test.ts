@@ -46,6 +46,30 @@ describe('explorer map', () => {
     await close();
   });
 
+  it('a region zoom asked for while the SVG first view stands in is done once the WebGL map takes over', async () => {
+    // The WebGL map's code is held back until the zoom has been asked for, so the SVG map is surely in place.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', {
+      waitReady: false,
+      beforeGoto: (p) =>
+        p.route(/\/assets\/clusterMap-[^/]+\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        }),
+    });
+    await page.waitForFunction(() => window.__atlas?.firstViewAt != null);
+    assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'svg');
+    await page.click('.zoom-region[data-region="northeast"]');
+    release();
+    await page.waitForFunction(() => window.__atlas?.ready === true && window.__atlas.renderer === 'webgl');
+    await page.waitForURL(/[?&]at=/);
+    const at = new URL(page.url()).searchParams.get('at')!.split(',').map(Number);
+    assert.ok(at[0]! > 120 && at[0]! < 130 && at[1]! > 40 && at[1]! < 50 && at[2]! > 3, `camera over the northeast: ${at}`);
+    guard.assertClean();
+    await close();
+  });
+
   it('zoom to a region writes the camera to the URL, a reload keeps it, reset clears it', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
     await page.click('.zoom-region[data-region="northeast"]');
