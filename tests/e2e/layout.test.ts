@@ -255,6 +255,7 @@ describe('layout: charts whole beside the map, legible text, no overlapping labe
     // The map picks its marks on the CPU (src/map/pick.ts): over a group the pointer is a hand and no
     // tooltip shows; a click zooms in on the group by 1.5, where it splits.
     const zoomOf = () => Number(new URL(page.url()).searchParams.get('at')?.split(',')[2]);
+    await page.waitForURL(/[?&]at=/); // the pan's end writes the camera
     const zoomBefore = zoomOf();
     assert.ok(zoomBefore > 0, page.url());
     await page.mouse.move(moved.x, moved.y);
