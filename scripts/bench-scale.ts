@@ -7,7 +7,9 @@
  *
  *  - firstMapPx: the first frame with the base map drawn — performance.now() at the first animation frame
  *    after the first WebGL draw call on maplibre's canvas (draw calls are observed by an init script);
- *  - firstMarksPx: the same for deck.gl's canvas: the first frame with cluster marks drawn;
+ *  - firstMarksPx: the same for deck.gl's canvas: the first frame with cluster marks drawn by WebGL;
+ *  - firstView: window.__atlas.firstViewAt, the explore page's first view (the SVG map with every mark, the
+ *    list and the panel), before the WebGL map's code is asked for;
  *  - webglIdle: window.__atlas.mapIdleAt (the base map's first idle); ready: when __atlas.ready turns true;
  *  - filterRepaint: a region checkbox clicked (east off, then on again: two samples a load) → the first
  *    frame after deck.gl's next draw call: click handler, store, marks, list, charts and the draw (the base
@@ -115,6 +117,7 @@ export interface RunResult {
   firstMapPx: number | null;
   firstWebglMapPx: number | null;
   firstMarksPx: number | null;
+  firstView: number | null;
   webglIdle: number | null;
   ready: number;
   heapMB: number;
@@ -208,7 +211,7 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    const st = await page.evaluate(() => ({ bench: (window as unknown as { __bench: Record<string, number | null> }).__bench, idle: window.__atlas?.mapIdleAt ?? null, firstPixels: (window.__atlas as { firstPixelsAt?: number } | undefined)?.firstPixelsAt ?? null, renderer: window.__atlas?.renderer ?? null, counts: document.querySelector('#side .counts')?.textContent ?? '' }));
+    const st = await page.evaluate(() => ({ bench: (window as unknown as { __bench: Record<string, number | null> }).__bench, idle: window.__atlas?.mapIdleAt ?? null, firstView: (window.__atlas as { firstViewAt?: number } | undefined)?.firstViewAt ?? null, firstPixels: (window.__atlas as { firstPixelsAt?: number } | undefined)?.firstPixelsAt ?? null, renderer: window.__atlas?.renderer ?? null, counts: document.querySelector('#side .counts')?.textContent ?? '' }));
     const filterRepaint: number[] = [];
     const filterSync: number[] = [];
     const sectorRepaint: number[] = [];
@@ -242,6 +245,7 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
       firstMapPx: Math.min(st.firstPixels ?? Infinity, st.bench['firstBasePx'] ?? Infinity) < Infinity ? Math.min(st.firstPixels ?? Infinity, st.bench['firstBasePx'] ?? Infinity) : null,
       firstWebglMapPx: st.bench['firstBasePx'] ?? null,
       firstMarksPx: st.bench['firstMarksPx'] ?? null,
+      firstView: st.firstView as number | null,
       webglIdle: st.idle as number | null,
       ready,
       heapMB: heap.usedSize / 2 ** 20,
@@ -285,7 +289,7 @@ export interface SizeResult extends Prepared {
   renderer: string | null;
   note?: string;
 }
-export const MEASURES = ['firstMapPx', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'filterRepaint', 'filterSync', 'sectorRepaint', 'hover', 'heapMB'] as const;
+export const MEASURES = ['firstMapPx', 'firstView', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'filterRepaint', 'filterSync', 'sectorRepaint', 'hover', 'heapMB'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 function medians(runs: RunResult[]): Record<Measure, number | null> {
@@ -437,7 +441,8 @@ function printTable(out: SizeResult[], b: Record<string, number | null>, limit: 
     ['build ms', (s) => s.buildMs, 'buildMs'],
     ['atlas MB raw/gz', (s) => `${(s.atlas.raw / 1e6).toFixed(2)} / ${(s.atlas.gzip / 1e6).toFixed(2)}`, 'atlasRaw'],
     ['1st map px', (s) => s.median.firstMapPx, 'firstMapPx'],
-    ['1st marks px', (s) => s.median.firstMarksPx, 'firstMarksPx'],
+    ['1st view (SVG marks)', (s) => s.median.firstView, 'firstView'],
+    ['1st WebGL marks px', (s) => s.median.firstMarksPx, 'firstMarksPx'],
     ['WebGL idle', (s) => s.median.webglIdle, 'webglIdle'],
     ['ready', (s) => s.median.ready, 'ready'],
     ['region filter→repaint', (s) => s.median.filterRepaint, 'filterRepaint'],

@@ -34,7 +34,7 @@ describe('scale bench, 1,000 synthetic clusters', () => {
     positive('build', prep.buildMs);
     positive('atlas raw', prep.atlas.raw);
     positive('atlas gzip', prep.atlas.gzip);
-    for (const k of ['firstMapPx', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'heapMB', 'hover'] as const) positive(k, r[k]);
+    for (const k of ['firstMapPx', 'firstView', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'heapMB', 'hover'] as const) positive(k, r[k]);
     assert.equal(r.filterRepaint.length, 2);
     r.filterRepaint.forEach((v, i) => positive(`filterRepaint[${i}]`, v));
     assert.equal(r.sectorRepaint.length, 2);
