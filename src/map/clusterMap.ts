@@ -1,12 +1,11 @@
 /** The WebGL map: maplibre base + deck.gl cluster layers through MapLibreOverlay (overlaid, not interleaved). */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { geoBounds } from 'd3-geo';
 import { createBaseMap, type BaseMap } from './basemap.ts';
 import './clusterMap.css';
 import { clusterLayers, placedPosition, layoutAtZoom, pickTargets, project } from './layers/clusters.ts';
 import { PickIndex } from './pick.ts';
 import type { BaseGeometry } from './geo.ts';
-import { CHINA_BOUNDS } from './geo.ts';
+import { CHINA_BOUNDS, featureExtent } from './geo.ts';
 import type { Placed } from './layout.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { MapView } from '../state/url.ts';
@@ -54,7 +53,7 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
   let hot: string | null = null;
   let shownKey: string | null = null;
   let zoomKey = Math.round(map.getZoom() * 20) / 20;
-  const provinceBounds = new Map(o.geo.provinces.features.map((f) => [f.properties.adcode, geoBounds(f)] as [string, [[number, number], [number, number]]]));
+  const provinceBounds = new Map(o.geo.provinces.features.map((f) => [f.properties.adcode, featureExtent(f)] as [string, [[number, number], [number, number]]]));
   // A group's count is plain text over the map (deck.gl's text layer would add its font machinery to
   // the download for a few digits): placed at each group's point, moved with the camera.
   const counts = document.createElement('div');

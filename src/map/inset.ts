@@ -8,7 +8,7 @@
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { mercatorPath } from './fastPath.ts';
 import type { Feature, Geometry, Point } from 'geojson';
-import type { BaseGeometry, ProvinceProps, ScsProps } from './geo.ts';
+import { featureExtent, type BaseGeometry, type ProvinceProps, type ScsProps } from './geo.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { REGION_COLORS, BASE, FONT_STACK } from '../theme/palette.ts';
 
@@ -83,7 +83,7 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
   // Land: the provinces that reach into the box, filled by region as on the main map.
   const land = el('g', { class: 'scs-inset-land' });
   const inBox = (f: Feature<Geometry, ProvinceProps>) => {
-    const [[w, s], [e, n]] = extentOf(f);
+    const [[w, s], [e, n]] = featureExtent(f);
     return e >= INSET_EXTENT[0][0] && w <= INSET_EXTENT[1][0] && n >= INSET_EXTENT[0][1] && s <= INSET_EXTENT[1][1];
   };
   for (const f of geo.provinces.features) {
@@ -155,25 +155,6 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
     });
     return text;
   }
-}
-
-/** A feature's extent in degrees ([[w, s], [e, n]] of its vertices), once per feature. */
-const extents = new WeakMap<object, [[number, number], [number, number]]>();
-function extentOf(f: Feature<Geometry, ProvinceProps>): [[number, number], [number, number]] {
-  let b = extents.get(f);
-  if (!b) {
-    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    const visit = (c: unknown): void => {
-      if (typeof (c as number[])[0] === 'number') {
-        const [x, y] = c as [number, number];
-        [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
-      } else for (const x of c as unknown[]) visit(x);
-    };
-    const g = f.geometry;
-    if (g.type !== 'GeometryCollection') visit(g.coordinates);
-    extents.set(f, (b = [[w, s], [e, n]]));
-  }
-  return b;
 }
 
 /** English names shortened the way atlases do (Xisha Islands → Xisha Is.); a long name that cannot be shortened takes two lines. */

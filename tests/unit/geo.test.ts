@@ -55,3 +55,17 @@ describe('shipped geometry', () => {
     expect(geoContains(taiwan, [121.0, 23.8])).toBe(true);
   });
 });
+
+describe('featureExtent', () => {
+  it('is d3’s geoBounds for every province, to a hundredth of a degree', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { geoBounds } = await import('d3-geo');
+    const { toBaseGeometry, featureExtent } = await import('../../src/map/geo.ts');
+    const read = (f: string) => JSON.parse(readFileSync(new URL(`../../data/geo/${f}`, import.meta.url), 'utf8'));
+    const geo = toBaseGeometry(read('provinces.topo.json'), read('south-china-sea.json'));
+    for (const f of geo.provinces.features) {
+      const [a, b] = [featureExtent(f).flat(), geoBounds(f).flat()];
+      a.forEach((v, i) => expect(Math.abs(v - b[i]!), `${f.properties.adcode} ${i}`).toBeLessThan(0.01));
+    }
+  });
+});
