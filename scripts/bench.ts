@@ -5,9 +5,10 @@
  *    a chart embed ≤ 45 KB);
  *  - explore: time from navigation to the map's first pixels (the base map drawn from the geometry,
  *    src/map/firstPixels.ts), to the first view (the SVG map with every mark, the list and the panel)
- *    and to the WebGL map's first idle (median of N runs, headless chromium),
+ *    and to the WebGL map's first idle, all from the same load (median of N loads, headless chromium),
  *    each against a bare maplibre page drawing the same geometry (its first frame with the provinces,
- *    its first idle); the ratios ours / bare.
+ *    its first idle), loaded alternately with ours; the ratios ours / bare (of the medians, and the
+ *    median of the alternated pairs' ratios).
  * Run after `npm run build` (the npm script does both).
  */
 import { build } from 'vite';
@@ -20,7 +21,7 @@ import { startPreview, launchBrowser, ROOT } from '../tests/e2e/harness.ts';
 import type { Browser } from 'playwright-core';
 import { benchImport } from './bench-import.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PAGES = [
   { name: 'explore', path: '/', waitFor: () => window.__atlas?.ready === true },
   { name: 'embed', path: '/embed.html', waitFor: () => window.__atlas?.ready === true },
@@ -90,17 +91,18 @@ async function pageBytes(browser: Browser, origin: string, path: string, waitFor
   return { totals, ...(firstView ? { firstView } : {}), files: files.map((f) => ({ file: f.url.slice(origin.length), raw: f.raw, gzip: f.gzip })) };
 }
 
-async function idleTimes(browser: Browser, url: string, read: () => number | undefined | null): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+/** One page load: the times `read` returns once all of them are set (ms from navigation, rounded). */
+async function loadTimes<K extends string>(browser: Browser, url: string, read: () => Record<K, number | undefined | null> | null): Promise<Record<K, number>> {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
     const page = await ctx.newPage();
     await page.goto(url);
     const handle = await page.waitForFunction(read, null, { timeout: 60000 });
-    out.push(Math.round(Number(await handle.jsonValue())));
+    const got = (await handle.jsonValue()) as Record<K, number>;
+    return Object.fromEntries(Object.entries(got).map(([k, v]) => [k, Math.round(Number(v))])) as Record<K, number>;
+  } finally {
     await ctx.close();
   }
-  return out;
 }
 
 async function buildBare(): Promise<string> {
@@ -142,11 +144,26 @@ async function main() {
   try {
     const pages: Record<string, PageBytes> = {};
     for (const p of PAGES) pages[p.name] = await pageBytes(browser, site.origin, p.path, p.waitFor);
-    const ours = await idleTimes(browser, site.origin + '/', () => window.__atlas?.mapIdleAt);
-    const ref = await idleTimes(browser, bare.origin + '/', () => window.__bareIdle);
-    const oursFirst = await idleTimes(browser, site.origin + '/', () => window.__atlas?.firstPixelsAt);
-    const oursView = await idleTimes(browser, site.origin + '/', () => window.__atlas?.firstViewAt);
-    const refFirst = await idleTimes(browser, bare.origin + '/', () => window.__bareFirst);
+    // Each load gives all of its times (first pixels, first view and idle come from the same load), and
+    // our page and the bare one alternate, so that both see the machine in the same state.
+    const oursRuns: { first: number; view: number; idle: number }[] = [];
+    const bareRuns: { first: number; idle: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      oursRuns.push(
+        await loadTimes(browser, site.origin + '/', () => {
+          const a = window.__atlas;
+          return a?.ready && a.firstPixelsAt != null && a.firstViewAt != null && a.mapIdleAt != null ? { first: a.firstPixelsAt, view: a.firstViewAt, idle: a.mapIdleAt } : null;
+        }),
+      );
+      bareRuns.push(await loadTimes(browser, bare.origin + '/', () => (window.__bareIdle != null && window.__bareFirst != null ? { first: window.__bareFirst, idle: window.__bareIdle } : null)));
+    }
+    const ours = oursRuns.map((r) => r.idle);
+    const ref = bareRuns.map((r) => r.idle);
+    const oursFirst = oursRuns.map((r) => r.first);
+    const oursView = oursRuns.map((r) => r.view);
+    const refFirst = bareRuns.map((r) => r.first);
+    /** The median of each alternated pair's ratio: steadier than a ratio of medians when the machine's pace drifts. */
+    const paired = (a: number[], b: number[]) => Number(median(a.map((x, i) => x / b[i]!)).toFixed(2));
     const importRows = await benchImport(browser, site.origin, Math.min(RUNS, 3));
     const result = {
       measured: new Date().toISOString(),
@@ -159,12 +176,14 @@ async function main() {
         explore: { median: median(oursFirst), runs: oursFirst },
         bareMaplibre: { median: median(refFirst), runs: refFirst },
         ratio: Number((median(oursFirst) / median(refFirst)).toFixed(2)),
+        pairedRatio: paired(oursFirst, refFirst),
       },
       firstViewMs: { explore: { median: median(oursView), runs: oursView } },
       firstMapIdleMs: {
         explore: { median: median(ours), runs: ours },
         bareMaplibre: { median: median(ref), runs: ref },
         ratio: Number((median(ours) / median(ref)).toFixed(2)),
+        pairedRatio: paired(ours, ref),
       },
       jsBudgets: budgets(pages),
       import5000: importRows,
@@ -182,9 +201,9 @@ async function main() {
       console.log(`${name.padEnd(10)} ${`${kb(t.js.raw)} / ${kb(t.js.gzip)}`.padEnd(18)} ${`${kb(t.css.raw)} / ${kb(t.css.gzip)}`.padEnd(18)} ${kb(t.data.raw)} / ${kb(t.data.gzip)}`);
     }
     for (const [name, b] of Object.entries(result.jsBudgets)) console.log(`${name}: ${b.measure} ${b.measuredKB} KB gzip, budget ${b.limitKB}: ${b.within ? 'within' : 'over'}; all JS ${b.allJsKB} KB; largest ${b.largest.map((f) => `${f.file.replace(/^\/assets\//, '')} ${f.gzipKB}`).join(', ')}`);
-    console.log(`\nfirst map pixels (median of ${RUNS}): explore ${median(oursFirst)} ms, bare maplibre ${median(refFirst)} ms, ratio ${result.firstMapPixelsMs.ratio}`);
+    console.log(`\nfirst map pixels (median of ${RUNS}): explore ${median(oursFirst)} ms, bare maplibre ${median(refFirst)} ms, ratio ${result.firstMapPixelsMs.ratio} (median of paired loads ${result.firstMapPixelsMs.pairedRatio})`);
     console.log(`first view (SVG map with every mark, list, panel; median of ${RUNS}): explore ${median(oursView)} ms`);
-    console.log(`first map idle (median of ${RUNS}): explore ${median(ours)} ms, bare maplibre ${median(ref)} ms, ratio ${result.firstMapIdleMs.ratio}`);
+    console.log(`first map idle (median of ${RUNS}): explore ${median(ours)} ms, bare maplibre ${median(ref)} ms, ratio ${result.firstMapIdleMs.ratio} (median of paired loads ${result.firstMapIdleMs.pairedRatio})`);
     console.log(`import of ${importRows.rows} rows to the check (median of ${importRows.checkMs.runs.length}): ${importRows.checkMs.median} ms; gazetteer ${kb(importRows.gazetteer.raw)} / ${kb(importRows.gazetteer.gzip)} KB`);
     for (const [name, f] of Object.entries(result.singleFile)) console.log(`${name}: ${kb(f.raw)} / ${kb(f.gzip)} KB raw / gzip`);
     console.log('written: bench/results.json');
