@@ -27,13 +27,15 @@ function clearContainer(container: HTMLElement): void {
 }
 
 /**
+ * `onCreated` gets the map at once, before it has loaded anything (to start what can run beside it).
  * Rejects when the map cannot start: no WebGL context, the worker script refused (a server sending it
  * with a non-script type), or a style error before the first idle. The container is then left clean.
  */
-export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, ariaLabel: string, interactive = true): Promise<BaseMap> {
+export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, ariaLabel: string, interactive = true, onCreated?: (map: MapLibreMap) => void): Promise<BaseMap> {
   let map: MapLibreMap;
   try {
     map = newMap(container, geo, lang, interactive);
+    onCreated?.(map);
   } catch (err) {
     clearContainer(container);
     return Promise.reject(err instanceof Error ? err : new Error(String(err)));

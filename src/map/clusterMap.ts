@@ -24,6 +24,8 @@ export interface MapController {
   locate(clusterId: string): [number, number] | null;
   /** Called once if the map's drawing context is lost (WebGL context loss): the page switches to SVG. */
   onLost(fn: () => void): void;
+  /** Resolves once the marks as last updated are on screen (the WebGL map: deck.gl's next frame drawn after the update). */
+  drawn(): Promise<void>;
   /** Removes the map and everything it added to its container. */
   destroy(): void;
 }
@@ -43,11 +45,23 @@ export interface ClusterMapOptions {
 }
 
 export async function createClusterMap(o: ClusterMapOptions): Promise<{ controller: MapController; base: BaseMap }> {
-  const base = await createBaseMap(o.container, o.geo, o.lang, o.ariaLabel, o.interactive ?? true);
-  const { map } = base;
+  // deck.gl starts with the map, not after it: its own start (a WebGL device, its shaders) took about a second
+  // on software WebGL, and the marks are not on screen before it is done.
   // No layer is pickable: the map picks on the CPU (pick.ts), so a pointer move never reads pixels back.
-  const overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
-  map.addControl(overlay);
+  let frames = 0;
+  const waiting: { after: number; resolve: () => void }[] = [];
+  const overlay = new MapLibreOverlay({
+    interleaved: false,
+    layers: [],
+    onAfterRender: () => {
+      frames++;
+      for (const w of waiting.splice(0)) (w.after < frames ? w.resolve() : waiting.push(w));
+    },
+  });
+  /** The deck.gl frame count when the layers were last set: a frame after it shows them. */
+  let setAt = 0;
+  const base = await createBaseMap(o.container, o.geo, o.lang, o.ariaLabel, o.interactive ?? true, (m) => m.addControl(overlay));
+  const { map } = base;
   let placed: readonly Placed[] = [];
   let selected: string | null = null;
   let hot: string | null = null;
@@ -114,7 +128,8 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
       } else o.onSelect(t.id);
     });
   }
-  const drawLayers = () =>
+  const drawLayers = () => {
+    setAt = frames;
     overlay.setProps({
       layers: clusterLayers({
         placed,
@@ -125,6 +140,7 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
         provinceBounds,
       }),
     });
+  };
   map.on('zoom', () => {
     const k = Math.round(map.getZoom() * 20) / 20;
     if (k !== zoomKey) {
@@ -192,7 +208,11 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
     onLost(fn) {
       lost.push(fn);
     },
+    drawn() {
+      return new Promise((resolve) => (setAt < frames ? resolve() : waiting.push({ after: setAt, resolve })));
+    },
     destroy() {
+      for (const w of waiting.splice(0)) w.resolve();
       counts.remove();
       try {
         overlay.finalize();

@@ -23,6 +23,8 @@ export function createSvgController(container: HTMLElement, opts: SvgMapOptions,
       const r = el.getBoundingClientRect();
       return [r.left + r.width / 2, r.top + r.height / 2];
     },
+    // Drawn synchronously by update().
+    drawn: () => Promise.resolve(),
     destroy: () => svg.destroy(),
   };
 }

@@ -287,11 +287,14 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   const started = webgl ? await startWebGL(geo, { sectorColor, onHover: hover, onSelect: (id) => select(id), onHoverRegion: hoverRegion }) : ({ reason: 'nowebgl' } as MapFailure);
   if ('controller' in started) {
     const v = store.get();
-    map.destroy();
+    const svgMap = map;
     map = started.controller;
     drawMarks(v);
     map.highlight(status.hot ?? null);
     if (v.at) map.jumpTo(v.at);
+    // The SVG map stays until the WebGL map has drawn its marks: never a frame of the base map alone.
+    await map.drawn();
+    svgMap.destroy();
     map.onMoved((at) => store.set({ at }));
     if (pendingZoom) map.fitBounds(boundsOf(pendingZoom));
     started.layer.classList.remove('is-starting');
