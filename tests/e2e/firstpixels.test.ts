@@ -104,4 +104,35 @@ describe('first map pixels', () => {
     guard.assertClean();
     await close();
   });
+
+  it('the SVG map leaves only after the WebGL map has drawn its marks: no frame of the base map alone', async () => {
+    // Every WebGL draw call on deck.gl's canvas (not maplibre's) is timed, and so is the SVG map's removal.
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', {
+      waitReady: false,
+      beforeGoto: (p) =>
+        p.addInitScript({
+          content: `(() => {
+            const t = (window.__swap = { deckDraw: null, svgGone: null });
+            for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype])
+              for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
+                const orig = proto[name];
+                proto[name] = function (...a) {
+                  const c = this.canvas;
+                  if (t.deckDraw == null && !(c && c.classList && c.classList.contains('maplibregl-canvas'))) t.deckDraw = performance.now();
+                  return orig.apply(this, a);
+                };
+              }
+            new MutationObserver(() => {
+              if (t.svgGone == null && window.__atlas && window.__atlas.firstViewAt != null && !document.querySelector('#map svg.svg-map')) t.svgGone = performance.now();
+            }).observe(document, { subtree: true, childList: true });
+          })();`,
+        }),
+    });
+    await page.waitForFunction(() => window.__atlas?.ready === true && window.__atlas.renderer === 'webgl');
+    const t = await page.evaluate(() => (window as unknown as { __swap: { deckDraw: number | null; svgGone: number | null } }).__swap);
+    assert.ok(t.svgGone != null && t.deckDraw != null, JSON.stringify(t));
+    assert.ok(t.deckDraw < t.svgGone, `deck.gl's first draw at ${Math.round(t.deckDraw)} ms, the SVG map removed at ${Math.round(t.svgGone)} ms`);
+    guard.assertClean();
+    await close();
+  });
 });
