@@ -87,7 +87,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
     showPage(at >= 0 ? at - (at % PAGE) : 0);
   }
 
-  /** Shows the page of rows starting at `from` (clamped); returns the rows drawn. */
+  /** Shows the page of rows starting at `from` (clamped to the first row of the last page). */
   function showPage(from: number) {
     first = Math.max(0, Math.min(from, Math.floor(Math.max(rows.length - 1, 0) / PAGE) * PAGE));
     const page = rows.slice(first, first + PAGE);
@@ -104,7 +104,9 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
     if (!pager.hidden) {
       pageText.textContent = t(lang, 'list.page', { from: first + 1, to: first + page.length, n: rows.length });
       prev.textContent = t(lang, 'list.prev', { k: PAGE });
-      next.textContent = t(lang, 'list.next', { k: Math.min(PAGE, rows.length - first - PAGE) });
+      // The rows the next page holds (the last one may be short); on the last page the button is disabled.
+      const rest = rows.length - first - PAGE;
+      next.textContent = t(lang, 'list.next', { k: rest > 0 ? Math.min(PAGE, rest) : PAGE });
       prev.disabled = first === 0;
       next.disabled = first + PAGE >= rows.length;
     }
