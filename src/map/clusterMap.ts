@@ -22,7 +22,7 @@ export interface MapController {
   onMoved(fn: (at: MapView) => void): void;
   /** Client (page) coordinates of a cluster's mark, or null when it is not drawn. */
   locate(clusterId: string): [number, number] | null;
-  /** Called once if the map's drawing context is lost (WebGL context loss): the page switches to SVG. */
+  /** Called once if the map's drawing context is lost (WebGL context loss), at once if it already was: the page switches to SVG. */
   onLost(fn: () => void): void;
   /** Resolves once the marks as last updated are on screen (the WebGL map: deck.gl's next frame drawn after the update). */
   drawn(): Promise<void>;
@@ -159,7 +159,11 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
   });
   const moved: ((at: MapView) => void)[] = [];
   const lost: (() => void)[] = [];
+  let isLost = false;
   map.on('webglcontextlost', () => {
+    isLost = true;
+    // Nothing more will be drawn: whoever waits for the marks goes on (and learns of the loss from onLost).
+    for (const w of waiting.splice(0)) w.resolve();
     for (const fn of lost.splice(0)) fn();
   });
   /** True while the map returns to its initial view: that view is the default, not a camera to record. */
@@ -206,7 +210,9 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
       moved.push(fn);
     },
     onLost(fn) {
-      lost.push(fn);
+      // A handler added after the loss (the page was still waiting for the first marks) is called at once.
+      if (isLost) fn();
+      else lost.push(fn);
     },
     drawn() {
       return new Promise((resolve) => (setAt < frames ? resolve() : waiting.push({ after: setAt, resolve })));

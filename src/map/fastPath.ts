@@ -2,8 +2,8 @@
  * SVG path data for the base geometry in a plain Mercator projection, without d3-geo's stream: the same
  * points as d3's geoMercator with the same scale and translate (no rotation, no resampling), written
  * straight into a string. d3's stream (spherical clipping, then the projection, per point) was most of the
- * time to the first pixels; this is several times faster. The main map clips in SVG (a clipPath); the inset
- * clips here, to its box.
+ * time to the first pixels; this is several times faster. The main map is clipped by its SVG's own viewport;
+ * the inset clips here, to the box inside its frame.
  */
 import type { GeoProjection } from 'd3-geo';
 import type { Geometry, Feature, FeatureCollection, Position } from 'geojson';

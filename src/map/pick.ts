@@ -4,6 +4,7 @@
  * back, which on software WebGL stalls each pointer move for tens of milliseconds and grows with the marks;
  * a grid lookup is a few cells whatever the number of marks.
  */
+import { gridKey } from './layout.ts';
 
 /** Something drawn that the pointer can hit: a cluster's mark or one of its other sites, or a group's ring. */
 export interface PickTarget {
@@ -20,8 +21,6 @@ export interface PickTarget {
 /** px beyond a mark's edge that still hits it (a small mark stays easy to reach). */
 export const PICK_SLOP = 4;
 const CELL = 32;
-const OFF = 2 ** 20;
-const key = (cx: number, cy: number) => (cx + OFF) * 2 ** 21 + (cy + OFF);
 
 export class PickIndex {
   private readonly cells = new Map<number, number[]>();
@@ -37,7 +36,7 @@ export class PickIndex {
       const y0 = Math.floor((t.y - reach) / CELL), y1 = Math.floor((t.y + reach) / CELL);
       for (let cx = x0; cx <= x1; cx++)
         for (let cy = y0; cy <= y1; cy++) {
-          const k = key(cx, cy);
+          const k = gridKey(cx, cy);
           const list = this.cells.get(k);
           if (list) list.push(i);
           else this.cells.set(k, [i]);
@@ -53,7 +52,7 @@ export class PickIndex {
     let top = -1;
     let near = -1;
     let nearGap = Infinity;
-    for (const i of this.cells.get(key(Math.floor(x / CELL), Math.floor(y / CELL))) ?? []) {
+    for (const i of this.cells.get(gridKey(Math.floor(x / CELL), Math.floor(y / CELL))) ?? []) {
       const t = this.targets[i]!;
       const gap = Math.hypot(x - t.x, y - t.y) - t.r;
       if (gap <= 0) top = Math.max(top, i);

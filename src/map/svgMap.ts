@@ -3,9 +3,9 @@
  * Static (no pan or zoom), redrawn to the container's size. Marks are not focusable: the page's cluster
  * list is the keyboard alternative.
  */
-import { geoMercator, geoPath, geoArea, type GeoProjection } from 'd3-geo';
+import { geoMercator, geoArea, type GeoProjection } from 'd3-geo';
 import type { BaseGeometry } from './geo.ts';
-import { CHINA_BOUNDS } from './geo.ts';
+import { CHINA_BOUNDS, featureExtent } from './geo.ts';
 import { spreadMarks, provinceRooms, type SizeScale, type Placed, type MarkGroup } from './layout.ts';
 import { renderInset } from './inset.ts';
 import { mercatorPath, type PathObject } from './fastPath.ts';
@@ -82,13 +82,16 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
     return width > 0 && height > 0 ? { width, height } : FALLBACK_SIZE;
   }
 
-  /** The room inside each province at the size drawn (computed once per size, on the first marks). */
+  /**
+   * The room inside each province at the size drawn (once per size, on the first marks): from its extent in
+   * degrees, the same the WebGL map uses; Mercator keeps the corners the corners.
+   */
   let rooms: Map<string, number> | null = null;
   function roomsAtSize(): Map<string, number> {
-    if (!rooms) {
-      const path = geoPath(projection);
-      rooms = provinceRooms(opts.geo.provinces.features, (f) => path.bounds(f));
-    }
+    rooms ??= provinceRooms(opts.geo.provinces.features, (f: BaseGeometry['provinces']['features'][number]) => {
+      const [[w, s], [e, n]] = featureExtent(f);
+      return [projection([w, n])!, projection([e, s])!];
+    });
     return rooms;
   }
 
