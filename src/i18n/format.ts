@@ -8,8 +8,12 @@ import type { FigureRow, SourceRow, Stage } from '../data/schema.ts';
 
 const YI = '\u4EBF\u5143'; // 亿元, the unit of money figures in the data
 
+/** One formatter per language: making one costs far more than using it (tens of ms over a page's counts). */
+const formatters = new Map<Lang, Intl.NumberFormat>();
 function number(v: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 3 }).format(v);
+  let f = formatters.get(lang);
+  if (!f) formatters.set(lang, (f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 3 })));
+  return f.format(v);
 }
 
 /** Money in 亿元 converted for display: English shows billions of yuan. */

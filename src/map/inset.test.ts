@@ -33,4 +33,15 @@ describe('南海诸岛 inset', () => {
     expect(zh.querySelectorAll('[data-cluster], .mark')).toHaveLength(0);
     expect(zh.querySelector('path[data-adcode="460000"]')).not.toBeNull();
   });
+  it('draws once per geometry and language, and hands out separate copies', () => {
+    const geo = fixtureGeometry();
+    const a = renderInset(document, geo, 'zh');
+    const b = renderInset(document, geo, 'zh');
+    expect(b).not.toBe(a);
+    expect(b.outerHTML).toBe(a.outerHTML);
+    // A copy placed and sized by one map does not move another's.
+    a.setAttribute('x', '10');
+    expect(renderInset(document, geo, 'zh').hasAttribute('x')).toBe(false);
+    expect(renderInset(document, geo, 'en').outerHTML).not.toBe(a.outerHTML);
+  });
 });

@@ -46,7 +46,23 @@ const PLACEMENT: Record<string, { dx: number; dy: number; anchor: 'start' | 'mid
 /** Drawn at its viewBox width (140 px) on every screen, so names are never under 10 px, on a phone too. */
 const NAME_SIZE: Record<Lang, number> = { zh: 10, en: 10 };
 
+/**
+ * The inset is the same drawing for one geometry and language, and a page shows it up to three times (its
+ * first pixels, the SVG map, the WebGL map): drawn once, then copied.
+ */
+const drawn = new WeakMap<Document, WeakMap<BaseGeometry, Map<Lang, SVGSVGElement>>>();
+
 export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement {
+  let byGeo = drawn.get(doc);
+  if (!byGeo) drawn.set(doc, (byGeo = new WeakMap()));
+  let byLang = byGeo.get(geo);
+  if (!byLang) byGeo.set(geo, (byLang = new Map()));
+  let template = byLang.get(lang);
+  if (!template) byLang.set(lang, (template = drawInset(doc, geo, lang)));
+  return template.cloneNode(true) as SVGSVGElement;
+}
+
+function drawInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement {
   const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] => {
     const e = doc.createElementNS(SVG_NS, tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
