@@ -49,8 +49,13 @@ function svgMapsOnly(): Plugin {
   return {
     name: 'atlas:svg-maps-only',
     enforce: 'pre',
-    resolveId: (source) => (/\/map\/clusterMap\.ts$/.test(source) ? id : null),
-    load: (source) => (source === id ? `export function createClusterMap() { return Promise.reject(new Error('this file draws SVG maps only')); }` : null),
+    resolveId: (source) => (/\/map\/(clusterMap|basemap)\.ts$/.test(source) ? id : null),
+    load: (source) =>
+      source === id
+        ? `const no = () => Promise.reject(new Error('this file draws SVG maps only'));
+export function createClusterMap() { return no(); }
+export function startBaseMap() { const loaded = no(); loaded.catch(() => undefined); return { map: null, loaded }; }`
+        : null,
   };
 }
 

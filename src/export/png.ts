@@ -97,7 +97,8 @@ export async function mapToPng(mapEl: HTMLElement, text: MapImageText, size: Png
     const r = c.getBoundingClientRect();
     ctx.drawImage(c, r.left - rect.left, head + r.top - rect.top, r.width, r.height);
   }
-  for (const s of mapEl.querySelectorAll<SVGSVGElement>(':scope > svg')) {
+  // The map's own SVGs: the inset over the WebGL map, or the SVG map (the page's first pixels, taken over).
+  for (const s of mapEl.querySelectorAll<SVGSVGElement>(':scope > svg, :scope > .map-first-pixels > svg')) {
     const r = s.getBoundingClientRect();
     await drawSvg(ctx, s, r.left - rect.left, head + r.top - rect.top, r.width, r.height);
   }

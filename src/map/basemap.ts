@@ -26,24 +26,30 @@ function clearContainer(container: HTMLElement): void {
   for (const c of Array.from(container.classList)) if (c.startsWith('maplibregl-')) container.classList.remove(c);
 }
 
+/** A base map being started: the map object at once (to add what runs beside it), and its first idle. */
+export interface StartedBaseMap {
+  /** null when the map could not even be created (no WebGL context): `loaded` rejects then. */
+  map: MapLibreMap | null;
+  loaded: Promise<BaseMap>;
+}
+
 /**
- * `onCreated` gets the map at once, before it has loaded anything (to start what can run beside it).
- * Rejects when the map cannot start: no WebGL context, the worker script refused (a server sending it
- * with a non-script type), or a style error before the first idle. The container is then left clean.
+ * Starts the base map. `loaded` resolves once it has drawn everything (its first idle), and rejects when
+ * the map cannot start: no WebGL context, the worker script refused (a server sending it with a
+ * non-script type), or a style error before the first idle. The container is then left clean.
  */
-export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, ariaLabel: string, interactive = true, onCreated?: (map: MapLibreMap) => void): Promise<BaseMap> {
+export function startBaseMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, ariaLabel: string, interactive = true): StartedBaseMap {
   let map: MapLibreMap;
   try {
     map = newMap(container, geo, lang, interactive);
-    onCreated?.(map);
   } catch (err) {
     clearContainer(container);
-    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    return { map: null, loaded: Promise.reject(err instanceof Error ? err : new Error(String(err))) };
   }
   map.touchZoomRotate.disableRotation();
   map.getCanvas().setAttribute('aria-label', ariaLabel);
   const base = baseControls(map, geo);
-  return new Promise((resolve, reject) => {
+  const loaded = new Promise<BaseMap>((resolve, reject) => {
     const fail = (e: ErrorEvent) => {
       map.off('idle', done);
       try {
@@ -61,6 +67,7 @@ export function createBaseMap(container: HTMLElement, geo: BaseGeometry, lang: L
     map.once('idle', done);
     map.once('error', fail);
   });
+  return { map, loaded };
 }
 
 function newMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, interactive: boolean): MapLibreMap {

@@ -1,6 +1,6 @@
 /** The WebGL map: maplibre base + deck.gl cluster layers through MapLibreOverlay (overlaid, not interleaved). */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { createBaseMap, type BaseMap } from './basemap.ts';
+import { startBaseMap, type BaseMap, type StartedBaseMap } from './basemap.ts';
 import './clusterMap.css';
 import { clusterLayers, placedPosition, layoutAtZoom, pickTargets, project } from './layers/clusters.ts';
 import { PickIndex } from './pick.ts';
@@ -42,6 +42,8 @@ export interface ClusterMapOptions {
   onHoverRegion?(region: string | null): void;
   /** false: no pan, zoom or picking (static embeds). */
   interactive?: boolean;
+  /** A base map already started in `container` (the explore page starts it before deck.gl's code arrives); else one is started here. */
+  base?: StartedBaseMap;
 }
 
 export async function createClusterMap(o: ClusterMapOptions): Promise<{ controller: MapController; base: BaseMap }> {
@@ -60,7 +62,15 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
   });
   /** The deck.gl frame count when the layers were last set: a frame after it shows them. */
   let setAt = 0;
-  const base = await createBaseMap(o.container, o.geo, o.lang, o.ariaLabel, o.interactive ?? true, (m) => m.addControl(overlay));
+  const started = o.base ?? startBaseMap(o.container, o.geo, o.lang, o.ariaLabel, o.interactive ?? true);
+  try {
+    started.map?.addControl(overlay);
+  } catch (err) {
+    // A map that already failed (and was removed): its own error says why.
+    await started.loaded;
+    throw err;
+  }
+  const base = await started.loaded;
   const { map } = base;
   let placed: readonly Placed[] = [];
   let selected: string | null = null;

@@ -1,10 +1,10 @@
 /**
  * Something true on the map area at once: the base map (provinces in their region colours, the same
  * Mercator framing as the WebGL map's initial view) drawn as SVG from the geometry alone, before the
- * data and maplibre are in. The WebGL map starts on top of it and covers it; it is removed once that
- * map is idle, or once the SVG map proper takes over.
+ * data and maplibre are in. The page then takes the drawing over as its SVG map (the first view adds
+ * the marks to it), until the WebGL map has drawn its marks and replaces it.
  */
-import { createSvgMap } from './svgMap.ts';
+import { createSvgMap, type SvgMapController, type SvgMapOptions } from './svgMap.ts';
 import { sizeScale } from './layout.ts';
 import type { BaseGeometry } from './geo.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -12,6 +12,11 @@ import type { Lang } from '../i18n/index.ts';
 export interface FirstPixels {
   /** Resolves with performance.now() at the first frame painted with the base map. */
   painted: Promise<number>;
+  /**
+   * The drawing becomes the page's SVG map (its base is not drawn a second time): null once removed. The
+   * map's destroy() then removes the drawing's box too.
+   */
+  adopt(opts: Pick<SvgMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'ariaLabel'>): SvgMapController | null;
   remove(): void;
 }
 
@@ -32,6 +37,20 @@ export function drawFirstPixels(mapEl: HTMLElement, geo: BaseGeometry, lang: Lan
   let removed = false;
   return {
     painted,
+    adopt(opts) {
+      if (removed) return null;
+      removed = true;
+      host.removeAttribute('aria-hidden');
+      host.classList.add('is-adopted');
+      map.setOptions(opts);
+      return {
+        ...map,
+        destroy() {
+          map.destroy();
+          host.remove();
+        },
+      };
+    },
     remove() {
       if (removed) return;
       removed = true;

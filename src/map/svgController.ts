@@ -1,10 +1,11 @@
 /** The SVG fallback map behind the same MapController interface as the WebGL map. */
-import { createSvgMap, type SvgMapOptions } from './svgMap.ts';
+import { createSvgMap, type SvgMapController, type SvgMapOptions } from './svgMap.ts';
 import type { MapController } from './clusterMap.ts';
 import type { SizeScale } from './layout.ts';
 
-export function createSvgController(container: HTMLElement, opts: SvgMapOptions, scale: SizeScale): MapController {
-  const svg = createSvgMap(container, opts);
+/** `from`: an SVG drawing already on screen (the page's first pixels) that becomes this map, if it still stands. */
+export function createSvgController(container: HTMLElement, opts: SvgMapOptions, scale: SizeScale, from?: { adopt(o: SvgMapOptions): SvgMapController | null }): MapController {
+  const svg = from?.adopt(opts) ?? createSvgMap(container, opts);
   return {
     update: (placed, sel, shown) => svg.update(placed.map((p) => p.mark), scale, sel, shown),
     highlight: (id) => svg.highlight(id),

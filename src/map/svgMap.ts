@@ -32,6 +32,8 @@ export interface SvgMapOptions {
 }
 
 export interface SvgMapController {
+  /** Hands the map to another owner: new colours, handlers and name (the explore page takes its first pixels over). */
+  setOptions(next: Pick<SvgMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'ariaLabel'>): void;
   update(marks: ClusterMark[], scale: SizeScale, selectedId: string | null, shownRegions: ReadonlySet<string>): void;
   /** Highlight one cluster's marks from outside (the list); null clears. Does not call onHover. */
   highlight(clusterId: string | null): void;
@@ -45,7 +47,8 @@ interface View {
   shown: ReadonlySet<string>;
 }
 
-export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMapController {
+export function createSvgMap(container: HTMLElement, options: SvgMapOptions): SvgMapController {
+  const opts = { ...options };
   const doc = container.ownerDocument;
   const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] => {
     const e = doc.createElementNS(SVG_NS, tag);
@@ -335,6 +338,10 @@ export function createSvgMap(container: HTMLElement, opts: SvgMapOptions): SvgMa
   render();
 
   return {
+    setOptions(next) {
+      Object.assign(opts, next);
+      svg.setAttribute('aria-label', opts.ariaLabel);
+    },
     update(marks, scale, selectedId, shownRegions) {
       view = { marks, scale, selectedId, shown: shownRegions };
       if (hot && !marks.some((m) => m.cluster.id === hot)) hot = null;

@@ -17,6 +17,7 @@ import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.
 import { startFirstPixels, type FirstPixels } from '../map/firstPixels.ts';
 import { sizeScale, packMarks } from '../map/layout.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
+import type { StartedBaseMap } from '../map/basemap.ts';
 import { createSvgController } from '../map/svgController.ts';
 import { renderInset } from '../map/inset.ts';
 import { legendModel, legendSvg } from '../map/legend.ts';
@@ -66,7 +67,7 @@ mapEl.setAttribute('aria-label', t(lang, 'map.label'));
 const mapNotice = (lang === 'zh' ? import.meta.env.VITE_MAP_NOTICE_ZH : import.meta.env.VITE_MAP_NOTICE_EN) as string | undefined;
 
 const webgl = supportsWebGL();
-/** The base map drawn at once from the geometry (src/map/firstPixels.ts), until the first view replaces it. */
+/** The base map drawn at once from the geometry (src/map/firstPixels.ts); the first view's SVG map is that drawing. */
 let firstPixels: FirstPixels | null = null;
 function drawEarly(geo: BaseGeometry): BaseGeometry {
   if (!firstPixels) {
@@ -77,18 +78,37 @@ function drawEarly(geo: BaseGeometry): BaseGeometry {
 }
 
 /**
- * The WebGL map, started once the first view (the SVG map with every mark) is on screen: its code is
- * most of the page's JS. It draws in a layer hidden until it is idle, then takes the SVG map's place.
+ * The WebGL map comes in two parts. maplibre's code is asked for once the SVG base map is painted (every
+ * byte the first view needs is in by then), and the base map starts as soon as it arrives. deck.gl's code
+ * (the marks) is asked for once the first view is on screen. The WebGL map draws in a layer hidden until
+ * its marks are drawn, then takes the SVG map's place.
  */
+let baseStart: Promise<{ started: StartedBaseMap; layer: HTMLElement } | MapFailure> | null = null;
+function startBase(geo: BaseGeometry): Promise<{ started: StartedBaseMap; layer: HTMLElement } | MapFailure> {
+  return (baseStart ??= (async () => {
+    const layer = h('div', { class: 'map-webgl is-starting' });
+    mapEl.prepend(layer);
+    try {
+      const { startBaseMap } = await import('../map/basemap.ts');
+      const started = startBaseMap(layer, geo, lang, t(lang, 'map.label'));
+      started.loaded.catch(() => undefined); // reported by startWebGL, which awaits it
+      return { started, layer };
+    } catch (err: unknown) {
+      layer.remove();
+      return classifyMapError(err);
+    }
+  })());
+}
+
 async function startWebGL(geo: BaseGeometry, handlers: Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'onHoverRegion'>): Promise<{ controller: MapController; layer: HTMLElement } | MapFailure> {
-  const layer = h('div', { class: 'map-webgl is-starting' });
-  mapEl.prepend(layer);
+  const base = await startBase(geo);
+  if (!('started' in base)) return base;
   try {
     const { createClusterMap } = await import('../map/clusterMap.ts');
-    const { controller } = await createClusterMap({ container: layer, geo, lang, ariaLabel: t(lang, 'map.label'), ...handlers });
-    return { controller, layer };
+    const { controller } = await createClusterMap({ container: base.layer, geo, lang, ariaLabel: t(lang, 'map.label'), base: base.started, ...handlers });
+    return { controller, layer: base.layer };
   } catch (err: unknown) {
-    layer.remove();
+    base.layer.remove();
     return classifyMapError(err);
   }
 }
@@ -96,6 +116,7 @@ async function startWebGL(geo: BaseGeometry, handlers: Pick<ClusterMapOptions, '
 withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(drawEarly), view.tab === 'list' ? null : loadChart(view.tab as ChartId)])).then(async ([atlas, geo]) => {
   // The base map is on screen before the rest of the first view is built (which holds the main thread).
   await firstPixels?.painted;
+  if (webgl) void startBase(geo);
   const ctx = atlasContext(atlas);
   const mappable = new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id));
   const settled = settleView(atlas, view, ignored, notices);
@@ -271,9 +292,8 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
 
   // The first view: the SVG map with every mark, the list, the panel, the legends.
   const svgOptions = { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover: hover, onSelect: (id: string) => select(id) };
-  map = createSvgController(mapEl, svgOptions, scale);
+  map = createSvgController(mapEl, svgOptions, scale, firstPixels ?? undefined);
   status.renderer = 'svg';
-  firstPixels?.remove();
   status.locate = (id) => map?.locate(id) ?? null;
   refresh(store.get(), null);
   store.subscribe((v, prev) => refresh(v, prev));
