@@ -37,3 +37,52 @@ export function startCheck(): Plugin {
     transformIndexHtml: () => [{ tag: 'script', attrs: { src: 'start-check.js' }, injectTo: 'head-prepend' }],
   };
 }
+
+/**
+ * Each page's entry only checks the browser and then imports the page's modules (src/pages/boot.ts), so
+ * without a hint the browser learns of those modules one import at a time. This lists them in the page's
+ * <head> (modulepreload, and their stylesheets as preloads): they download beside the entry and the data.
+ * Where the entry also draws something before the page (the explore page's first pixels), the page's own
+ * modules are asked for at low priority, after what that drawing needs.
+ */
+export function preloadPageModules(): Plugin {
+  return {
+    name: 'atlas:preload-page-modules',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const { bundle, chunk } = ctx;
+        if (!bundle || !chunk) return [];
+        const graph = (roots: readonly string[]) => {
+          const files = new Set<string>();
+          const visit = (file: string) => {
+            const c = bundle[file];
+            if (files.has(file) || c?.type !== 'chunk') return;
+            files.add(file);
+            c.imports.forEach(visit);
+          };
+          roots.forEach(visit);
+          return files;
+        };
+        const isPage = (file: string) => {
+          const c = bundle[file];
+          return c?.type === 'chunk' && /\/src\/pages\/[^/]+\.ts$/.test(c.facadeModuleId ?? '');
+        };
+        // What the entry imports statically, Vite links already.
+        const linked = graph([chunk.fileName]);
+        const early = graph(chunk.dynamicImports.filter((f) => !isPage(f)));
+        const all = graph(chunk.dynamicImports);
+        const styles = new Set<string>();
+        for (const f of all) for (const css of (bundle[f] as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? []) styles.add(css);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) styles.delete(css);
+        const ordered = [...all].filter((f) => !linked.has(f)).sort((a, b) => Number(!early.has(a)) - Number(!early.has(b)));
+        const low = early.size > 0;
+        return [
+          ...ordered.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}`, ...(low && !early.has(f) ? { fetchpriority: 'low' } : {}) }, injectTo: 'head' as const })),
+          ...[...styles].map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', href: `./${f}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
