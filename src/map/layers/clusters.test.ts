@@ -21,6 +21,15 @@ describe('deck.gl cluster layers', () => {
     expect(layers().map((l) => l.id)).toEqual(['cluster-leaders', 'cluster-links', 'cluster-sites', 'cluster-marks', 'cluster-groups']);
   });
 
+  it('gives every style as an accessor (one vertex layout per layer type, so one pipeline each)', () => {
+    for (const layer of layers('a')) {
+      const props = layer.props as unknown as Record<string, unknown>;
+      const styles = Object.keys(props).filter((k) => /^get[A-Z]/.test(k) && props[k] !== undefined);
+      expect(styles.length).toBeGreaterThan(0);
+      for (const k of styles) expect(typeof props[k], `${layer.id}.${k}`).toBe('function');
+    }
+  });
+
   it('colours by sector with a figure, neutral without, and draws province-only clusters as rings', () => {
     const fill = accessor('cluster-marks', 'getFillColor');
     const line = accessor('cluster-marks', 'getLineColor');

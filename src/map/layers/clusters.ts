@@ -112,14 +112,17 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
   for (const { p, pos } of positioned) for (const s of p.mark.others) dots.push({ site: s, clusterId: p.mark.cluster.id, color: colorOf(p), from: pos });
   const focus = (id: string) => id === o.hotId || id === o.selectedId;
   const triggers = [o.hotId, o.selectedId];
+  // Every style is an accessor, constants too: a constant is a different vertex layout, so layers of one type
+  // with a constant in different places need different pipelines, each compiled on its first frame (on
+  // software WebGL a second compile of about 250 ms, just after the swap, in which the page does not answer).
   return [
     new LineLayer<{ from: [number, number]; to: [number, number] }>({
       id: 'cluster-leaders',
       data: leaders,
       getSourcePosition: (d) => d.from,
       getTargetPosition: (d) => d.to,
-      getColor: hexToRgba(MARK_STROKE, 150),
-      getWidth: 0.75,
+      getColor: () => hexToRgba(MARK_STROKE, 150),
+      getWidth: () => 0.75,
       widthUnits: 'pixels',
     }),
     new LineLayer<SiteDot>({
@@ -128,7 +131,7 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
       getSourcePosition: (d) => d.from,
       getTargetPosition: (d) => [d.site.lon, d.site.lat],
       getColor: (d) => hexToRgba(d.color, focus(d.clusterId) ? 220 : 0),
-      getWidth: 1.5,
+      getWidth: () => 1.5,
       widthUnits: 'pixels',
       updateTriggers: { getColor: triggers },
     }),
@@ -140,8 +143,8 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
       radiusUnits: 'pixels',
       getFillColor: (d) => hexToRgba(d.color, 230),
       stroked: true,
-      getLineColor: hexToRgba(MARK_STROKE, 200),
-      getLineWidth: 0.75,
+      getLineColor: () => hexToRgba(MARK_STROKE, 200),
+      getLineWidth: () => 0.75,
       lineWidthUnits: 'pixels',
       updateTriggers: { getRadius: triggers },
     }),
@@ -173,8 +176,8 @@ export function clusterLayers(o: ClusterLayerOptions): Layer[] {
       radiusUnits: 'pixels',
       stroked: true,
       getFillColor: (g) => (g.provinceOnly ? [255, 255, 255, 220] : hexToRgba(NEUTRAL_MARK, 230)),
-      getLineColor: hexToRgba(MARK_STROKE, 230),
-      getLineWidth: 1.5,
+      getLineColor: () => hexToRgba(MARK_STROKE, 230),
+      getLineWidth: () => 1.5,
       lineWidthUnits: 'pixels',
     }),
   ];
