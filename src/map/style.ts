@@ -38,6 +38,9 @@ export function buildStyle(geo: BaseGeometry, lang: Lang): StyleSpecification {
         type: 'fill',
         source: 'provinces',
         paint: {
+          // The border and coast lines drawn over every edge are the antialiasing: without it the fill needs no
+          // second (outline) program, one shader compile less before the first frame on software WebGL.
+          'fill-antialias': false,
           'fill-color': regionFillExpression(),
           'fill-opacity': ['case', ['boolean', ['feature-state', 'dim'], false], 0.2, 0.9],
         },
