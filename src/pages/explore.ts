@@ -78,26 +78,39 @@ function drawEarly(geo: BaseGeometry): BaseGeometry {
 }
 
 /**
- * The WebGL map comes in two parts. maplibre's code is asked for once the SVG base map is painted (every
- * byte the first view needs is in by then), and the base map starts as soon as it arrives. deck.gl's code
- * (the marks) is asked for once the first view is on screen. The WebGL map draws in a layer hidden until
- * its marks are drawn, then takes the SVG map's place.
+ * The WebGL map comes in two parts. maplibre's code is asked for once the first view's data are in (it
+ * never competes with those bytes), and the base map starts once the SVG base map is painted. deck.gl's
+ * code (the marks) is asked for once the first view is on screen. The WebGL map draws in a layer hidden
+ * until its marks are drawn, then takes the SVG map's place.
  */
+type BaseCode = typeof import('../map/basemap.ts');
+let baseCode: Promise<BaseCode> | null = null;
+/** maplibre's module once it has arrived: the base map then starts at once, before the first view is built. */
+let baseModule: BaseCode | null = null;
+function loadBaseCode(): Promise<BaseCode> {
+  return (baseCode ??= import('../map/basemap.ts').then((m) => (baseModule = m)));
+}
 let baseStart: Promise<{ started: StartedBaseMap; layer: HTMLElement } | MapFailure> | null = null;
 function startBase(geo: BaseGeometry): Promise<{ started: StartedBaseMap; layer: HTMLElement } | MapFailure> {
-  return (baseStart ??= (async () => {
-    const layer = h('div', { class: 'map-webgl is-starting' });
-    mapEl.prepend(layer);
-    try {
-      const { startBaseMap } = await import('../map/basemap.ts');
-      const started = startBaseMap(layer, geo, lang, t(lang, 'map.label'));
-      started.loaded.catch(() => undefined); // reported by startWebGL, which awaits it
-      return { started, layer };
-    } catch (err: unknown) {
-      layer.remove();
-      return classifyMapError(err);
-    }
-  })());
+  if (baseStart) return baseStart;
+  const layer = h('div', { class: 'map-webgl is-starting' });
+  mapEl.prepend(layer);
+  const start = (m: BaseCode) => {
+    const started = m.startBaseMap(layer, geo, lang, t(lang, 'map.label'));
+    started.loaded.catch(() => undefined); // reported by startWebGL, which awaits it
+    return { started, layer };
+  };
+  const fail = (err: unknown) => {
+    layer.remove();
+    return classifyMapError(err);
+  };
+  // At once where maplibre's code is in (its worker then cuts the geometry while the first view is built); else on arrival.
+  try {
+    baseStart = baseModule ? Promise.resolve(start(baseModule)) : loadBaseCode().then(start).catch(fail);
+  } catch (err: unknown) {
+    baseStart = Promise.resolve(fail(err));
+  }
+  return baseStart;
 }
 
 async function startWebGL(geo: BaseGeometry, handlers: Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'onHoverRegion'>): Promise<{ controller: MapController; layer: HTMLElement } | MapFailure> {
@@ -114,6 +127,8 @@ async function startWebGL(geo: BaseGeometry, handlers: Pick<ClusterMapOptions, '
 }
 
 withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(drawEarly), view.tab === 'list' ? null : loadChart(view.tab as ChartId)])).then(async ([atlas, geo]) => {
+  // maplibre's code is asked for now that the first view's data are in (it never competes with them).
+  if (webgl) loadBaseCode().catch(() => undefined);
   // The base map is on screen before the rest of the first view is built (which holds the main thread).
   await firstPixels?.painted;
   if (webgl) void startBase(geo);
