@@ -74,7 +74,10 @@ export function preloadPageModules(): Plugin {
         const early = graph(chunk.dynamicImports.filter((f) => !isPage(f)));
         const all = graph(chunk.dynamicImports);
         const styles = new Set<string>();
-        for (const f of all) for (const css of (bundle[f] as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? []) styles.add(css);
+        for (const f of all) {
+          const c = bundle[f];
+          if (c?.type === 'chunk') for (const css of c.viteMetadata?.importedCss ?? []) styles.add(css);
+        }
         for (const css of chunk.viteMetadata?.importedCss ?? []) styles.delete(css);
         const ordered = [...all].filter((f) => !linked.has(f)).sort((a, b) => Number(!early.has(a)) - Number(!early.has(b)));
         const low = early.size > 0;

@@ -7,8 +7,8 @@ import '../../styles/base.css';
 
 // Something true on the map at once: the base map, drawn as soon as its geometry is in, before the page's
 // own code has loaded and run (the page takes this drawing over; a failure here is the page's to report
-// when it loads the same geometry). The WebGL map's code comes later: maplibre's once these pixels are
-// painted, deck.gl's after the page's first view (../explore.ts).
+// when it loads the same geometry). The WebGL map's code comes later (../explore.ts): maplibre's once the
+// first view's data are in, deck.gl's after the page's first view.
 const mapEl = document.getElementById('map');
 if (mapEl) {
   const { view } = parseView(location.search);
