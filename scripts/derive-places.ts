@@ -172,7 +172,8 @@ const prefectureShapes = featuresOf('prefectures');
 
 /** Prefecture polygon for a county or prefecture code: 4-digit prefix + 00, else the county itself (直辖县级). */
 function prefectureFeature(code: string) {
-  return prefectureShapes.get(code.slice(0, 4) + '00') ?? prefectureShapes.get(code);
+  // A municipality's districts (北京 1101xx …) lie in the municipality's own polygon (110000).
+  return prefectureShapes.get(code.slice(0, 4) + '00') ?? prefectureShapes.get(code) ?? prefectureShapes.get(code.slice(0, 2) + '0000');
 }
 
 function seatPoint(code: string) {

@@ -6,7 +6,7 @@ import type { SourceRow } from '../data/schema.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { ChartMeta, ChartTable } from './shared/meta.ts';
 
-export const CHART_IDS = ['regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
+export const CHART_IDS = ['output', 'change', 'totals', 'regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
 /** A chart's SVG with everything that travels with it. */

@@ -16,6 +16,9 @@ export { growthSubject } from './subject.ts';
 type Builder = (full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase) => ChartParts;
 
 const loaders: Record<ChartId, () => Promise<{ build: Builder }>> = {
+  output: () => import('./output/build.ts'),
+  change: () => import('./change/build.ts'),
+  totals: () => import('./totals/build.ts'),
   regions: () => import('./regions/build.ts'),
   batches: () => import('./batches/build.ts'),
   ranking: () => import('./ranking/build.ts'),

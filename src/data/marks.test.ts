@@ -5,7 +5,7 @@ import { validRows, toFiles } from '../../tests/unit/fixtures.ts';
 import type { FigureRow } from './schema.ts';
 
 const base: FigureRow = {
-  id: 'x', subject_type: 'cluster', subject_id: 'c', scope: 'total', metric: 'sales', comparator: '=', value: 100, value_max: null, value_status: 'stated',
+  id: 'x', subject_type: 'cluster', subject_id: 'c', scope: 'total', coverage: null, metric: 'sales', comparator: '=', value: 100, value_max: null, value_status: 'stated',
   unit: '亿元', kind: 'target', stage: 'target-1', year: null, year_status: 'illegible', year_source_id: null, batch: 'b', source_id: 's', section_zh: 'a', section_en: 'a', note_zh: null, note_en: null,
 };
 const fig = (o: Partial<FigureRow>): FigureRow => ({ ...base, ...o });

@@ -2,7 +2,7 @@
  * What the map draws, derived purely from the data and the view: one mark per cluster at its anchor
  * (the first site its document names), sized by the chosen figure, plus the cluster's other sites.
  */
-import type { Atlas, ClusterRow, FigureRow, SiteRow, Stage, RegionId } from './schema.ts';
+import type { Atlas, ClusterRow, FigureRow, SiteRow, RegionId, ViewStage } from './schema.ts';
 import type { ProvinceRegion } from './selectors.ts';
 import { layerAtlas, type LayerFilter } from './layers.ts';
 import { clusterLabels, type ClusterLabel } from './names.ts';
@@ -12,7 +12,7 @@ export interface MapFilter extends LayerFilter {
   /** Sector ids shown; empty = all. */
   sectors: readonly string[];
   metric: string;
-  stage: Stage;
+  stage: ViewStage;
 }
 
 export interface ClusterMark {
@@ -25,6 +25,12 @@ export interface ClusterMark {
   others: SiteRow[];
   /** The figure shown for the metric and stage, or null: drawn as a small neutral mark. */
   figure: FigureRow | null;
+  /**
+   * Without a figure for the metric, the cluster's latest actual figure of another money metric (营业收入,
+   * 产业规模 …), told in the tooltip and the list but never sizing the mark: metrics are never on one scale.
+   * Only with the stage `latest`.
+   */
+  other: FigureRow | null;
   /** The value that sizes the mark: a point value or a threshold's bound; null without a figure. */
   value: number | null;
 }
@@ -53,22 +59,61 @@ export function figuresOfCluster(figures: readonly FigureRow[], clusterId: strin
 
 const COMPARATOR_RANK: Record<FigureRow['comparator'], number> = { '=': 0, '~': 1, '>=': 2, '>': 3, range: 4, '<=': 5, '<': 6 };
 
+const isActual = (f: FigureRow) => f.kind === 'actual';
+
+/** Orders candidate figures: legible first, then a point value before an approximate one before a threshold, then the larger bound. */
+function strongerFirst(a: FigureRow, b: FigureRow): number {
+  const legible = Number(a.value == null) - Number(b.value == null);
+  if (legible) return legible;
+  const rank = COMPARATOR_RANK[a.comparator] - COMPARATOR_RANK[b.comparator];
+  if (rank && (a.comparator === '=' || b.comparator === '=' || a.comparator === '~' || b.comparator === '~')) return rank;
+  return (b.value ?? 0) - (a.value ?? 0);
+}
+
 /**
- * The figure a cluster shows for a metric and stage. A point value (=) beats an approximate one, which
- * beats a threshold; among thresholds the highest bound is the strongest statement. Scope "each"
- * never applies to a single cluster; illegible amounts have no value and are never chosen to size.
+ * A cluster's latest actual figure of a metric: the one for the latest year (a figure without a year
+ * comes after every dated one); within a year, the whole cluster before its lead industries alone, then
+ * the stronger statement. Illegible amounts are never chosen.
  */
-export function figureFor(figures: readonly FigureRow[], clusterId: string, metric: string, stage: Stage): FigureRow | null {
+export function latestFigure(figures: readonly FigureRow[], clusterId: string, metric: string): FigureRow | null {
+  let best: FigureRow | null = null;
+  for (const f of figuresOfCluster(figures, clusterId)) {
+    if (f.metric !== metric || f.scope !== 'total' || !isActual(f) || f.value == null) continue;
+    if (!best || laterFirst(f, best) < 0) best = f;
+  }
+  return best;
+}
+
+const COVERAGE_RANK = (f: FigureRow) => (f.coverage === 'lead-industry' ? 1 : 0);
+function laterFirst(a: FigureRow, b: FigureRow): number {
+  const ya = a.year ?? -Infinity, yb = b.year ?? -Infinity;
+  if (ya !== yb) return yb - ya;
+  return COVERAGE_RANK(a) - COVERAGE_RANK(b) || strongerFirst(a, b) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The figure a cluster shows for a metric and stage. With `latest`, its latest actual figure (above).
+ * Otherwise a point value (=) beats an approximate one, which beats a threshold; among thresholds the
+ * highest bound is the strongest statement. Scope "each" never applies to a single cluster; illegible
+ * amounts have no value and are never chosen to size.
+ */
+export function figureFor(figures: readonly FigureRow[], clusterId: string, metric: string, stage: ViewStage): FigureRow | null {
+  if (stage === 'latest') return latestFigure(figures, clusterId, metric);
   const candidates = figuresOfCluster(figures, clusterId).filter((f) => f.metric === metric && f.stage === stage && f.scope === 'total');
   if (!candidates.length) return null;
-  candidates.sort((a, b) => {
-    const legible = Number(a.value == null) - Number(b.value == null);
-    if (legible) return legible;
-    const rank = COMPARATOR_RANK[a.comparator] - COMPARATOR_RANK[b.comparator];
-    if (rank && (a.comparator === '=' || b.comparator === '=' || a.comparator === '~' || b.comparator === '~')) return rank;
-    return (b.value ?? 0) - (a.value ?? 0);
-  });
+  candidates.sort(strongerFirst);
   return candidates[0]!;
+}
+
+/** Without a figure for the metric: the latest actual figure of another money metric, the most recent first. */
+export function otherFigure(figures: readonly FigureRow[], clusterId: string, money: readonly string[], metric: string): FigureRow | null {
+  let best: FigureRow | null = null;
+  for (const id of money) {
+    if (id === metric) continue;
+    const f = latestFigure(figures, clusterId, id);
+    if (f && (!best || laterFirst(f, best) < 0)) best = f;
+  }
+  return best;
 }
 
 export function clusterMarks(full: Atlas, filter: MapFilter): ClusterMark[] {
@@ -81,6 +126,7 @@ export function clusterMarks(full: Atlas, filter: MapFilter): ClusterMark[] {
     sitesOf.set(s.cluster_id, list);
   }
   const labels = clusterLabels(full);
+  const money = full.metrics.filter((m) => m.mappable).map((m) => m.id);
   const out: ClusterMark[] = [];
   for (const c of atlas.clusters) {
     const reg = region.get(c.province_adcode) ?? 'none';
@@ -90,7 +136,8 @@ export function clusterMarks(full: Atlas, filter: MapFilter): ClusterMark[] {
     const [anchor, ...others] = sites;
     if (!anchor) continue;
     const figure = figureFor(atlas.figures, c.id, filter.metric, filter.stage);
-    out.push({ cluster: c, label: labels.get(c.id)!, region: reg, anchor, others, figure, value: figure?.value ?? null });
+    const other = figure || filter.stage !== 'latest' ? null : otherFigure(atlas.figures, c.id, money, filter.metric);
+    out.push({ cluster: c, label: labels.get(c.id)!, region: reg, anchor, others, figure, other, value: figure?.value ?? null });
   }
   // Larger marks first so that smaller ones stay visible on top.
   return out.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.cluster.id.localeCompare(b.cluster.id));
@@ -102,13 +149,14 @@ function siteOrder(id: string): number {
   return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
 }
 
-/** Which metrics and stages have at least one cluster figure: the rest are offered disabled, with why. */
-export function availability(atlas: Atlas): Map<string, Set<Stage>> {
-  const out = new Map<string, Set<Stage>>();
+/** Which metrics and stages have at least one cluster figure (`latest` for any actual): the rest are offered disabled, with why. */
+export function availability(atlas: Atlas): Map<string, Set<ViewStage>> {
+  const out = new Map<string, Set<ViewStage>>();
   for (const f of atlas.figures) {
     if (f.subject_type !== 'cluster' || f.scope !== 'total' || f.value == null) continue;
-    const set = out.get(f.metric) ?? new Set<Stage>();
+    const set = out.get(f.metric) ?? new Set<ViewStage>();
     set.add(f.stage);
+    if (isActual(f)) set.add('latest');
     out.set(f.metric, set);
   }
   return out;

@@ -6,7 +6,7 @@
  * Each field accepts its CSV form (strings, '' for absent) and its JSON form (numbers, null).
  */
 import { z } from 'zod/mini';
-import { ATLAS_VERSION, REGION_IDS, GRADES, PRECISIONS, COMPARATORS, STAGES, YEAR_STATUSES } from './constants.ts';
+import { ATLAS_VERSION, REGION_IDS, GRADES, PRECISIONS, COMPARATORS, STAGES, YEAR_STATUSES, COVERAGES } from './constants.ts';
 
 export * from './constants.ts';
 
@@ -187,6 +187,8 @@ export const figureRow = z.object({
   subject_id: text,
   /** total: the figure is about the subject as a whole; each: it holds for each member (each cluster of a group, each county of a province) and must never be summed. */
   scope: z.enum(['total', 'each']),
+  /** What part of the subject the figure covers, as the source words it: the cluster as a whole, its lead industries only (主导产业), or not said (null). */
+  coverage: pre(blankToNull, z.nullable(z.enum(COVERAGES))),
   metric: id,
   comparator: z.enum(COMPARATORS),
   value: optNum,

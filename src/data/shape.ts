@@ -17,7 +17,7 @@ export const ROW_SHAPES = {
   groups: 'id:s name_zh:s name_en:s level:s province_adcode:s? prefecture_adcode:s? members:a batch:s source_id:s section_zh:s section_en:s notes_zh:s? notes_en:s?',
   clusters: 'id:s name_zh:s name_en:s sector:s industry_zh:s? industry_en:s? parent_id:s? status:s dev_stage:s? province_adcode:s prefecture_adcode:s? batch:s source_id:s section_zh:s section_en:s notes_zh:s? notes_en:s?',
   sites: 'id:s cluster_id:s place_zh:s place_en:s adcode:s precision:s lon:n lat:n coord_source:s source_id:s section_zh:s section_en:s notes_zh:s? notes_en:s?',
-  figures: 'id:s subject_type:s subject_id:s scope:s metric:s comparator:s value:n? value_max:n? value_status:s unit:s kind:s stage:s year:n? year_status:s year_source_id:s? batch:s source_id:s section_zh:s section_en:s note_zh:s? note_en:s?',
+  figures: 'id:s subject_type:s subject_id:s scope:s coverage:s? metric:s comparator:s value:n? value_max:n? value_status:s unit:s kind:s stage:s year:n? year_status:s year_source_id:s? batch:s source_id:s section_zh:s section_en:s note_zh:s? note_en:s?',
   comparisons: 'id:s target_id:s outcome_id:s scope_match:b note_zh:s? note_en:s?',
 } as const;
 export type TableKey = keyof typeof ROW_SHAPES;

@@ -33,6 +33,8 @@ export interface LegendInput {
   unit: string;
   metricName: string;
   stageName: string;
+  /** Marks sized by each cluster's latest actual figure (the view's stage `latest`). */
+  latest?: boolean;
 }
 
 export function legendModel(o: LegendInput): LegendModel {
@@ -40,11 +42,13 @@ export function legendModel(o: LegendInput): LegendModel {
   const coloured = new Set(o.marks.filter((m) => m.value != null).map((m) => m.cluster.sector));
   const without = o.marks.filter((m) => m.value == null).length;
   const hollow = o.marks.some((m) => m.anchor.precision === 'province');
+  const other = o.marks.filter((m) => m.other).length;
+  const greyLabel = other ? t(lang, 'legend.key.other', { metric: o.metricName, n: without, k: other }) : t(lang, 'legend.key.nofigure', { n: without });
   return {
-    sizeTitle: t(lang, 'legend.size', { metric: o.metricName, stage: o.stageName }),
+    sizeTitle: `${o.latest ? t(lang, 'legend.size.latest', { metric: o.metricName }) : t(lang, 'legend.size', { metric: o.metricName, stage: o.stageName })} · ${t(lang, 'legend.coverage', { metric: o.metricName, n: o.marks.length - without, total: o.marks.length })}`,
     sizes: [...o.scale.legend].sort((a, b) => a - b).map((v) => ({ value: v, label: formatAmount(v, o.unit, lang), r: o.scale.radius(v) })),
     sectors: o.sectors.filter((s) => coloured.has(s.id)).map((s) => ({ id: s.id, label: pick(s, 'name', lang), color: o.sectorColor(s.id) })),
-    marks: [...(without ? [{ kind: 'nofigure' as const, label: t(lang, 'legend.key.nofigure', { n: without }) }] : []), ...(hollow ? [{ kind: 'hollow' as const, label: t(lang, 'legend.key.hollow') }] : [])],
+    marks: [...(without ? [{ kind: 'nofigure' as const, label: greyLabel }] : []), ...(hollow ? [{ kind: 'hollow' as const, label: t(lang, 'legend.key.hollow') }] : [])],
     regions: (['east', 'central', 'west', 'northeast'] as const).map((r) => ({ id: r, label: t(lang, `region.${r}`), color: REGION_COLORS[r] })),
   };
 }

@@ -65,7 +65,7 @@ export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: Emb
   await map.drawn();
   const legend = atlas.sectors.filter((s) => marks.some((m) => m.cluster.sector === s.id)).map((s) => `● ${pick(s, 'name', lang)}`);
   const metric = atlas.metrics.find((x) => x.id === view.metric);
-  const key = legendSvg(legendModel({ lang, sectors: atlas.sectors, sectorColor, marks, scale, unit: metric?.unit ?? '', metricName: metric ? pick(metric, 'name', lang) : view.metric, stageName: t(lang, `stage.${view.stage}`) }), Math.max(280, Math.round(host.clientWidth || el.clientWidth || 600)), document);
+  const key = legendSvg(legendModel({ lang, sectors: atlas.sectors, sectorColor, marks, scale, unit: metric?.unit ?? '', metricName: metric ? pick(metric, 'name', lang) : view.metric, stageName: t(lang, `stage.${view.stage}`), latest: view.stage === 'latest' }), Math.max(280, Math.round(host.clientWidth || el.clientWidth || 600)), document);
   el.after(key);
   return { el, legend, key, failure: failure && mapFailureText(lang, failure), renderer: failure ? 'svg' : 'webgl' };
 }

@@ -24,7 +24,8 @@ import { legendModel, legendSvg } from '../map/legend.ts';
 import { mapHeadline } from '../ui/headline.ts';
 import { composeMapSvg } from '../export/mapSvg.ts';
 import { t, ensureLang } from '../i18n/index.ts';
-import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
+import { stageYearLabel } from '../i18n/format.ts';
+import { markFigureText, valueWithCoverage } from '../ui/figureText.ts';
 import { h, clear, append } from '../ui/dom.ts';
 import { withRetry } from '../ui/loader.ts';
 import { loadChart, type ChartId } from '../charts/registry.ts';
@@ -187,7 +188,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   /** The map's whole key for the view, as exported with the map. */
   const mapKey = (v: ViewState) => {
     const metric = ctx.metrics.get(v.metric);
-    return legendModel({ lang, sectors: atlas.sectors, sectorColor, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`) });
+    return legendModel({ lang, sectors: atlas.sectors, sectorColor, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`), latest: v.stage === 'latest' });
   };
   const regionLegendHost = h('div', { class: 'region-legend-host' });
   side.append(controls.el, legendHost, mapExport, regionLegendHost);
@@ -282,7 +283,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     if (headline) mapEl.append(headline);
     const metric = ctx.metrics.get(v.metric);
     clear(legendHost);
-    legendHost.append(markLegend({ lang, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`) }));
+    legendHost.append(markLegend({ lang, marks, scale, unit: metric?.unit ?? '', metricName: metric ? name(metric, lang) : v.metric, stageName: t(lang, `stage.${v.stage}`), latest: v.stage === 'latest' }));
     drawMarks(v);
     list.update(marks, v.cluster);
     panel.update(v);
@@ -357,8 +358,10 @@ function tooltipLines(ctx: AtlasContext, m: ClusterMark, v: ViewState): string[]
   const metricName = metric ? name(metric, lang) : v.metric;
   const place = `${m.anchor[lang === 'zh' ? 'place_zh' : 'place_en']} · ${t(lang, `precision.${m.anchor.precision}`)}`;
   const fig = m.figure
-    ? `${metricName} · ${stageYearLabel(m.figure, lang, ctx.sources)}: ${formatFigureValue(m.figure, lang)} (${t(lang, `kind.${m.figure.kind}`)})`
-    : t(lang, 'tooltip.nofigure', { metric: metricName, stage: t(lang, `stage.${v.stage}`) });
+    ? `${metricName} · ${stageYearLabel(m.figure, lang, ctx.sources)}: ${valueWithCoverage(m.figure, lang)} (${t(lang, `kind.${m.figure.kind}`)})`
+    : m.other
+      ? t(lang, 'tooltip.other', { metric: metricName, other: markFigureText(m, lang, ctx.metrics) })
+      : t(lang, 'tooltip.nofigure', { metric: metricName, stage: t(lang, `stage.${v.stage}`) });
   return [m.label[lang], place, fig];
 }
 

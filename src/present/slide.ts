@@ -107,7 +107,7 @@ export function fillSlide(pc: PresentContext, frame: SlideFrame, slide: Resolved
 function mapLegend(pc: PresentContext, slide: ResolvedSlide, marks: ClusterMark[]): HTMLElement {
   const { lang } = pc;
   const metric = pc.atlas.metrics.find((m) => m.id === slide.view.metric);
-  const legend = markLegend({ lang, marks, scale: pc.scale, unit: metric?.unit ?? '', metricName: metric ? (lang === 'zh' ? metric.name_zh : metric.name_en) : slide.view.metric, stageName: t(lang, `stage.${slide.view.stage}`) });
+  const legend = markLegend({ lang, marks, scale: pc.scale, unit: metric?.unit ?? '', metricName: metric ? (lang === 'zh' ? metric.name_zh : metric.name_en) : slide.view.metric, stageName: t(lang, `stage.${slide.view.stage}`), latest: slide.view.stage === 'latest' });
   // markLegend names its heading with a fixed id; a deck has many legends.
   const id = `slide-legend-${++legendSeq}`;
   legend.querySelector('#mark-legend-title')?.setAttribute('id', id);

@@ -74,7 +74,7 @@ describe('hundreds of malformed query strings', () => {
       expect(['zh', 'en'], q).toContain(view.lang);
       expect(view.regions.length, q).toBeGreaterThan(0);
       expect(view.regions.every((r) => ['east', 'central', 'west', 'northeast'].includes(r)), q).toBe(true);
-      expect(['baseline', 'target-1', 'target-2', 'target-3'], q).toContain(view.stage);
+      expect(['latest', 'baseline', 'target-1', 'target-2', 'target-3'], q).toContain(view.stage);
       expect(view.metric, q).toMatch(/^[a-z0-9][a-z0-9-]*$/);
       if (view.at) expect(view.at.zoom >= 1 && view.at.zoom <= 12, q).toBe(true);
       // Every parameter either shaped the view or was reported: a round trip of what was kept is stable.

@@ -4,7 +4,7 @@
  * defaults are written back.
  */
 import type { Lang } from '../i18n/index.ts';
-import { REGION_IDS, STAGES, type RegionId, type Stage } from '../data/constants.ts';
+import { REGION_IDS, VIEW_STAGES, type RegionId, type ViewStage } from '../data/constants.ts';
 
 export interface MapView {
   lon: number;
@@ -20,7 +20,8 @@ export interface ViewState {
   sectors: string[];
   /** Metric id sizing the marks; checked against the data once it is loaded. */
   metric: string;
-  stage: Stage;
+  /** Which figure sizes the marks: each cluster's latest actual (the default) or a plan's stage. */
+  stage: ViewStage;
   /** Selected cluster id, or null. */
   cluster: string | null;
   /** Map camera, or null for the initial view that fits China. */
@@ -39,15 +40,17 @@ export interface ViewState {
   until: number | null;
   /** Also show figures from low-grade sources (never summed). */
   low: boolean;
+  /** The year the output-by-region chart sums; null = the year with the most figures in view. */
+  year: number | null;
 }
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const TABS = ['list', 'regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
+export const TABS = ['list', 'output', 'change', 'totals', 'regions', 'batches', 'ranking', 'growth', 'outcomes', 'sectors', 'context'] as const;
 export type Tab = (typeof TABS)[number];
 
-export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'target-1', cluster: null, at: null, theme: 'auto', tab: 'list', subject: null, slides: null, layers: null, until: null, low: false };
+export const DEFAULT_VIEW: ViewState = { lang: 'zh', regions: [...REGION_IDS], sectors: [], metric: 'output', stage: 'latest', cluster: null, at: null, theme: 'auto', tab: 'list', subject: null, slides: null, layers: null, until: null, low: false, year: null };
 
 export type Parsed<T> = { kind: 'valid'; value: T } | { kind: 'invalid'; reason: string } | { kind: 'missing' };
 
@@ -110,7 +113,7 @@ const idParam = <K extends 'metric'>(key: K): Param<K> => ({
 
 const stageParam: Param<'stage'> = {
   key: 'stage',
-  parse: (raw) => ((STAGES as readonly string[]).includes(raw) ? { kind: 'valid', value: raw as Stage } : { kind: 'invalid', reason: STAGES.join(' | ') }),
+  parse: (raw) => ((VIEW_STAGES as readonly string[]).includes(raw) ? { kind: 'valid', value: raw as ViewStage } : { kind: 'invalid', reason: VIEW_STAGES.join(' | ') }),
   serialize: (v) => v,
   equal: (a, b) => a === b,
 };
@@ -175,6 +178,13 @@ const untilParam: Param<'until'> = {
   equal: (a, b) => a === b,
 };
 
+const yearParam: Param<'year'> = {
+  key: 'year',
+  parse: (raw) => (/^(19|20)\d\d$/.test(raw) ? { kind: 'valid', value: Number(raw) } : { kind: 'invalid', reason: 'a year (e.g. 2023)' }),
+  serialize: (v) => (v == null ? '' : String(v)),
+  equal: (a, b) => a === b,
+};
+
 const lowParam: Param<'low'> = {
   key: 'low',
   parse: (raw) => (raw === 'show' ? { kind: 'valid', value: true } : raw === 'hide' ? { kind: 'valid', value: false } : { kind: 'invalid', reason: 'show | hide' }),
@@ -206,6 +216,7 @@ const PARAMS: Record<string, Param<keyof ViewState>> = {
   layer: layersParam as Param<keyof ViewState>,
   until: untilParam as Param<keyof ViewState>,
   low: lowParam as Param<keyof ViewState>,
+  year: yearParam as Param<keyof ViewState>,
   slides: slidesParam as Param<keyof ViewState>,
 };
 

@@ -2,7 +2,7 @@
 import { h } from './dom.ts';
 import { swatch } from './legend.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import { REGION_IDS, STAGES, type RegionId, type Stage } from '../data/constants.ts';
+import { REGION_IDS, VIEW_STAGES, type RegionId, type ViewStage } from '../data/constants.ts';
 import type { Store } from '../state/store.ts';
 import { DEFAULT_VIEW } from '../state/url.ts';
 import { REGION_COLORS } from '../theme/palette.ts';
@@ -57,18 +57,18 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
   metricSelect.addEventListener('change', () => {
     const metric = metricSelect.value;
     const stages = avail.get(metric);
-    const stage = stages?.has(store.get().stage) ? store.get().stage : (STAGES.find((s) => stages?.has(s)) ?? DEFAULT_VIEW.stage);
+    const stage = stages?.has(store.get().stage) ? store.get().stage : (VIEW_STAGES.find((s) => stages?.has(s)) ?? DEFAULT_VIEW.stage);
     store.set({ metric, stage });
   });
   const stageSelect = h('select', { id: 'stage-select', name: 'stage' });
-  stageSelect.addEventListener('change', () => store.set({ stage: stageSelect.value as Stage }));
+  stageSelect.addEventListener('change', () => store.set({ stage: stageSelect.value as ViewStage }));
 
   const fillStages = () => {
     const metric = store.get().metric;
     const stages = avail.get(metric);
     stageSelect.replaceChildren(
-      ...STAGES.map((s) => {
-        const figs = ctx.atlas.figures.filter((f) => f.subject_type === 'cluster' && f.metric === metric && f.stage === s && f.value != null);
+      ...VIEW_STAGES.map((s) => {
+        const figs = ctx.atlas.figures.filter((f) => f.subject_type === 'cluster' && f.metric === metric && (s === 'latest' ? f.kind === 'actual' : f.stage === s) && f.value != null);
         const illegible = figs.length > 0 && figs.every((f) => f.year_status === 'illegible');
         const suffix = !stages?.has(s) ? t(lang, 'controls.stage.unavailable') : illegible ? t(lang, 'controls.stage.illegible') : '';
         return h('option', { value: s, disabled: !stages?.has(s) }, t(lang, `stage.${s}`) + suffix);

@@ -8,6 +8,9 @@ import { name } from './context.ts';
 import type { FigureRow } from '../data/schema.ts';
 import { STAGES } from '../data/constants.ts';
 import { sourceHref, batchHref } from './sourceLink.ts';
+import { seriesOf, seriesGrowth } from '../data/series.ts';
+import { timelinePanel } from '../charts/shared/timeline.ts';
+import { valueWithCoverage } from './figureText.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -70,6 +73,33 @@ function stageChart(doc: Document, figures: FigureRow[], lang: Lang, color: stri
   return svg;
 }
 
+/**
+ * The cluster's money figures over the years: one small time plot per series (metric and coverage) that
+ * has a dated figure, actuals filled, its own goals hollow, with the average yearly growth where two
+ * exact actual values allow it.
+ */
+function seriesCharts(ctx: AtlasContext, figures: FigureRow[], lang: Lang, color: string): HTMLElement[] {
+  const money = ctx.atlas.metrics.filter((m) => m.mappable);
+  return seriesOf(figures, money)
+    .filter((s) => s.actuals.length + s.targets.length > 0 && (s.actuals.length > 1 || s.targets.length > 0 || s.actuals.some((f) => f.stage === 'baseline' && f.year != null)))
+    .map((s) => {
+      const m = ctx.metrics.get(s.metric)!;
+      const cov = s.coverage ? ` · ${t(lang, `figure.coverage.${s.coverage}`)}` : '';
+      const g = seriesGrowth(s);
+      const caption = `${name(m, lang)}${cov}${g ? ` · ${t(lang, 'detail.series.growth', { rate: (g.rate * 100).toFixed(1), from: g.from.year!, to: g.to.year! })}` : ''}`;
+      const svg = document.createElementNS(SVG, 'svg');
+      const W = 320, H = 130;
+      svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+      svg.setAttribute('class', 'series-chart');
+      svg.setAttribute('role', 'img');
+      const tt = document.createElementNS(SVG, 'title');
+      tt.textContent = `${caption}: ${[...s.actuals, ...s.targets].map((f) => `${f.year} ${formatFigureValue(f, lang)} (${t(lang, `kind.${f.kind}`)})`).join('; ')}`;
+      svg.append(tt);
+      timelinePanel(document, svg, s, { x: 0, y: 0, width: W, height: H, color }, lang);
+      return h('figure', { class: 'detail-chart detail-series', 'data-metric': s.metric }, svg, h('figcaption', {}, caption));
+    });
+}
+
 export function renderDetail(o: DetailOptions): HTMLElement {
   const { ctx, lang } = o;
   const c = ctx.clusters.get(o.clusterId)!;
@@ -88,6 +118,7 @@ export function renderDetail(o: DetailOptions): HTMLElement {
   const metric = ctx.metrics.get(o.metric);
   const chartFigures = figures.filter((f) => f.metric === o.metric);
   const chart = metric ? stageChart(document, chartFigures, lang, o.sectorColor(c.sector), t(lang, 'detail.chart', { metric: name(metric, lang) })) : null;
+  const series = seriesCharts(ctx, figures, lang, o.sectorColor(c.sector));
   const notes = [pick(c, 'notes', lang), ...figures.map((f) => pick(f, 'note', lang))].filter((n) => n);
 
   const dl = h('dl', { class: 'facts' });
@@ -118,7 +149,7 @@ export function renderDetail(o: DetailOptions): HTMLElement {
               'tr',
               { 'data-figure': f.id, class: `stage-${f.stage}` },
               h('td', {}, m ? name(m, lang) : f.metric),
-              h('td', { class: 'num' }, formatFigureValue(f, lang)),
+              h('td', { class: 'num' }, valueWithCoverage(f, lang)),
               h('td', {}, t(lang, `kind.${f.kind}`)),
               h('td', {}, stageYearLabel(f, lang, ctx.sources)),
               h('td', {}, h('a', { href: sourceHref(f.source_id, lang) }, sourceCite(ctx, lang, f))),
@@ -136,7 +167,8 @@ export function renderDetail(o: DetailOptions): HTMLElement {
     h('h2', { id: 'detail-title' }, labelOf(ctx.atlas, c, lang)),
     dl,
     h('h3', {}, t(lang, 'detail.figures')),
-    chart ? h('figure', { class: 'detail-chart' }, chart) : null,
+    ...series,
+    chart && !series.length ? h('figure', { class: 'detail-chart' }, chart) : null,
     table,
     hiddenLow ? h('p', { class: 'hint low-hidden' }, t(lang, 'detail.lowHidden', { n: hiddenLow })) : null,
     h('h3', {}, t(lang, 'detail.sites')),

@@ -1,7 +1,7 @@
 /** The keyboard-usable list alternative to the map: the filtered clusters as a sortable table. */
 import { h } from './dom.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import { formatFigureValue } from '../i18n/format.ts';
+import { markFigureText } from './figureText.ts';
 import type { ClusterMark } from '../data/marks.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
@@ -51,7 +51,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
         return s ? name(s, lang) : m.cluster.sector;
       }
       case 'figure':
-        return m.figure ? formatFigureValue(m.figure, lang) : t(lang, 'list.nofigure');
+        return markFigureText(m, lang, ctx.metrics);
     }
   };
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');

@@ -42,19 +42,21 @@ function sizeKey(scale: SizeScale, unit: string, lang: Lang): SVGSVGElement {
   return svg;
 }
 
-export function markLegend(o: { lang: Lang; marks: readonly ClusterMark[]; scale: SizeScale; unit: string; metricName: string; stageName: string }): HTMLElement {
+export function markLegend(o: { lang: Lang; marks: readonly ClusterMark[]; scale: SizeScale; unit: string; metricName: string; stageName: string; latest?: boolean }): HTMLElement {
   const { lang } = o;
   const withFigure = o.marks.filter((m) => m.value != null).length;
   const without = o.marks.length - withFigure;
+  const other = o.marks.filter((m) => m.other).length;
   const neutral = h('span', { class: 'dot', 'aria-hidden': 'true' });
   neutral.style.background = NEUTRAL_MARK;
   return h(
     'section',
     { class: 'mark-legend', 'aria-labelledby': 'mark-legend-title' },
     h('h2', { id: 'mark-legend-title' }, t(lang, 'legend.marks')),
-    h('p', { class: 'legend-size-title' }, t(lang, 'legend.size', { metric: o.metricName, stage: o.stageName })),
+    h('p', { class: 'legend-size-title' }, o.latest ? t(lang, 'legend.size.latest', { metric: o.metricName }) : t(lang, 'legend.size', { metric: o.metricName, stage: o.stageName })),
     o.scale.legend.length ? sizeKey(o.scale, o.unit, lang) : null,
-    h('p', { class: 'legend-count', 'data-with': String(withFigure), 'data-without': String(without) }, t(lang, 'legend.withfigure', { n: withFigure }), ' · ', neutral, t(lang, 'legend.nofigure', { n: without })),
+    h('p', { class: 'legend-count', 'data-with': String(withFigure), 'data-without': String(without), 'data-other': String(other) }, t(lang, 'legend.coverage', { metric: o.metricName, n: withFigure, total: o.marks.length }), ' · ', neutral, t(lang, 'legend.nofigure', { n: without })),
+    other ? h('p', { class: 'legend-note legend-other' }, t(lang, 'legend.other', { n: other })) : null,
     h('p', { class: 'legend-note' }, h('span', { class: 'ring', 'aria-hidden': 'true' }), t(lang, 'legend.hollow')),
     h('p', { class: 'legend-note' }, t(lang, 'legend.anchor')),
   );

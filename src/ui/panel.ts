@@ -12,6 +12,7 @@ import { withRetry } from './loader.ts';
 import { chartFigure } from './chartView.ts';
 import { layerAtlas } from '../data/layers.ts';
 import { labelOf } from '../data/names.ts';
+import { figureYears } from '../data/series.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
 
@@ -70,6 +71,17 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
     return h('div', { class: 'subject-row' }, h('label', { for: 'subject-select' }, t(lang, 'chart.subject')), select);
   };
 
+  /** The year the output chart sums, and the metric (money metrics only): the years with figures, each with how many clusters. */
+  const yearPicker = (v: ViewState): HTMLElement => {
+    const shown = layerAtlas(atlas, v);
+    const metric = atlas.metrics.find((m) => m.id === v.metric)?.mappable ? v.metric : 'output';
+    const years = figureYears(shown, metric);
+    const chosen = v.year != null && years.some((y) => y.year === v.year) ? v.year : ([...years].sort((a, b) => b.clusters - a.clusters || b.year - a.year)[0]?.year ?? null);
+    const select = h('select', { id: 'year-select', class: 'year-select' }, ...years.map((y) => h('option', { value: String(y.year), selected: y.year === chosen }, t(lang, 'chart.output.yearOption', { year: y.year, n: y.clusters }))));
+    select.addEventListener('change', () => store.set({ year: Number(select.value) }));
+    return h('div', { class: 'subject-row' }, h('label', { for: 'year-select' }, t(lang, 'chart.output.year')), select);
+  };
+
   function render() {
     const v = current;
     if (!v) return;
@@ -97,6 +109,7 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
     const width = Math.max(320, Math.min(1400, Math.floor(body.clientWidth || el.clientWidth || 800) - 24));
     const built = buildChart(id, atlas, v, { width, lang, doc: document, highlight: hot, room, listAll });
     if (v.tab === 'growth') body.append(subjectPicker(v));
+    if (v.tab === 'output') body.append(yearPicker(v));
     const figure = chartFigure(
       built,
       lang,

@@ -7,7 +7,7 @@ import { layerAtlas } from '../../data/layers.ts';
 import type { FigureRow } from '../../data/schema.ts';
 
 const base: FigureRow = {
-  id: 't', subject_type: 'cluster', subject_id: 'c', scope: 'total', metric: 'output', comparator: '=', value: 100, value_max: null, value_status: 'stated', unit: '亿元',
+  id: 't', subject_type: 'cluster', subject_id: 'c', scope: 'total', coverage: null, metric: 'output', comparator: '=', value: 100, value_max: null, value_status: 'stated', unit: '亿元',
   kind: 'target', stage: 'target-1', year: 2010, year_status: 'stated', year_source_id: null, batch: 'b', source_id: 'plan', section_zh: 'a', section_en: 'a', note_zh: null, note_en: null,
 };
 const target = (o: Partial<FigureRow> = {}) => ({ ...base, ...o });

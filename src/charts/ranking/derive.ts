@@ -3,13 +3,13 @@
  * figure they show for the metric and stage; an illegible amount after all values, clusters without a
  * figure last. A threshold ranks at its bound but stays a threshold (drawn hatched, labelled "≥").
  */
-import type { Atlas, FigureRow, MetricRow, RegionId, SourceRow, Stage } from '../../data/schema.ts';
+import type { Atlas, FigureRow, MetricRow, RegionId, SourceRow, ViewStage } from '../../data/schema.ts';
 import type { ClusterMark } from '../../data/marks.ts';
-import { checkStage, metricOf, shapeOf, sourcesFor, type Shape } from '../shared/figures.ts';
+import { checkViewStage, metricOf, shapeOf, sourcesFor, type Shape } from '../shared/figures.ts';
 
 export interface RankingView {
   metric: string;
-  stage: Stage;
+  stage: ViewStage;
 }
 
 export interface RankRow {
@@ -26,12 +26,14 @@ export interface RankRow {
   value: number | null;
   valueMax: number | null;
   unit: string;
+  /** The year the figure is for, where stated. */
+  year: number | null;
 }
 
 export interface RankingSeries {
   chart: 'ranking';
   metric: MetricRow;
-  stage: Stage;
+  stage: ViewStage;
   rows: RankRow[];
   sources: SourceRow[];
 }
@@ -41,11 +43,11 @@ const STATUS_ORDER = { value: 0, illegible: 1, none: 2 } as const;
 
 export function derive(atlas: Atlas, marks: readonly ClusterMark[], view: RankingView): RankingSeries {
   const metric = metricOf(atlas, view.metric);
-  const stage = checkStage(view.stage);
+  const stage = checkViewStage(view.stage);
   const sourceIds = new Set<string>();
   const rows = marks.map((m): RankRow => {
     const f = m.figure;
-    if (f && (f.metric !== metric.id || f.stage !== stage)) throw new Error(`ranking: mark ${m.cluster.id} carries a ${f.metric}/${f.stage} figure, not ${metric.id}/${stage}: build the marks with the same metric and stage`);
+    if (f && (f.metric !== metric.id || (stage === 'latest' ? f.kind !== 'actual' : f.stage !== stage))) throw new Error(`ranking: mark ${m.cluster.id} carries a ${f.metric}/${f.stage} figure, not ${metric.id}/${stage}: build the marks with the same metric and stage`);
     if (m.region === 'none') throw new Error(`ranking: cluster ${m.cluster.id} is in no region`);
     // The documents that name the ranked clusters, and those behind their figures.
     sourceIds.add(m.cluster.source_id);
@@ -64,6 +66,7 @@ export function derive(atlas: Atlas, marks: readonly ClusterMark[], view: Rankin
       value: f?.value ?? null,
       valueMax: f?.value_max ?? null,
       unit: f?.unit ?? metric.unit,
+      year: f?.year ?? null,
     };
   });
   rows.sort(

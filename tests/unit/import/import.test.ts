@@ -46,7 +46,7 @@ describe('header mapping', () => {
     expect(zh[2]).toEqual({ field: 'value', metric: 'output', unit: '亿元' });
     const en = mapHeaders(['Cluster name', 'Province', 'City', 'County', 'Output (100m yuan)', 'Year', 'Stage', 'Sector', 'Note', 'whatever'], atlas.metrics);
     expect(en.map((c) => c.field)).toEqual(['name', 'province', 'prefecture', 'county', 'value', 'year', 'stage', 'sector', 'note', null]);
-    expect(mapHeaders(['营业收入（万元）'], atlas.metrics)[0]).toEqual({ field: 'value', metric: 'sales', unit: '万元' });
+    expect(mapHeaders(['营业收入（万元）'], atlas.metrics)[0]).toEqual({ field: 'value', metric: 'revenue', unit: '万元' });
   });
   it('normalises full-width brackets and spaces; converts units it knows and refuses others', () => {
     expect(normalizeHeader(' 产值 (亿元) ')).toEqual({ key: '产值', unit: '亿元' });
@@ -98,7 +98,7 @@ describe('building the user layer', () => {
     expect(got).toEqual(['3:名称:name-missing', '4:地区:place-missing', '5:地区:place-none', '6:营业收入（万元）:value-bad', '7:年度:year-bad']);
     expect(result.accepted).toBe(2);
     const good = result.payload.figures.find((f) => f.subject_id === 'u-2')!;
-    expect(good).toMatchObject({ metric: 'sales', value: 450, year: 2023 }); // 4,500,000 万元 = 450 亿元
+    expect(good).toMatchObject({ metric: 'revenue', value: 450, year: 2023 }); // 4,500,000 万元 = 450 亿元
     expect(result.sectorGuessed).toBe(1); // 汽车 is no sector of the atlas: kept as the industry
     expect(result.payload.clusters.find((c) => c.name_zh === '汽车集群')).toMatchObject({ sector: 'other', industry_zh: '汽车' });
   });

@@ -1,0 +1,12 @@
+/** The national totals chart as the registry builds it (loaded on use: see ../registry.ts). */
+import type { Atlas } from '../../data/schema.ts';
+import type { ViewState } from '../../state/url.ts';
+import { layerAtlas } from '../../data/layers.ts';
+import type { BuildOptions, ChartBase, ChartParts } from '../build.ts';
+import { derive, render, meta, table, describe } from './index.ts';
+
+export function build(full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase): ChartParts {
+  const atlas = layerAtlas(full, view);
+  const s = derive(atlas);
+  return { svg: render(s, base, o.doc, atlas), meta: meta(s, o.lang), table: table(s, o.lang, atlas), description: describe(s, o.lang, atlas), sources: s.sources };
+}
