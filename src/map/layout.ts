@@ -106,6 +106,8 @@ export interface SpreadOptions {
   roomOf?(provinceAdcode: string): number | null;
   /** Group keys the reader opened (clicked): drawn spread whatever their size. */
   expanded?: ReadonlySet<string>;
+  /** Join only marks at one point: marks at distinct points may overlap one another. */
+  samePointOnly?: boolean;
 }
 
 /**
@@ -165,7 +167,7 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
   // distinct points only (100,000 marks stand on a few thousand county seats and province centres).
   // A point P joins a point Q when P's largest mark reaches Q's centre and Q has a mark no larger: the test
   // of every pair of their marks gives the same answer.
-  type Point = { p: [number, number]; maxR: number; minR: number; members: number[] };
+  type Point = JoinPoint;
   const atPoint = new Map<string, Point>();
   items.forEach((it, i) => {
     const k = `${it.p[0]},${it.p[1]}`;
@@ -178,10 +180,32 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
       parent[find(i)] = find(pt.members[0]!);
     }
   });
-  const points = [...atPoint.values()];
-  // A grid instead of a test of every pair (10,000 points: 50 million pairs): each point looks only as far
-  // as its largest mark's reach (r + gap), in the cells that far. The cells are half a typical point's
-  // reach (the median): in a dense crowd a point then tests few more points than it can reach.
+  if (!o.samePointOnly) joinNearPoints([...atPoint.values()], find, parent, gap);
+  const first = new Map<number, Item[]>();
+  items.forEach((it, i) => {
+    const root = find(i);
+    const list = first.get(root);
+    if (list) list.push(it);
+    else first.set(root, [it]);
+  });
+  const comps = [...first.values()].map(lay);
+  if (!o.samePointOnly) mergeHiding(comps, lay, hides);
+  const out: Spread = { placed: comps.flatMap((c) => c.placed), groups: comps.flatMap((c) => (c.group ? [c.group] : [])) };
+  // Larger marks first, so that smaller ones are drawn on top; groups in a stable order.
+  out.placed.sort((a, b) => b.r - a.r || byId(a.mark.cluster.id, b.mark.cluster.id));
+  out.groups.sort((a, b) => byId(a.key, b.key));
+  return out;
+}
+
+type JoinPoint = { p: [number, number]; maxR: number; minR: number; members: number[] };
+
+/**
+ * Joins points whose marks hide one another (union–find over `parent`). A grid instead of a test of every
+ * pair (10,000 points: 50 million pairs): each point looks only as far as its largest mark's reach
+ * (r + gap), in the cells that far. The cells are half a typical point's reach (the median): in a dense
+ * crowd a point then tests few more points than it can reach.
+ */
+function joinNearPoints(points: JoinPoint[], find: (i: number) => number, parent: number[], gap: number): void {
   const radii = points.map((pt) => pt.maxR).sort((a, b) => a - b);
   const reach = Math.max(1, ((radii[Math.floor(radii.length / 2)] ?? 0) + gap) / 2);
   const cellOf = (p: [number, number]) => [Math.floor(p[0] / reach), Math.floor(p[1] / reach)] as const;
@@ -216,14 +240,13 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
         if (all) joined.set(k, self);
       }
   });
-  const first = new Map<number, Item[]>();
-  items.forEach((it, i) => {
-    const root = find(i);
-    const list = first.get(root);
-    if (list) list.push(it);
-    else first.set(root, [it]);
-  });
-  const comps = [...first.values()].map(lay);
+}
+
+/**
+ * Merges components that hide one another and lays them out again, until none does (a pack that grew
+ * over its neighbours takes them in; one with no room left becomes a group).
+ */
+function mergeHiding<C extends { items: I[] }, I>(comps: C[], lay: (members: I[]) => C, hides: (a: C, b: C) => boolean): void {
   // Merge components that hide one another and lay them out again, until none does (a pack that grew
   // over its neighbours takes them in; one with no room left becomes a group).
   // Always the first such pair in row order, as a rescan from the start would find it: the rows before a
@@ -248,11 +271,19 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
       k = 0;
     }
   }
-  const out: Spread = { placed: comps.flatMap((c) => c.placed), groups: comps.flatMap((c) => (c.group ? [c.group] : [])) };
-  // Larger marks first, so that smaller ones are drawn on top; groups in a stable order.
-  out.placed.sort((a, b) => b.r - a.r || byId(a.mark.cluster.id, b.mark.cluster.id));
-  out.groups.sort((a, b) => byId(a.key, b.key));
-  return out;
+}
+
+/**
+ * The map's layout: the marks that carry a figure are spread so that none hides another (and grouped
+ * where they have no room); the grey marks without one are packed only where they share a point, and
+ * lie under the others. A crowd of grey marks never folds the sized marks into one group ring.
+ */
+export function spreadForMap(marks: readonly ClusterMark[], radius: (m: ClusterMark) => number, project: (lon: number, lat: number) => [number, number] | null, o: SpreadOptions = {}): Spread {
+  const sized = marks.filter((m) => m.value != null);
+  if (!sized.length || sized.length === marks.length) return spreadMarks(marks, radius, project, o);
+  const under = spreadMarks(marks.filter((m) => m.value == null), radius, project, { ...o, samePointOnly: true });
+  const over = spreadMarks(sized, radius, project, o);
+  return { placed: [...under.placed, ...over.placed], groups: [...under.groups, ...over.groups] };
 }
 
 /** The room inside each province at a projection: a little under half its projected extent's smaller side, in px. */

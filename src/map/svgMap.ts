@@ -6,7 +6,7 @@
 import { geoMercator, geoArea, type GeoProjection } from 'd3-geo';
 import type { BaseGeometry } from './geo.ts';
 import { CHINA_BOUNDS, featureExtent } from './geo.ts';
-import { spreadMarks, provinceRooms, type SizeScale, type Placed, type MarkGroup } from './layout.ts';
+import { spreadForMap, provinceRooms, type SizeScale, type Placed, type MarkGroup } from './layout.ts';
 import { renderInset } from './inset.ts';
 import { mercatorPath, type PathObject } from './fastPath.ts';
 import type { ClusterMark } from '../data/marks.ts';
@@ -193,7 +193,7 @@ export function createSvgMap(container: HTMLElement, options: SvgMapOptions): Sv
       return;
     }
     const { marks, scale, selectedId } = view;
-    const spread = spreadMarks(marks, (m) => scale.radius(m.value), (lon, lat) => projection([lon, lat]), { roomOf: (a) => roomsAtSize().get(a) ?? null, expanded });
+    const spread = spreadForMap(marks, (m) => scale.radius(m.value), (lon, lat) => projection([lon, lat]), { roomOf: (a) => roomsAtSize().get(a) ?? null, expanded });
     const placed = spread.placed;
     // The selected cluster is drawn last, on top.
     placed.sort((a, b) => Number(a.mark.cluster.id === selectedId) - Number(b.mark.cluster.id === selectedId));

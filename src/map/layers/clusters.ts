@@ -5,7 +5,7 @@
 import { ScatterplotLayer, LineLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { PickTarget } from '../pick.ts';
-import { spreadMarks, type Placed, type MarkGroup } from '../layout.ts';
+import { spreadForMap, type Placed, type MarkGroup } from '../layout.ts';
 import type { SiteRow } from '../../data/schema.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
 
@@ -67,7 +67,7 @@ function layoutOnce(placed: readonly Placed[], zoom: number, provinceBounds?: Re
     const [x1, y0] = project(b[1][0], b[1][1], zoom);
     return 0.45 * Math.min(x1 - x0, y1 - y0);
   };
-  const s = spreadMarks(placed.map((p) => p.mark), (m) => radius.get(m.cluster.id) ?? 4, (lon, lat) => project(lon, lat, zoom), { roomOf });
+  const s = spreadForMap(placed.map((p) => p.mark), (m) => radius.get(m.cluster.id) ?? 4, (lon, lat) => project(lon, lat, zoom), { roomOf });
   return { placed: s.placed, groups: s.groups.map((g) => ({ ...g, position: unproject(g.x, g.y, zoom) })) };
 }
 
