@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { legendValues, sizeScale, packMarks, spreadMarks, NEUTRAL_RADIUS } from './layout.ts';
+import { legendValues, sizeScale, packMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS } from './layout.ts';
 import type { ClusterMark } from '../data/marks.ts';
 
 const mark = (id: string, lon: number, lat: number, value: number | null) =>
@@ -50,5 +50,22 @@ describe('mark layout', () => {
     const tight = spreadMarks(marks, r, project, { maxSpread: 10 });
     expect(tight.groups.map((g) => g.ids)).toEqual([['a', 'b', 'c']]);
     expect(spreadMarks(marks, r, project, { maxSpread: 10, expanded: new Set(['a,b,c']) }).groups).toEqual([]);
+  });
+
+  it('spreads the sized marks apart from a crowd of grey ones, which are drawn beneath and never fold them into a group', () => {
+    const s = sizeScale([100, 400, 900]);
+    const project = (lon: number, lat: number): [number, number] => [lon * 10, -lat * 10];
+    const grey = Array.from({ length: 120 }, (_, i) => mark(`g${String(i).padStart(3, '0')}`, 118 + (i % 12) * 0.2, 30 + Math.floor(i / 12) * 0.2, null));
+    const sized = [mark('a', 118.5, 30.5, 900), mark('b', 119, 31, 400), mark('c', 119.5, 31.5, 100)];
+    const all = [...grey, ...sized];
+    // Spread together, the sized marks are lost in one group with the crowd.
+    const together = spreadMarks(all, (m) => s.radius(m.value), project);
+    expect(together.groups.some((g) => g.ids.includes('a'))).toBe(true);
+    const apart = spreadForMap(all, (m) => s.radius(m.value), project);
+    expect(apart.groups.flatMap((g) => g.ids).filter((id) => !id.startsWith('g'))).toEqual([]);
+    const order = apart.placed.map((p) => p.mark.cluster.id);
+    expect(order.slice(-3).sort()).toEqual(['a', 'b', 'c']);
+    // Without a sized or a grey mark it is spreadMarks itself.
+    expect(spreadForMap(sized, (m) => s.radius(m.value), project)).toEqual(spreadMarks(sized, (m) => s.radius(m.value), project));
   });
 });

@@ -106,8 +106,6 @@ export interface SpreadOptions {
   roomOf?(provinceAdcode: string): number | null;
   /** Group keys the reader opened (clicked): drawn spread whatever their size. */
   expanded?: ReadonlySet<string>;
-  /** Join only marks at one point: marks at distinct points may overlap one another. */
-  samePointOnly?: boolean;
 }
 
 /**
@@ -180,7 +178,7 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
       parent[find(i)] = find(pt.members[0]!);
     }
   });
-  if (!o.samePointOnly) joinNearPoints([...atPoint.values()], find, parent, gap);
+  joinNearPoints([...atPoint.values()], find, parent, gap);
   const first = new Map<number, Item[]>();
   items.forEach((it, i) => {
     const root = find(i);
@@ -189,7 +187,7 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
     else first.set(root, [it]);
   });
   const comps = [...first.values()].map(lay);
-  if (!o.samePointOnly) mergeHiding(comps, lay, hides);
+  mergeHiding(comps, lay, hides);
   const out: Spread = { placed: comps.flatMap((c) => c.placed), groups: comps.flatMap((c) => (c.group ? [c.group] : [])) };
   // Larger marks first, so that smaller ones are drawn on top; groups in a stable order.
   out.placed.sort((a, b) => b.r - a.r || byId(a.mark.cluster.id, b.mark.cluster.id));
@@ -274,14 +272,14 @@ function mergeHiding<C extends { items: I[] }, I>(comps: C[], lay: (members: I[]
 }
 
 /**
- * The map's layout: the marks that carry a figure are spread so that none hides another (and grouped
- * where they have no room); the grey marks without one are packed only where they share a point, and
- * lie under the others. A crowd of grey marks never folds the sized marks into one group ring.
+ * The map's layout: the marks that carry a figure and the grey marks without one are spread apart, each
+ * so that none of its kind hides another (and grouped where they have no room), the grey ones drawn
+ * under the others. A crowd of small grey marks never folds the sized marks into one group ring.
  */
 export function spreadForMap(marks: readonly ClusterMark[], radius: (m: ClusterMark) => number, project: (lon: number, lat: number) => [number, number] | null, o: SpreadOptions = {}): Spread {
   const sized = marks.filter((m) => m.value != null);
   if (!sized.length || sized.length === marks.length) return spreadMarks(marks, radius, project, o);
-  const under = spreadMarks(marks.filter((m) => m.value == null), radius, project, { ...o, samePointOnly: true });
+  const under = spreadMarks(marks.filter((m) => m.value == null), radius, project, o);
   const over = spreadMarks(sized, radius, project, o);
   return { placed: [...under.placed, ...over.placed], groups: [...under.groups, ...over.groups] };
 }

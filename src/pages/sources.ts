@@ -172,7 +172,7 @@ function sourcesSection(atlas: Atlas): HTMLElement {
   return h('section', { id: 'sources', 'aria-labelledby': 'sources-list-title' }, h('h2', { id: 'sources-list-title' }, t(lang, 'sources.list')), filter, list);
 }
 
-const RULES = ['sum', 'stage', 'kind', 'places', 'counts', 'grades'] as const;
+const RULES = ['size', 'metrics', 'growth', 'sum', 'stage', 'kind', 'places', 'counts', 'grades'] as const;
 
 function methodSection(): HTMLElement {
   const items = RULES.map((k) => h('section', { class: 'rule', id: `rule-${k}` }, h('h3', {}, t(lang, `sources.rule.${k}.title`)), h('p', {}, t(lang, `sources.rule.${k}`))));

@@ -9,6 +9,7 @@ import { REGION_COLORS } from '../theme/palette.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
 import { availability } from '../data/marks.ts';
+import { layerAtlas } from '../data/layers.ts';
 import { createLayerControls } from './layerControls.ts';
 
 export interface ControlsOptions {
@@ -22,7 +23,8 @@ export interface ControlsOptions {
 
 export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): void } {
   const { ctx, lang, store } = o;
-  const avail = availability(ctx.atlas);
+  // What the layers shown have: a metric or stage without a figure in them is offered disabled, with why.
+  let avail = availability(layerAtlas(ctx.atlas, store.get()));
   const mappable = ctx.atlas.metrics.filter((m) => m.mappable);
 
   const regionBoxes = REGION_IDS.map((r) => {
@@ -50,10 +52,16 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
   });
 
   const metricSelect = h('select', { id: 'metric-select', name: 'metric' });
-  for (const m of mappable) {
-    const has = avail.has(m.id);
-    metricSelect.append(h('option', { value: m.id, disabled: !has }, name(m, lang) + (has ? '' : t(lang, 'controls.metric.unavailable'))));
-  }
+  const metricHint = h('p', { class: 'hint' }, t(lang, 'controls.metric.why'));
+  const fillMetrics = () => {
+    metricSelect.replaceChildren(
+      ...mappable.map((m) => {
+        const has = avail.has(m.id);
+        return h('option', { value: m.id, disabled: !has }, name(m, lang) + (has ? '' : t(lang, 'controls.metric.unavailable')));
+      }),
+    );
+    metricHint.hidden = mappable.every((m) => avail.has(m.id));
+  };
   metricSelect.addEventListener('change', () => {
     const metric = metricSelect.value;
     const stages = avail.get(metric);
@@ -97,7 +105,7 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
     ),
     h('label', { class: 'field', for: 'metric-select' }, t(lang, 'controls.metric')),
     metricSelect,
-    mappable.some((m) => !avail.has(m.id)) ? h('p', { class: 'hint' }, t(lang, 'controls.metric.why')) : null,
+    metricHint,
     h('label', { class: 'field', for: 'stage-select' }, t(lang, 'controls.stage')),
     stageSelect,
     h('div', { class: 'zoom-row', role: 'group', 'aria-label': t(lang, 'controls.zoom') }, ...zoomButtons),
@@ -109,6 +117,8 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
     layers.sync();
     regionBoxes.forEach((b) => (b.checked = v.regions.includes(b.value as RegionId)));
     sectorBoxes.forEach((b) => (b.checked = !v.sectors.length || v.sectors.includes(b.value)));
+    avail = availability(layerAtlas(ctx.atlas, v));
+    fillMetrics();
     metricSelect.value = v.metric;
     fillStages();
     stageSelect.value = v.stage;

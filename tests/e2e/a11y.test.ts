@@ -20,7 +20,7 @@ async function axe(page: Page): Promise<string[]> {
 const STATES = [
   '/',
   '/?lang=en',
-  '/?layer=local&cluster=dalian-petrochem',
+  '/?layer=local&stage=target-1&cluster=dalian-petrochem',
   '/?lang=en&layer=local&region=west&metric=sales&stage=target-1&cluster=shaanxi-software',
   '/embed.html',
   '/embed.html?lang=en&chart=ranking',
@@ -44,7 +44,7 @@ describe('accessibility', () => {
   }
 
   it('keyboard only: region filter to 西部, the list, open a cluster, close it', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1');
     const focused = () => page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       return el ? `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}${(el as HTMLInputElement).value ? `=${(el as HTMLInputElement).value}` : ''}${el.dataset['cluster'] ? `#${el.dataset['cluster']}` : ''}` : '';

@@ -41,7 +41,7 @@ describe('charts on the explore page', () => {
   }
 
   it('changing the region filter changes the charts and the map together', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=ranking&metric=sales');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1&tab=ranking&metric=sales');
     const rows = () => page.locator('figure.chart svg g.row').evaluateAll((els) => els.map((e) => e.getAttribute('data-region')));
     const before = await rows();
     assert.ok(before.includes('west') && before.includes('east'));
@@ -55,7 +55,7 @@ describe('charts on the explore page', () => {
   });
 
   it('hovering a ranking bar highlights that cluster on the map and in the list', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=ranking');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1&tab=ranking');
     const bar = page.locator('figure.chart svg g.row[data-cluster="dalian-electronics"]').first();
     await bar.hover();
     await page.waitForFunction(() => window.__atlas?.hot === 'dalian-electronics');
@@ -66,7 +66,7 @@ describe('charts on the explore page', () => {
   });
 
   it('hovering a region in a chart outlines it on the map, and hovering the map marks it in the chart', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=regions');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1&tab=regions');
     await page.locator('figure.chart svg rect.bar-count[data-region="northeast"]').hover();
     await page.waitForFunction(() => window.__atlas?.hotRegion === 'northeast');
     assert.ok(await page.locator('figure.chart svg rect.bar-count[data-region="northeast"].is-region-hot').count());
@@ -81,13 +81,14 @@ describe('charts on the explore page', () => {
   });
 
   it('the table view holds exactly the plotted numbers', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=ranking');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1&tab=ranking');
     const plotted = await page.locator('figure.chart svg g.row').evaluateAll((els) => els.map((e) => e.getAttribute('data-cluster')));
     await page.click('.chart-toggle');
     const table = page.locator('table.chart-table');
     await table.waitFor();
     const rows = await table.locator('tbody tr').count();
-    const withFigure = atlas.figures.filter((f) => f.subject_type === 'cluster' && f.metric === 'output' && f.stage === 'target-1' && f.scope === 'total');
+    const local = new Set(atlas.batches.filter((b) => b.programme === 'local').map((b) => b.id));
+    const withFigure = atlas.figures.filter((f) => local.has(f.batch) && f.subject_type === 'cluster' && f.metric === 'output' && f.stage === 'target-1' && f.scope === 'total');
     assert.equal(new Set(withFigure.map((f) => f.subject_id)).size, 16);
     assert.ok(rows >= plotted.length, `${rows} table rows for ${plotted.length} plotted bars`);
     const text = (await table.textContent()) ?? '';

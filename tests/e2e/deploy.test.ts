@@ -247,7 +247,7 @@ describe('opened from disk', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.has('cluster'));
     assert.ok(await page.locator('#detail').isVisible(), 'the detail panel opens');
     // English, a chart tab, and a page this file does not have (reported, never blank), in one load.
-    await page.goto(`${url}?page=nowhere&lang=en&layer=local&tab=ranking`);
+    await page.goto(`${url}?page=nowhere&lang=en&layer=local&stage=target-1&tab=ranking`);
     await page.waitForFunction(() => window.__atlas?.ready === true);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.title(), `${en['site.title']} · ${en['site.tagline']}`);

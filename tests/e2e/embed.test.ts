@@ -10,7 +10,7 @@ import { parseCsv } from '../../src/data/csv.ts';
 
 const EMBEDS = [
   { id: 'e-regions', q: 'chart=regions' },
-  { id: 'e-ranking', q: 'chart=ranking&lang=en&layer=local&metric=sales' },
+  { id: 'e-ranking', q: 'chart=ranking&lang=en&layer=local&stage=target-1&metric=sales' },
   { id: 'e-growth', q: 'chart=growth&subject=dalian-15' },
   { id: 'e-map', q: 'chart=map&region=northeast' },
 ];
@@ -153,7 +153,7 @@ describe('exports', () => {
   const site = useSite();
 
   it('a chart exports PNG at 1×, 2× and print size, SVG with title and source, CSV with BOM, rows and citation', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/embed.html?chart=ranking&layer=local', { acceptDownloads: true, viewport: { width: 800, height: 900 } });
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/embed.html?chart=ranking&layer=local&stage=target-1', { acceptDownloads: true, viewport: { width: 800, height: 900 } });
     const svgWidth = Number(await page.locator('.embed-chart svg').first().getAttribute('width'));
     const one = await pngStats(page, await download(page, 'png-1x'));
     assert.equal(one.width, svgWidth);
@@ -239,7 +239,7 @@ describe('without JavaScript', () => {
 describe('share & embed on the explore page', () => {
   const site = useSite();
   it('gives the permalink, a snippet of the current view and a live preview; charts and the map export', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=ranking&region=west&metric=sales', { acceptDownloads: true });
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1&tab=ranking&region=west&metric=sales', { acceptDownloads: true });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
     await page.click('#share-open');
     const dialog = page.locator('dialog.share-dialog');

@@ -118,7 +118,7 @@ describe('layout: charts whole beside the map, legible text, no overlapping labe
   }
 
   it('the map PNG carries its whole key: every sector colour as drawn and the region colours, read back from the image', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local', { viewport: { width: 1440, height: 900 } });
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1', { viewport: { width: 1440, height: 900 } });
     await defineName(page);
     const view = { layers: ['local'], regions: REGION_IDS, sectors: [], metric: 'output', stage: 'target-1' as const };
     const colours = sectorColors(atlas.sectors.map((s) => s.id));
@@ -162,7 +162,7 @@ describe('layout: charts whole beside the map, legible text, no overlapping labe
   it('the map without WebGL at 1280×720 (local plans: Dalian, Shaanxi): no mark hides another, no two labels overlap', async () => {
     const browser = await launchBrowser(['--disable-3d-apis', '--disable-webgl']);
     try {
-      const { page, guard, close } = await openPage(browser, site.server.origin, '/?layer=local', { viewport: { width: 1280, height: 720 } });
+      const { page, guard, close } = await openPage(browser, site.server.origin, '/?layer=local&stage=target-1', { viewport: { width: 1280, height: 720 } });
       await defineName(page);
       assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'svg');
       const found = await page.evaluate(() => {
@@ -194,7 +194,7 @@ describe('layout: charts whole beside the map, legible text, no overlapping labe
   });
 
   it('the WebGL map at 1280×720 (local plans): a grouped mark carries its count, and the count moves with the map', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local', { viewport: { width: 1280, height: 720 } });
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1', { viewport: { width: 1280, height: 720 } });
     assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'webgl');
     const counts = () =>
       page.evaluate(() => {

@@ -31,7 +31,7 @@ describe('explorer map', () => {
   });
 
   it('choosing 东北 leaves only northeast clusters; the URL holds it and a reload restores it', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1');
     for (const r of ['east', 'central', 'west']) await page.locator(`.region-filter input[value="${r}"]`).uncheck();
     const expected = clustersIn('northeast', local).map((c) => c.id).sort();
     assert.deepEqual((await listIds(page)).sort(), expected);
@@ -95,7 +95,7 @@ describe('explorer map', () => {
   });
 
   it('hovering a mark shows its tooltip; clicking Dalian petrochemicals opens its panel with both targets and sources', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&at=121.6,39.2,7');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1&at=121.6,39.2,7');
     const at = await page.evaluate(() => window.__atlas!.locate!('dalian-petrochem'));
     assert.ok(at);
     // A pointer arrives from somewhere: several move events, as a real mouse sends.
@@ -139,9 +139,10 @@ describe('explorer map', () => {
   });
 
   it('a metric no cluster has is offered disabled, with why', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/');
+    // The local plans state no 营业收入 (operating revenue) for any cluster.
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1');
     const disabled = await page.locator('#metric-select option[disabled]').allTextContents();
-    assert.ok(disabled.some((d) => /增加值/.test(d)), disabled.join());
+    assert.ok(disabled.some((d) => /营业收入/.test(d)), disabled.join());
     assert.ok(await page.locator('.controls .hint').isVisible());
     await page.selectOption('#metric-select', 'sales');
     assert.match(page.url(), /metric=sales/);
@@ -153,7 +154,7 @@ describe('explorer map', () => {
 describe('explorer map losing its WebGL context', () => {
   const site = useSite();
   it('switches to the SVG map, keeping the view and the clusters', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&region=northeast&cluster=dalian-petrochem');
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1&region=northeast&cluster=dalian-petrochem');
     assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'webgl');
     await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;

@@ -190,7 +190,7 @@ describe('present: a deck in the URL', () => {
   const site = useSite();
 
   it('a deck built with deckUrl.ts opens, survives a reload, and survives edits in the overview', async () => {
-    let param = addSlide(null, '?layer=local&region=west&tab=growth&subject=610000&metric=sales', 'West: Shaanxi ~ plans!');
+    let param = addSlide(null, '?layer=local&stage=target-1&region=west&tab=growth&subject=610000&metric=sales', 'West: Shaanxi ~ plans!');
     param = addSlide(param, '?region=east&lang=en', 'East on the map');
     param = addSlide(param, '?tab=regions', '100% regions, 50/50');
     const parsed = parseSlides(param);
@@ -229,7 +229,7 @@ describe('present: a deck in the URL', () => {
   });
 
   it('a deck made on the explore page opens in presentation mode and survives a reload of both pages', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&tab=ranking&metric=sales', { viewport: { width: 1280, height: 800 } });
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1&tab=ranking&metric=sales', { viewport: { width: 1280, height: 800 } });
     await page.click('.slides-add');
     await page.locator('.region-filter input[value="east"]').uncheck();
     await page.click('.tab[data-tab="sectors"]');

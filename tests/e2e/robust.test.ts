@@ -92,7 +92,7 @@ describe('hostile text in the data', () => {
     it(`renders names, notes and sources as text everywhere and runs none of them (${lang})`, async () => {
       const { page, guard, close } = await openPage(site.browser, site.server.origin, '/', { waitReady: false });
       await page.route('**/data/atlas.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(evil) }));
-      await page.goto(`${site.server.origin}/?lang=${lang}&layer=local&cluster=dalian-petrochem&at=121.6,39.2,7`);
+      await page.goto(`${site.server.origin}/?lang=${lang}&layer=local&stage=target-1&cluster=dalian-petrochem&at=121.6,39.2,7`);
       await page.waitForFunction(() => window.__atlas?.ready === true);
       const at = await page.evaluate(() => window.__atlas!.locate!('dalian-petrochem'));
       await page.mouse.move(at![0] - 40, at![1] - 40);

@@ -36,7 +36,7 @@ describe('the committed dataset', () => {
     expect(atlas.regions.filter((r) => r.region === 'none').map((r) => r.name_zh).sort()).toEqual(['台湾省', '澳门特别行政区', '香港特别行政区'].sort());
   });
 
-  it('places every site inside its province, and inside its prefecture where precision allows', () => {
+  it('places every site inside its province, and inside its prefecture where precision allows', { timeout: 30_000 }, () => {
     const outside: string[] = [];
     for (const s of atlas.sites) {
       const prov = provinces.get(s.adcode.slice(0, 2) + '0000');

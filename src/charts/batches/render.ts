@@ -4,7 +4,7 @@ import { REGION_IDS } from '../../data/constants.ts';
 import { REGION_COLORS } from '../../theme/palette.ts';
 import { resolveBase, type BaseOptions } from '../shared/options.ts';
 import { el, text, frame, setHeight, hint, INK, MUTED } from '../shared/svg.ts';
-import { wrap, measure } from '../shared/layout.ts';
+import { wrap, measure, fit } from '../shared/layout.ts';
 import { zeroScale, xAxis } from '../shared/axis.ts';
 import { plainNumber } from '../shared/format.ts';
 import { tx } from '../text.ts';
@@ -13,8 +13,14 @@ import type { BatchesSeries } from './derive.ts';
 
 const rname = (r: string, lang: Lang) => tx(lang, `region.${r}` as 'region.east');
 
-export function render(series: BatchesSeries, options: BaseOptions, doc: Document): SVGSVGElement {
+export interface BatchesOptions extends BaseOptions {
+  /** Rows of one line each (the step's counts beside the date, smaller), to fit a short panel. */
+  compact?: boolean;
+}
+
+export function render(series: BatchesSeries, options: BatchesOptions, doc: Document): SVGSVGElement {
   const o = resolveBase('batches', options);
+  const compact = options.compact ?? false;
   const { width, lang } = o;
   const pad = 12;
   const svg = frame(doc, { width, height: 200, title: chartTitle(series, lang), desc: describeSeries(series, lang), idPrefix: o.idPrefix, chart: 'batches' });
@@ -46,7 +52,7 @@ export function render(series: BatchesSeries, options: BaseOptions, doc: Documen
     y += 14;
     const max = Math.max(1, ...p.steps.map((s) => Math.max(s.officialTotal ?? 0, s.found)));
     const xs = zeroScale(max, [x0, x1], x1 - x0);
-    const rowH = 46;
+    const rowH = compact ? 22 : 46;
     xAxis(doc, g, xs, { top: y, bottom: y + rowH * p.steps.length - 14, labelY: y - 4, length: x1 - x0, format: (v) => plainNumber(v, lang, 0), integer: true });
     for (const st of p.steps) {
       const row = el(doc, 'g', { class: st.inView ? 'step' : 'step is-out', 'data-batch': st.batch.id, opacity: st.inView ? null : 0.4 }, g);
@@ -62,6 +68,13 @@ export function render(series: BatchesSeries, options: BaseOptions, doc: Documen
         x += w;
       }
       if (st.officialTotal != null) el(doc, 'rect', { class: 'bar bar-official', x: x0, y: y + 2, width: Math.max(0, xs(st.officialTotal) - x0), height: 22, fill: 'none', stroke: INK, 'stroke-width': 1.2 }, row);
+      if (compact) {
+        // The counts in one line right of the bar (or its outline), shortened to the room left.
+        const end = Math.max(x, st.officialTotal != null ? xs(st.officialTotal) : x0) + 6;
+        text(doc, fit(stepText(st, lang), width - pad - end, 10), { x: end, y: y + 16, 'font-size': 10, fill: MUTED }, row);
+        y += rowH;
+        continue;
+      }
       const lines = wrap(stepText(st, lang), width - x0 - pad, 11, 2);
       lines.forEach((l, i) => text(doc, l, { x: x0, y: y + 36 + i * 13, 'font-size': 11, fill: MUTED }, row));
       y += rowH + (lines.length - 1) * 13;

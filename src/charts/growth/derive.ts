@@ -71,7 +71,9 @@ export function derive(atlas: Atlas, view: GrowthView): GrowthSeries {
   const metric = metricOf(atlas, view.metric);
   const { subject, members } = resolveSubject(atlas, view.subject);
   // Outcomes (what was reached later) are the planned-vs-achieved chart's; this one places the plan.
-  const own = atlas.figures.filter((f) => f.subject_type === subject.type && f.subject_id === subject.id && f.metric === metric.id && f.stage !== 'outcome');
+  // A national list's own totals (about its 45 or 80 clusters) are the totals chart's, over the years.
+  const national = new Set(atlas.batches.filter((b) => atlas.programmes.find((p) => p.id === b.programme)?.level === 'national').map((b) => b.id));
+  const own = atlas.figures.filter((f) => f.subject_type === subject.type && f.subject_id === subject.id && f.metric === metric.id && f.stage !== 'outcome' && !(f.subject_type !== 'cluster' && national.has(f.batch)));
   const order = (f: FigureRow) => (STAGES as readonly Stage[]).indexOf(f.stage);
   const points = own.filter((f) => f.scope === 'total').sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id)).map(toPoint);
   const each = own.filter((f) => f.scope === 'each').sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id)).map(toPoint);
@@ -83,7 +85,12 @@ export function derive(atlas: Atlas, view: GrowthView): GrowthSeries {
   for (const stage of STAGES) {
     const stated = points.filter((p) => p.stage === stage);
     if (!stated.length || !members.length) continue;
-    const s = sumClusters(atlas.figures, members, metric, stage, lowSources(atlas));
+    // Actuals are added only when the subject's stated figures and the members' are of one year.
+    const years = new Set(stated.map((p) => p.year));
+    const actual = stage === 'baseline';
+    if (actual && (years.size !== 1 || [...years][0] == null)) continue;
+    const pool = actual ? atlas.figures.filter((f) => f.subject_type !== 'cluster' || f.year === [...years][0]) : atlas.figures;
+    const s = sumClusters(pool, members, metric, stage, lowSources(atlas));
     if (s.sum == null) continue;
     for (const id of s.figureIds) sourceIds.add(figureById.get(id)!.source_id);
     memberSums.push({

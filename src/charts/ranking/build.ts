@@ -9,5 +9,11 @@ import { derive, render, meta, table, describe } from './index.ts';
 export function build(full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase): ChartParts {
   const atlas = layerAtlas(full, view);
   const s = derive(atlas, clusterMarks(atlas, view), { metric: view.metric, stage: view.stage });
-  return { svg: render(s, { ...base, listNoFigure: o.listAll ?? false }, o.doc), meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
+  // Beside the map the chart should be seen whole: shorter rows when the bars run past the room.
+  const draw = (rowHeight: number | null) => render(s, { ...base, listNoFigure: o.listAll ?? false, rowHeight }, o.doc);
+  let svg = draw(null);
+  const rows = s.rows.filter((r) => r.status === 'value').length;
+  const over = o.room && !o.listAll ? Number(svg.getAttribute('height')) - o.room : 0;
+  if (over > 0 && rows) svg = draw(Math.floor(20 - over / rows));
+  return { svg, meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
 }

@@ -18,6 +18,8 @@ import type { RankingSeries, RankRow } from './derive.ts';
 export interface RankingOptions extends BaseOptions {
   /** List clusters without a figure one per row, or summarise them in one line (default: no wall of empty rows). */
   listNoFigure?: boolean;
+  /** Height of a bar's row in px (default 20; 30 when narrow): smaller to fit a short panel, never under 13. */
+  rowHeight?: number | null;
 }
 
 export const DEFAULTS = { listNoFigure: false } as const;
@@ -57,7 +59,7 @@ export function render(series: RankingSeries, options: RankingOptions, doc: Docu
   const rest = series.rows.filter((r) => r.status !== 'value');
   const labelW = Math.min(narrow ? width * 0.36 : width * 0.3, narrow ? 130 : 230);
   const nameLines = narrow ? 2 : 1;
-  const rowH = narrow ? 30 : 20;
+  const rowH = Math.max(13, options.rowHeight ?? (narrow ? 30 : 20));
   const x0 = pad + labelW;
   const maxLabel = Math.max(40, ...valued.map((r) => measure(valueText(r, lang), 11)));
   const x1 = width - pad - Math.min(maxLabel + 8, width * 0.32);

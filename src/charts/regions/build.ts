@@ -8,6 +8,6 @@ import { planStageOf } from '../shared/figures.ts';
 
 export function build(full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase): ChartParts {
   const atlas = layerAtlas(full, view);
-  const s = derive(atlas, { metric: view.metric, stage: planStageOf(view.stage) });
+  const s = derive(atlas, { metric: view.metric, stage: planStageOf(view.stage), sum: view.stage !== 'latest' });
   return { svg: render(s, base, o.doc), meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
 }

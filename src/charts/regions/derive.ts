@@ -9,6 +9,8 @@ import { checkStage, countReasons, lowSources, kindOfStage, metricOf, regionOf, 
 export interface RegionsView {
   metric: string;
   stage: Stage;
+  /** Sum the figures of the stage (false for a view of each cluster's latest figure, whose years differ). */
+  sum?: boolean;
 }
 
 export interface RegionEntry {
@@ -47,6 +49,8 @@ export interface RegionsSeries {
   metric: MetricRow;
   stage: Stage;
   kind: Kind;
+  /** Whether the figures are summed at all (see RegionsView.sum). */
+  sum: boolean;
   regions: RegionEntry[];
   official: OfficialCounts;
   /** Documents behind the clusters counted and the figures used. */
@@ -77,7 +81,7 @@ export function derive(atlas: Atlas, view: RegionsView): RegionsSeries {
   });
   const official = officialCounts(atlas);
   for (const b of official.batches) sourceIds.add(b.source_id);
-  return { chart: 'regions', metric, stage, kind: kindOfStage(stage), regions, official, sources: sourcesFor(atlas, sourceIds) };
+  return { chart: 'regions', metric, stage, kind: kindOfStage(stage), sum: view.sum ?? true, regions, official, sources: sourcesFor(atlas, sourceIds) };
 }
 
 const zeros = () => Object.fromEntries(REGION_IDS.map((r) => [r, 0])) as Record<RegionId, number>;

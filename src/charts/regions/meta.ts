@@ -25,23 +25,30 @@ export function describe(s: RegionsSeries, lang: Lang): string {
         : tx(lang, r.withFigure ? 'chart.regions.desc.notComparable' : 'chart.regions.desc.none', { region: rname(r.region, lang) }),
     )
     .join(sep(lang));
+  if (!s.sum) return `${counts}${tx(lang, 'chart.sentence.end')}${tx(lang, 'chart.regions.latestNotSummed')}`;
   return tx(lang, 'chart.regions.desc', { counts, metric: mname(s, lang), stage: tx(lang, `stage.${s.stage}`), sums });
 }
 
 export function meta(s: RegionsSeries, lang: Lang): ChartMeta {
-  const notes = [tx(lang, 'chart.note.summable'), tx(lang, 'chart.regions.note.counts')];
+  const notes = [s.sum ? tx(lang, 'chart.note.summable') : tx(lang, 'chart.regions.latestNotSummed'), tx(lang, 'chart.regions.note.counts')];
   if (s.official.byRegion) notes.push(tx(lang, 'chart.regions.note.official'));
   for (const p of s.official.unstated) notes.push(tx(lang, 'chart.regions.note.unstated', { programme: lang === 'zh' ? p.name_zh : p.name_en }));
-  for (const r of s.regions) if (r.excluded.length) notes.push(`${rname(r.region, lang)}${tx(lang, 'chart.colon')}${tx(lang, 'chart.regions.leftOut', { reasons: reasonsText(r.reasons, lang) })}`);
+  for (const r of s.regions) if (s.sum && r.excluded.length) notes.push(`${rname(r.region, lang)}${tx(lang, 'chart.colon')}${tx(lang, 'chart.regions.leftOut', { reasons: reasonsText(r.reasons, lang) })}`);
   return {
     title: title(s, lang),
-    subtitle: tx(lang, 'chart.regions.subtitle', { metric: mname(s, lang), stage: tx(lang, `stage.${s.stage}`) }),
+    subtitle: s.sum ? tx(lang, 'chart.regions.subtitle', { metric: mname(s, lang), stage: tx(lang, `stage.${s.stage}`) }) : tx(lang, 'chart.regions.subtitle.counts'),
     source: sourceLine(s.sources, lang),
     notes,
   };
 }
 
 export function table(s: RegionsSeries, lang: Lang): ChartTable {
+  if (!s.sum) {
+    return {
+      columns: [tx(lang, 'table.region'), tx(lang, 'table.clusters'), ...(s.official.byRegion ? [tx(lang, 'chart.col.official'), tx(lang, 'chart.col.found')] : [])],
+      rows: s.regions.map((r) => [rname(r.region, lang), r.clusters, ...(s.official.byRegion ? [s.official.byRegion[r.region], s.official.foundByRegion[r.region]] : [])]),
+    };
+  }
   return {
     columns: [
       tx(lang, 'table.region'),
