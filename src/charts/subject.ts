@@ -11,5 +11,11 @@ export function growthSubject(atlas: Atlas, view: Pick<ViewState, 'subject' | 'c
   const counts = new Map<string, number>();
   for (const f of atlas.figures) if (f.subject_type === 'group' && f.metric === view.metric && f.scope === 'total') counts.set(f.subject_id, (counts.get(f.subject_id) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  return best?.[0] ?? 'CN';
+  if (best) return best[0];
+  // No group states the metric (the national lists): the cluster whose own goal for it is public, with
+  // the most figures of it beside the goal.
+  const targets = new Set(atlas.figures.filter((f) => f.subject_type === 'cluster' && f.metric === view.metric && f.kind === 'target' && f.scope === 'total').map((f) => f.subject_id));
+  const perCluster = new Map<string, number>();
+  for (const f of atlas.figures) if (f.subject_type === 'cluster' && targets.has(f.subject_id) && f.metric === view.metric && f.scope === 'total') perCluster.set(f.subject_id, (perCluster.get(f.subject_id) ?? 0) + 1);
+  return [...perCluster].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'CN';
 }

@@ -39,8 +39,8 @@ export function render(series: ChangeSeries, options: BaseOptions, doc: Document
   ], pad, width, y, measure) + 16;
 
   const labelW = Math.min(narrow ? width * 0.4 : width * 0.26, 240);
-  const spanW = narrow ? 0 : Math.min(width * 0.3, 280);
-  const x0 = pad + labelW, x1 = width - pad - spanW - 56;
+  const spanW = narrow ? 0 : Math.min(width * 0.34, 330);
+  const x0 = pad + labelW, x1 = width - pad - spanW - 90;
   const rates = series.rows.flatMap((r) => [r.growth.rate, ...(r.planned ? [r.planned.rate] : [])]).concat(series.regions.flatMap((g) => (g.median == null ? [] : [g.median])));
   const xs = scaleLinear().domain([Math.min(0, ...rates), Math.max(0.01, ...rates)]).range([x0, x1]).nice(tickCount(x1 - x0) * 2);
   const rowH = narrow ? 32 : 22;
@@ -63,8 +63,15 @@ export function render(series: ChangeSeries, options: BaseOptions, doc: Document
     if (narrow) text(doc, fit(spanText(r.growth, lang, series), labelW - 8, 9), { x: x0 - 8, y: cy + 10, 'text-anchor': 'end', 'font-size': 9, fill: MUTED }, row);
     el(doc, 'line', { x1: xs(0), x2: xs(r.growth.rate), y1: cy, y2: cy, stroke: REGION_COLORS[r.region], 'stroke-width': 2 }, row);
     el(doc, 'circle', { class: 'dot', cx: xs(r.growth.rate), cy, r: 5, fill: REGION_COLORS[r.region], stroke: MARK_STROKE, 'stroke-width': 0.8 }, row);
-    if (r.planned) el(doc, 'circle', { class: 'planned', cx: xs(r.planned.rate), cy, r: 5, fill: 'none', stroke: MARK_STROKE, 'stroke-width': 1.5 }, row);
-    text(doc, rateText(r.growth.rate, lang), { x: xs(Math.max(r.growth.rate, r.planned?.rate ?? -Infinity)) + 9, y: cy + 4, 'font-size': 10, fill: INK }, row);
+    // Each rate is labelled beside its own mark; the goal's label only where it clears the actual's.
+    const actualLabel = rateText(r.growth.rate, lang);
+    const actualEnd = xs(r.growth.rate) + 9 + measure(actualLabel, 10);
+    text(doc, actualLabel, { x: xs(r.growth.rate) + 9, y: cy + 4, 'font-size': 10, fill: INK }, row);
+    if (r.planned) {
+      el(doc, 'circle', { class: 'planned', cx: xs(r.planned.rate), cy, r: 5, fill: 'none', stroke: MARK_STROKE, 'stroke-width': 1.5 }, row);
+      const goal = tx(lang, 'chart.change.goalLabel', { rate: rateText(r.planned.rate, lang) });
+      if (xs(r.planned.rate) - 7 > actualEnd) text(doc, goal, { x: xs(r.planned.rate) + 8, y: cy + 4, 'font-size': 10, fill: MUTED }, row);
+    }
     if (!narrow) text(doc, fit(spanText(r.growth, lang, series), spanW, 10), { x: width - pad - spanW, y: cy + 4, 'font-size': 10, fill: MUTED }, row);
   });
   y += rowH * series.rows.length + 26;

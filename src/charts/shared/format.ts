@@ -22,8 +22,24 @@ export function plainNumber(v: number, lang: Lang, digits = 1): string {
   return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits }).format(v);
 }
 
-/** "Issuer Doc-number" (or the title where a document has no number), joined. */
+/** Past this many documents a source line names the issuers most cited and counts the rest. */
+const SOURCE_LINE_MAX = 6;
+
+/**
+ * "Issuer Doc-number" (or the title where a document has no number), joined; a long list (a chart that
+ * counts every cluster of the national lists rests on hundreds of reports) names its most frequent issuers
+ * and the number of documents, which the chart's source entries and the sources page list one by one.
+ */
 export function sourceLine(sources: readonly SourceRow[], lang: Lang): string {
+  if (sources.length > SOURCE_LINE_MAX) {
+    const count = new Map<string, number>();
+    for (const s of sources) {
+      const issuer = lang === 'zh' ? s.issuer_zh : s.issuer_en;
+      count.set(issuer, (count.get(issuer) ?? 0) + 1);
+    }
+    const top = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 4).map(([issuer]) => issuer);
+    return tx(lang, 'chart.source.many', { list: top.join(tx(lang, 'chart.list.sep')), n: sources.length });
+  }
   const parts = sources.map((s) => {
     const issuer = lang === 'zh' ? s.issuer_zh : s.issuer_en;
     const title = lang === 'zh' ? s.title_zh : s.title_en;

@@ -53,10 +53,11 @@ export function timelinePanel(doc: Document, parent: Element, s: FigureSeries, b
     const label = formatFigureValue(f, lang);
     hint(doc, dot, `${f.year} · ${tx(lang, `kind.${f.kind}`)} · ${label}`);
     const w = measure(label, 10);
-    // Labels that would run into the previous one are left to the tooltip and the table.
-    if (cx - w / 2 > lastLabelEnd + 4) {
-      text(doc, label, { x: cx, y: cy - 8, 'text-anchor': 'middle', 'font-size': 10, fill: INK }, g);
-      lastLabelEnd = cx + w / 2;
+    // Kept inside the box; labels that would run into the previous one are left to the tooltip and the table.
+    const lx = Math.min(Math.max(cx, box.x + w / 2 + 2), box.x + box.width - w / 2 - 2);
+    if (lx - w / 2 > lastLabelEnd + 4) {
+      text(doc, label, { x: lx, y: cy - 8, 'text-anchor': 'middle', 'font-size': 10, fill: INK }, g);
+      lastLabelEnd = lx + w / 2;
     }
   }
 }
