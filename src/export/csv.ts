@@ -1,7 +1,7 @@
 /**
  * CSV exports: UTF-8 with a BOM (so Excel opens Chinese text correctly), a header row, the data, then
  * a citation line. The displayed data is a chart's table; the full data is every figure with its
- * metric, unit, kind, stage, year, year status and source.
+ * metric, unit, kind, stage, year, year status, coverage, source and the source's grade.
  */
 import { toCsv } from '../data/csv.ts';
 import type { Atlas } from '../data/schema.ts';
@@ -26,7 +26,7 @@ export function tableCsv(table: ChartTable, citation: string): string {
 }
 
 export const FULL_COLUMNS = [
-  'figure_id', 'subject_type', 'subject_id', 'subject', 'metric', 'metric_name', 'comparator', 'value', 'value_max', 'value_status', 'unit', 'kind', 'stage', 'year', 'year_status', 'year_label', 'scope', 'source_id', 'source', 'document_number', 'section', 'note',
+  'figure_id', 'subject_type', 'subject_id', 'subject', 'metric', 'metric_name', 'comparator', 'value', 'value_max', 'value_status', 'unit', 'kind', 'stage', 'year', 'year_status', 'year_label', 'scope', 'coverage', 'source_id', 'issuer', 'source', 'document_number', 'source_grade', 'section', 'note',
 ] as const;
 
 export function fullCsv(atlas: Atlas, lang: Lang, citation: string): string {
@@ -44,7 +44,7 @@ export function fullCsv(atlas: Atlas, lang: Lang, citation: string): string {
     const s = sources.get(f.source_id);
     return [
       f.id, f.subject_type, f.subject_id, names.get(f.subject_id) ?? f.subject_id, f.metric, m ? pick(m, 'name', lang) : '', f.comparator, f.value, f.value_max, f.value_status, f.unit, f.kind, f.stage,
-      f.year, f.year_status, yearLabel(f, lang, sources), f.scope, f.source_id, s ? pick(s, 'title', lang) : '', s?.doc_number ?? '', pick(f, 'section', lang), pick(f, 'note', lang),
+      f.year, f.year_status, yearLabel(f, lang, sources), f.scope, f.coverage ?? '', f.source_id, s ? pick(s, 'issuer', lang) : '', s ? pick(s, 'title', lang) : '', s?.doc_number ?? '', s?.grade ?? '', pick(f, 'section', lang), pick(f, 'note', lang),
     ];
   });
   return BOM + toCsv(FULL_COLUMNS, safe(rows)) + toCsv([citation], []);

@@ -49,7 +49,7 @@ export function render(series: BatchesSeries, options: BatchesOptions, doc: Docu
       text(doc, l, { x: pad, y: y + 13, 'font-size': 13, 'font-weight': 600 }, g);
       y += 18;
     }
-    y += compact ? 10 : 14;
+    y += 14;
     const max = Math.max(1, ...p.steps.map((s) => Math.max(s.officialTotal ?? 0, s.found)));
     const xs = zeroScale(max, [x0, x1], x1 - x0);
     const rowH = compact ? 20 : 46;

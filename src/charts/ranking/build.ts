@@ -15,5 +15,5 @@ export function build(full: Atlas, view: ViewState, o: BuildOptions, base: Chart
   const rows = s.rows.filter((r) => r.status === 'value').length;
   const over = o.room && !o.listAll ? Number(svg.getAttribute('height')) - o.room : 0;
   if (over > 0 && rows) svg = draw(Math.floor(20 - over / rows));
-  return { svg, meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
+  return { svg, meta: meta(s, o.lang), table: table(s, o.lang, atlas), description: describe(s, o.lang), sources: s.sources };
 }

@@ -4,6 +4,8 @@ import { formatFigureValue } from '../../i18n/format.ts';
 import { tx, txn } from '../text.ts';
 import { displayValue, sourceLine, withUnit } from '../shared/format.ts';
 import type { ChartMeta, ChartTable } from '../shared/meta.ts';
+import type { Atlas } from '../../data/schema.ts';
+import { citeCells, citeColumns } from '../shared/cite.ts';
 import type { RankingSeries, RankRow } from './derive.ts';
 
 const mname = (s: RankingSeries, lang: Lang) => (lang === 'zh' ? s.metric.name_zh : s.metric.name_en);
@@ -44,9 +46,15 @@ export function meta(s: RankingSeries, lang: Lang): ChartMeta {
   };
 }
 
-export function table(s: RankingSeries, lang: Lang): ChartTable {
+/** One row per cluster; with the atlas, each value's year, metric, coverage, kind, source and grade beside it. */
+export function table(s: RankingSeries, lang: Lang, atlas?: Pick<Atlas, 'metrics' | 'sources' | 'figures'>): ChartTable {
+  const figures = atlas ? new Map(atlas.figures.map((f) => [f.id, f])) : null;
+  const cite = (r: RankRow): string[] => {
+    const f = r.figureId ? figures?.get(r.figureId) : undefined;
+    return f && atlas ? citeCells(f, atlas, lang) : figures ? ['', '', '', '', '', ''] : [];
+  };
   return {
-    columns: [tx(lang, 'list.name'), tx(lang, 'table.region'), tx(lang, 'chart.col.value'), withUnit(tx(lang, 'chart.col.number'), s.metric.unit, lang), withUnit(tx(lang, 'chart.col.upper'), s.metric.unit, lang)],
-    rows: s.rows.map((r) => [clusterName(r, lang), tx(lang, `region.${r.region}` as 'region.east'), valueText(r, lang), r.value == null ? '' : displayValue(r.value, r.unit, lang), r.valueMax == null ? '' : displayValue(r.valueMax, r.unit, lang)]),
+    columns: [tx(lang, 'list.name'), tx(lang, 'table.region'), tx(lang, 'chart.col.value'), withUnit(tx(lang, 'chart.col.number'), s.metric.unit, lang), withUnit(tx(lang, 'chart.col.upper'), s.metric.unit, lang), ...(figures ? citeColumns(lang) : [])],
+    rows: s.rows.map((r) => [clusterName(r, lang), tx(lang, `region.${r.region}` as 'region.east'), valueText(r, lang), r.value == null ? '' : displayValue(r.value, r.unit, lang), r.valueMax == null ? '' : displayValue(r.valueMax, r.unit, lang), ...cite(r)]),
   };
 }
