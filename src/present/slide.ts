@@ -130,11 +130,12 @@ function mapLegend(pc: PresentContext, slide: ResolvedSlide, marks: ClusterMark[
 }
 
 /**
- * The sources slide: one short line per document (issuer, number or title, date, grade); press items are
- * counted by grade, low-grade ones left out as on the map; every entry is on the sources page, named at the end.
+ * The sources slide: one short line per numbered document (issuer, number, date, grade); releases, press
+ * items and datasets are counted by grade, low-grade ones left out as on the map; every entry is on the sources page, named at the end.
  */
 function sourcesList(pc: PresentContext, lang: Lang): HTMLElement {
-  const isDocument = (s: SourceRow) => s.level !== 'press' && s.level !== 'dataset';
+  // Numbered documents are listed one by one; everything else (press, releases, datasets) is counted.
+  const isDocument = (s: SourceRow) => s.level !== 'press' && s.level !== 'dataset' && s.doc_number != null;
   const shown = pc.atlas.sources.filter((s) => s.grade !== 'low' && isDocument(s));
   const press = pc.atlas.sources.filter((s) => s.grade !== 'low' && !isDocument(s));
   const hidden = pc.atlas.sources.filter((s) => s.grade === 'low').length;
@@ -152,6 +153,6 @@ function sourcesList(pc: PresentContext, lang: Lang): HTMLElement {
         return h('li', { 'data-source': s.id, 'data-grade': s.grade }, h('span', { class: 'src-issuer' }, issuer), ' ', num ? h('span', { class: 'src-num' }, num) : h('cite', { class: 'src-title' }, title), h('span', { class: 'src-meta' }, ` · ${date} · ${t(lang, `grade.${s.grade}`)}`));
       }),
     ),
-    h('p', { class: 'sources-more' }, ps(lang, 'present.sources.press', { n: press.length, press: press.filter((s) => s.grade === 'press').length, reprint: press.filter((s) => s.grade !== 'press').length }), ' ', ps(lang, 'present.sources.more', { n: hidden })),
+    h('p', { class: 'sources-more' }, ps(lang, 'present.sources.press', { n: press.length, official: press.filter((s) => s.grade === 'official').length, press: press.filter((s) => s.grade === 'press').length, reprint: press.filter((s) => s.grade === 'reprint').length }), ' ', ps(lang, 'present.sources.more', { n: hidden })),
   );
 }

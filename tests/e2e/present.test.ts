@@ -284,7 +284,7 @@ describe('present without WebGL', () => {
   const site = useSite(['--disable-3d-apis', '--disable-webgl']);
 
   it('map slides use the SVG map, fitted to their region', async () => {
-    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/present.html?slide=4', { viewport: { width: 1280, height: 720 } });
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/present.html?slide=6', { viewport: { width: 1280, height: 720 } });
     assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'svg');
     const map = page.locator('.present-stage .map-slot svg.svg-map');
     assert.equal(await map.count(), 1);
@@ -293,8 +293,8 @@ describe('present without WebGL', () => {
     assert.ok(vb[2]! > 0 && vb[2]! !== box, 'the view box is the region, not the whole map');
     assert.ok(await map.locator('.mark').count() > 0, 'marks are drawn');
     await page.waitForTimeout(300); // past the slide's fade-in
-    await page.screenshot({ path: join(SHOTS, 'present-svg-zh-1280x720-4.png') });
-    for (let n = 4; n <= N; n++) await page.keyboard.press('ArrowRight');
+    await page.screenshot({ path: join(SHOTS, 'present-svg-zh-1280x720-6.png') });
+    for (let n = 6; n <= N; n++) await page.keyboard.press('ArrowRight');
     await expectSlide(page, N);
     guard.assertClean();
     await close();

@@ -52,7 +52,7 @@ export function render(series: BatchesSeries, options: BatchesOptions, doc: Docu
     y += 14;
     const max = Math.max(1, ...p.steps.map((s) => Math.max(s.officialTotal ?? 0, s.found)));
     const xs = zeroScale(max, [x0, x1], x1 - x0);
-    const rowH = compact ? 20 : 46;
+    const rowH = compact ? 19 : 46;
     xAxis(doc, g, xs, { top: y, bottom: y + rowH * p.steps.length - 14, labelY: y - 4, length: x1 - x0, format: (v) => plainNumber(v, lang, 0), integer: true });
     for (const st of p.steps) {
       const row = el(doc, 'g', { class: st.inView ? 'step' : 'step is-out', 'data-batch': st.batch.id, opacity: st.inView ? null : 0.4 }, g);
@@ -71,7 +71,7 @@ export function render(series: BatchesSeries, options: BatchesOptions, doc: Docu
       if (compact) {
         // The counts in one line right of the bar (or its outline), shortened to the room left.
         const end = Math.max(x, st.officialTotal != null ? xs(st.officialTotal) : x0) + 6;
-        text(doc, fit(stepText(st, lang), width - pad - end, 10), { x: end, y: y + 15, 'font-size': 10, fill: MUTED }, row);
+        text(doc, fit(stepText(st, lang), width - pad - end, 10), { x: end, y: y + 14, 'font-size': 10, fill: MUTED }, row);
         y += rowH;
         continue;
       }
