@@ -9,11 +9,13 @@ import { derive, render, meta, table, describe } from './index.ts';
 export function build(full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase): ChartParts {
   const atlas = layerAtlas(full, view);
   const s = derive(atlas, clusterMarks(atlas, view), { metric: view.metric, stage: view.stage });
-  // Beside the map the chart should be seen whole: shorter rows when the bars run past the room.
-  const draw = (rowHeight: number | null) => render(s, { ...base, listNoFigure: o.listAll ?? false, rowHeight }, o.doc);
+  // Beside the map the chart should be seen whole: shorter rows, then only the largest bars (the table has all).
+  const draw = (rowHeight: number | null, maxBars: number | null = null) => render(s, { ...base, listNoFigure: o.listAll ?? false, rowHeight, maxBars }, o.doc);
   let svg = draw(null);
-  const rows = s.rows.filter((r) => r.status === 'value').length;
-  const over = o.room && !o.listAll ? Number(svg.getAttribute('height')) - o.room : 0;
-  if (over > 0 && rows) svg = draw(Math.floor(20 - over / rows));
+  const height = (x: SVGSVGElement) => Number(x.getAttribute('height'));
+  const fits = () => !o.room || o.listAll || height(svg) <= o.room;
+  for (let rowHeight = 19; !fits() && rowHeight >= 16; rowHeight--) svg = draw(rowHeight);
+  const valued = s.rows.filter((r) => r.status === 'value').length;
+  for (let bars = valued - 1; !fits() && bars >= 5; bars--) svg = draw(16, bars);
   return { svg, meta: meta(s, o.lang), table: table(s, o.lang, atlas), description: describe(s, o.lang), sources: s.sources };
 }

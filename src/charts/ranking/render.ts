@@ -20,6 +20,8 @@ export interface RankingOptions extends BaseOptions {
   listNoFigure?: boolean;
   /** Height of a bar's row in px (default 20; 30 when narrow): smaller to fit a short panel, never under 13. */
   rowHeight?: number | null;
+  /** Draw only the largest this many bars; one line counts the rest, which the table lists (a short panel). */
+  maxBars?: number | null;
 }
 
 export const DEFAULTS = { listNoFigure: false } as const;
@@ -70,14 +72,15 @@ export function render(series: RankingSeries, options: RankingOptions, doc: Docu
   }
   y += 18;
   const xs = zeroScale(Math.max(0, ...valued.map((r) => r.valueMax ?? r.value ?? 0)), [x0, x1], x1 - x0);
-  if (valued.length) xAxis(doc, svg, xs, { top: y, bottom: y + rowH * valued.length, labelY: y - 5, length: x1 - x0, format: (v) => axisNumber(v, series.metric.unit, lang) });
+  const drawn = options.maxBars != null ? valued.slice(0, Math.max(1, options.maxBars)) : valued;
+  if (valued.length) xAxis(doc, svg, xs, { top: y, bottom: y + rowH * drawn.length, labelY: y - 5, length: x1 - x0, format: (v) => axisNumber(v, series.metric.unit, lang) });
 
   const g = el(doc, 'g', { class: 'bars' }, svg);
   const nameOf = (r: RankRow, x: number, yy: number, parent: Element, fill = INK) => {
     const ls = wrap(clusterName(r, lang), labelW - 8, 11, nameLines);
     lines(doc, ls, { x, y: yy - ((ls.length - 1) * 12) / 2, 'text-anchor': 'end', 'font-size': 11, fill }, 12, parent);
   };
-  for (const r of valued) {
+  for (const r of drawn) {
     const hl = o.highlight != null && (o.highlight === r.clusterId || o.highlight === r.region);
     const row = el(doc, 'g', { class: markClass(`row row-${r.shape}`, hl), 'data-cluster': r.clusterId, 'data-region': r.region }, g);
     hint(doc, row, `${clusterName(r, lang)}: ${valueText(r, lang)}`);
@@ -102,6 +105,11 @@ export function render(series: RankingSeries, options: RankingOptions, doc: Docu
     y += rowH;
   }
 
+  if (drawn.length < valued.length) {
+    const ls = wrap(txn(lang, 'chart.ranking.moreInTable', valued.length - drawn.length), width - 2 * pad, 11, 2);
+    lines(doc, ls, { x: pad, y: y + 14, 'font-size': 11, 'font-style': 'italic', fill: MUTED, class: 'more-in-table' }, 13, g);
+    y += 8 + ls.length * 13;
+  }
   if (rest.length) {
     y += 6;
     el(doc, 'line', { x1: pad, x2: width - pad, y1: y, y2: y, stroke: GRID }, g);
