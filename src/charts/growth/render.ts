@@ -93,7 +93,7 @@ export function render(series: GrowthSeries, options: GrowthOptions, doc: Docume
     at.forEach((p, i) => pos.set(p.figureId, cx(stage) + shift + (i - (at.length - 1) / 2) * Math.min(26, colW / (at.length + 1))));
   }
   const slopes = connect(series.points, pos, ys, o, doc, g);
-  for (const p of series.points) mark(p, pos.get(p.figureId)!, ys, bottom, o, doc, g, sumAt.has(p.stage), colW, slopes.get(p.figureId) ?? { inc: 0, out: 0 });
+  for (const p of series.points) mark(p, pos.get(p.figureId)!, ys, bottom, o, doc, g, sumAt.has(p.stage), colW, slopes.get(p.figureId) ?? { inc: 0, out: 0 }, left);
 
   // Sums of members' point values, beside the stated figure.
   if (series.memberSums.length) {
@@ -138,7 +138,7 @@ function connect(points: readonly GrowthPoint[], pos: Map<string, number>, ys: (
   return slopes;
 }
 
-function mark(p: GrowthPoint, x: number, ys: (v: number) => number, bottom: number, o: ResolvedBase & { color: string }, doc: Document, g: Element, besideSum: boolean, colW: number, slope: Slope): void {
+function mark(p: GrowthPoint, x: number, ys: (v: number) => number, bottom: number, o: ResolvedBase & { color: string }, doc: Document, g: Element, besideSum: boolean, colW: number, slope: Slope, plotLeft: number): void {
   const { lang } = o;
   const target = p.kind === 'target';
   const m = el(doc, 'g', { class: `mark mark-${p.shape} mark-${p.kind}`, 'data-figure': p.figureId, 'data-stage': p.stage }, g);
@@ -185,6 +185,10 @@ function mark(p: GrowthPoint, x: number, ys: (v: number) => number, bottom: numb
   const maxW = Math.max(56, colW * 0.9);
   const content = [...(besideSum ? wrap(tx(lang, 'chart.growth.stated'), maxW, 11, 2) : []), ...wrap(label, maxW, 11, 4)];
   const lh = 13;
+  // Left of the plot is the value axis: a label that would run into it moves right, centred.
+  const w = Math.max(...content.map((l) => measure(l, 11)));
+  const leftEdge = anchor === 'end' ? lx - w : anchor === 'middle' ? lx - w / 2 : lx;
+  if (leftEdge < plotLeft + 2) [anchor, lx] = ['middle', Math.max(x, plotLeft + 2 + w / 2)];
   const below = labelY > (p.value != null ? ys(p.value) : bottom);
   lines(doc, content, { x: lx, y: below ? labelY : labelY - (content.length - 1) * lh, 'text-anchor': anchor, 'font-size': 11, class: 'value-label', fill: p.shape === 'illegible' ? MUTED : INK }, lh, m);
 }
