@@ -9,16 +9,20 @@
 import type { Atlas } from '../data/schema.ts';
 import type { ViewState } from '../state/url.ts';
 import type { BuildOptions, BuiltChart, ChartBase, ChartId, ChartParts } from './build.ts';
+import { ensureLang, type Lang } from '../i18n/index.ts';
 
 export { CHART_IDS, type ChartId, type BuiltChart, type BuildOptions, type ChartParts } from './build.ts';
 export { growthSubject } from './subject.ts';
 
 type Builder = (full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase) => ChartParts;
 
-const loaders: Record<ChartId, () => Promise<{ build: Builder }>> = {
-  output: () => import('./output/build.ts'),
-  change: () => import('./change/build.ts'),
-  totals: () => import('./totals/build.ts'),
+/** The figures-over-time charts' messages come with their code (the i18n part `trends`). */
+const withTrends = (lang: Lang, code: Promise<{ build: Builder }>) => Promise.all([code, ensureLang(lang, ['trends'])]).then(([m]) => m);
+
+const loaders: Record<ChartId, (lang: Lang) => Promise<{ build: Builder }>> = {
+  output: (lang) => withTrends(lang, import('./output/build.ts')),
+  change: (lang) => withTrends(lang, import('./change/build.ts')),
+  totals: (lang) => withTrends(lang, import('./totals/build.ts')),
   regions: () => import('./regions/build.ts'),
   batches: () => import('./batches/build.ts'),
   ranking: () => import('./ranking/build.ts'),
@@ -36,12 +40,12 @@ export function chartLoaded(id: ChartId): boolean {
   return builders.has(id);
 }
 
-/** Loads one chart's code (once; a failed load may be tried again). */
-export function loadChart(id: ChartId): Promise<void> {
-  if (builders.has(id)) return Promise.resolve();
+/** Loads one chart's code and the messages it needs in `lang` (once; a failed load may be tried again). */
+export function loadChart(id: ChartId, lang: Lang): Promise<void> {
+  if (builders.has(id)) return id === 'output' || id === 'change' || id === 'totals' ? ensureLang(lang, ['trends']) : Promise.resolve();
   let p = pending.get(id);
   if (!p) {
-    p = loaders[id]().then(
+    p = loaders[id](lang).then(
       (m) => {
         builders.set(id, m.build);
         pending.delete(id);
@@ -56,8 +60,8 @@ export function loadChart(id: ChartId): Promise<void> {
   return p;
 }
 
-export function loadCharts(ids: Iterable<ChartId>): Promise<void> {
-  return Promise.all([...new Set(ids)].map(loadChart)).then(() => undefined);
+export function loadCharts(ids: Iterable<ChartId>, lang: Lang): Promise<void> {
+  return Promise.all([...new Set(ids)].map((id) => loadChart(id, lang))).then(() => undefined);
 }
 
 /** Draws a chart whose code is loaded (see loadChart); every chart reads the view's layers only. */

@@ -4,21 +4,23 @@ export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /**
- * The messages of one page or dialog alone, loaded with it: the import dialog's, the sources page's and
- * the presentation's. Everything else is in the core catalogue.
+ * The messages of one page or dialog alone, loaded with it: the import dialog's, the sources page's, the
+ * presentation's, and the output, growth and totals charts' (loaded with their code). Everything else is
+ * in the core catalogue.
  */
-export const PARTS = ['import', 'sources', 'present'] as const;
+export const PARTS = ['import', 'sources', 'present', 'trends'] as const;
 export type Part = (typeof PARTS)[number];
 export type MessageKey =
   | keyof typeof zh
   | keyof typeof import('./parts/import.zh.json')
   | keyof typeof import('./parts/sources.zh.json')
-  | keyof typeof import('./parts/present.zh.json');
+  | keyof typeof import('./parts/present.zh.json')
+  | keyof typeof import('./parts/trends.zh.json');
 
 type Catalogue = Record<string, string>;
 const partLoaders: Record<Lang, Record<Part, () => Promise<{ default: Catalogue }>>> = {
-  zh: { import: () => import('./parts/import.zh.json'), sources: () => import('./parts/sources.zh.json'), present: () => import('./parts/present.zh.json') },
-  en: { import: () => import('./parts/import.en.json'), sources: () => import('./parts/sources.en.json'), present: () => import('./parts/present.en.json') },
+  zh: { import: () => import('./parts/import.zh.json'), sources: () => import('./parts/sources.zh.json'), present: () => import('./parts/present.zh.json'), trends: () => import('./parts/trends.zh.json') },
+  en: { import: () => import('./parts/import.en.json'), sources: () => import('./parts/sources.en.json'), present: () => import('./parts/present.en.json'), trends: () => import('./parts/trends.en.json') },
 };
 
 /**

@@ -78,7 +78,7 @@ function renderChart(atlas: Atlas, v: ViewState, lang: Lang): BuiltChart {
 
 // The data and the one chart's code load together (a chart embed downloads no other chart), under one retry.
 const chartId = embed.options.chart === 'map' ? null : embed.options.chart;
-withRetry(document.getElementById('load-status')!, lang, () => Promise.all([loadAtlas(), chartId ? loadChart(chartId) : null]).then(([atlas]) => atlas)).then(async (atlas) => {
+withRetry(document.getElementById('load-status')!, lang, () => Promise.all([loadAtlas(), chartId ? loadChart(chartId, lang) : null]).then(([atlas]) => atlas)).then(async (atlas) => {
   const v = settleView(atlas, view, [...ignored, ...embed.ignored], notices);
   const onError = (m: string) => showNotice(notices, m, t(lang, 'notice.dismiss'));
   if (embed.options.chart === 'map') {

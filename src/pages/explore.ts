@@ -127,7 +127,7 @@ async function startWebGL(geo: BaseGeometry, handlers: Pick<ClusterMapOptions, '
   }
 }
 
-withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(drawEarly), view.tab === 'list' ? null : loadChart(view.tab as ChartId)])).then(async ([atlas, geo]) => {
+withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(drawEarly), view.tab === 'list' ? null : loadChart(view.tab as ChartId, lang)])).then(async ([atlas, geo]) => {
   // maplibre's code is asked for now that the first view's data are in (it never competes with them).
   if (webgl) loadBaseCode().catch(() => undefined);
   // The base map is on screen before the rest of the first view is built (which holds the main thread).

@@ -65,7 +65,7 @@ async function loadDeck(): Promise<Loaded> {
 }
 
 // Every chart's code too: a deck may show any of them, and the overview and handout draw every slide.
-withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry(), loadDeck(), loadCharts(CHART_IDS)])).then(async ([atlas, geo, loaded]) => {
+withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry(), loadDeck(), loadCharts(CHART_IDS, lang)])).then(async ([atlas, geo, loaded]) => {
   settleView(atlas, view, ignored, notices);
   const known = knownIds(atlas);
   const deck: ResolvedDeck = loaded.file ? fromDeck(loaded.file, lang, known) : fromUrlSlides(loaded.url!, ps(lang, 'present.deck.yours'), lang, known);

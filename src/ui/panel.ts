@@ -101,7 +101,7 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
       // The chart's code comes on first use; a failed load says so, with a retry, in the panel.
       const host = h('div', { class: 'chart-loading' });
       body.append(host);
-      void withRetry(host, lang, () => loadChart(id)).then(() => {
+      void withRetry(host, lang, () => loadChart(id, lang)).then(() => {
         if (current?.tab === id && body.contains(host)) render();
       });
       return;

@@ -17,7 +17,7 @@ export const SHOTS = join(ROOT, 'tests', 'screenshots');
 /** Every message of one language: the core catalogue and all its parts (src/i18n/). */
 export function messages(lang: 'zh' | 'en'): Record<string, string> {
   const read = (file: string) => JSON.parse(readFileSync(join(ROOT, 'src/i18n', file), 'utf8')) as Record<string, string>;
-  return Object.assign(read(`${lang}.json`), ...['import', 'sources', 'present'].map((p) => read(`parts/${p}.${lang}.json`)));
+  return Object.assign(read(`${lang}.json`), ...['import', 'sources', 'present', 'trends'].map((p) => read(`parts/${p}.${lang}.json`)));
 }
 
 /** Console lines that are known to be harmless, by exact pattern only. */
