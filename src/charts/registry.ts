@@ -16,13 +16,14 @@ export { growthSubject } from './subject.ts';
 
 type Builder = (full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase) => ChartParts;
 
-/** The figures-over-time charts' messages come with their code (the i18n part `trends`). */
-const withTrends = (lang: Lang, code: Promise<{ build: Builder }>) => Promise.all([code, ensureLang(lang, ['trends'])]).then(([m]) => m);
+/** The figures-over-time charts' messages (and the per-value citations the ranking shares) come with their code: the i18n part `trends`. */
+const TRENDS: ReadonlySet<ChartId> = new Set(['output', 'change', 'totals', 'ranking']);
+const messagesFor = (id: ChartId, lang: Lang): Promise<void> => (TRENDS.has(id) ? ensureLang(lang, ['trends']) : Promise.resolve());
 
-const loaders: Record<ChartId, (lang: Lang) => Promise<{ build: Builder }>> = {
-  output: (lang) => withTrends(lang, import('./output/build.ts')),
-  change: (lang) => withTrends(lang, import('./change/build.ts')),
-  totals: (lang) => withTrends(lang, import('./totals/build.ts')),
+const loaders: Record<ChartId, () => Promise<{ build: Builder }>> = {
+  output: () => import('./output/build.ts'),
+  change: () => import('./change/build.ts'),
+  totals: () => import('./totals/build.ts'),
   regions: () => import('./regions/build.ts'),
   batches: () => import('./batches/build.ts'),
   ranking: () => import('./ranking/build.ts'),
@@ -42,10 +43,10 @@ export function chartLoaded(id: ChartId): boolean {
 
 /** Loads one chart's code and the messages it needs in `lang` (once; a failed load may be tried again). */
 export function loadChart(id: ChartId, lang: Lang): Promise<void> {
-  if (builders.has(id)) return id === 'output' || id === 'change' || id === 'totals' ? ensureLang(lang, ['trends']) : Promise.resolve();
+  if (builders.has(id)) return messagesFor(id, lang);
   let p = pending.get(id);
   if (!p) {
-    p = loaders[id](lang).then(
+    p = Promise.all([loaders[id](), messagesFor(id, lang)]).then(([m]) => m).then(
       (m) => {
         builders.set(id, m.build);
         pending.delete(id);
