@@ -3,7 +3,7 @@ import type { Atlas } from '../../data/schema.ts';
 import type { ViewState } from '../../state/url.ts';
 import { layerAtlas } from '../../data/layers.ts';
 import type { BuildOptions, ChartBase, ChartParts } from '../build.ts';
-import { moneyMetric } from '../shared/figures.ts';
+import { moneyMetric } from '../shared/money.ts';
 import { derive, render, meta, table, describe } from './index.ts';
 
 export function build(full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase): ChartParts {

@@ -5,7 +5,8 @@
  */
 import type { Atlas, FigureRow, MetricRow, RegionId, SourceRow, ViewStage } from '../../data/schema.ts';
 import type { ClusterMark } from '../../data/marks.ts';
-import { checkViewStage, metricOf, shapeOf, sourcesFor, type Shape } from '../shared/figures.ts';
+import { metricOf, shapeOf, sourcesFor, type Shape } from '../shared/figures.ts';
+import { VIEW_STAGES } from '../../data/constants.ts';
 
 export interface RankingView {
   metric: string;
@@ -36,6 +37,12 @@ export interface RankingSeries {
   stage: ViewStage;
   rows: RankRow[];
   sources: SourceRow[];
+}
+
+/** A view's stage (which may be `latest`) checked. */
+function checkViewStage(stage: string): ViewStage {
+  if (!(VIEW_STAGES as readonly string[]).includes(stage)) throw new Error(`unknown stage "${stage}" (stages: ${VIEW_STAGES.join(', ')})`);
+  return stage as ViewStage;
 }
 
 const COMPARATOR_ORDER: Record<FigureRow['comparator'], number> = { '=': 0, '~': 1, range: 2, '>=': 3, '>': 4, '<=': 5, '<': 6 };

@@ -4,7 +4,7 @@
  * Thresholds, ranges, approximations and illegible amounts are never added; they are counted with why.
  */
 import type { Atlas, FigureRow, MetricRow, SourceRow, Stage, RegionId, ViewStage } from '../../data/schema.ts';
-import { REGION_IDS, STAGES, VIEW_STAGES } from '../../data/constants.ts';
+import { REGION_IDS, STAGES } from '../../data/constants.ts';
 import { figureFor } from '../../data/marks.ts';
 
 export type Shape = 'point' | 'approx' | 'threshold-up' | 'threshold-down' | 'range' | 'illegible';
@@ -110,20 +110,9 @@ export function metricOf(atlas: Atlas, id: string): MetricRow {
   return m;
 }
 
-/** The view's metric when it is a money metric (it sizes marks), else output: the growth and output charts sum money only. */
-export function moneyMetric(atlas: Pick<Atlas, 'metrics'>, id: string): string {
-  return atlas.metrics.find((m) => m.id === id)?.mappable ? id : 'output';
-}
-
 export function checkStage(stage: string): Stage {
   if (!(STAGES as readonly string[]).includes(stage)) throw new Error(`unknown stage "${stage}" (stages: ${STAGES.join(', ')})`);
   return stage as Stage;
-}
-
-/** A view's stage (which may be `latest`) checked. */
-export function checkViewStage(stage: string): ViewStage {
-  if (!(VIEW_STAGES as readonly string[]).includes(stage)) throw new Error(`unknown stage "${stage}" (stages: ${VIEW_STAGES.join(', ')})`);
-  return stage as ViewStage;
 }
 
 /**
