@@ -150,8 +150,14 @@ function siteOrder(id: string): number {
 }
 
 /** Which metrics and stages have at least one cluster figure (`latest` for any actual): the rest are offered disabled, with why. */
+const availabilityOf = new WeakMap<readonly FigureRow[], Map<string, Set<ViewStage>>>();
+
 export function availability(atlas: Atlas): Map<string, Set<ViewStage>> {
+  // Once per figures array: the menus ask again on every view change, with the same layers' atlas.
+  const known = availabilityOf.get(atlas.figures);
+  if (known) return known;
   const out = new Map<string, Set<ViewStage>>();
+  availabilityOf.set(atlas.figures, out);
   for (const f of atlas.figures) {
     if (f.subject_type !== 'cluster' || f.scope !== 'total' || f.value == null) continue;
     const set = out.get(f.metric) ?? new Set<ViewStage>();

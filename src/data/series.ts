@@ -122,3 +122,9 @@ export function figureYears(atlas: Pick<Atlas, 'clusters' | 'figures'>, metric: 
   }
   return [...by].map(([year, s]) => ({ year, clusters: s.size })).sort((a, b) => b.year - a.year);
 }
+
+/** The year to show of `years` (from figureYears): the one asked for when it has figures, else the year with the most clusters (the later on a tie). */
+export function chosenYear(years: readonly { year: number; clusters: number }[], asked: number | null): number | null {
+  if (asked != null && years.some((y) => y.year === asked)) return asked;
+  return [...years].sort((a, b) => b.clusters - a.clusters || b.year - a.year)[0]?.year ?? null;
+}

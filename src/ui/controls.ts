@@ -4,7 +4,7 @@ import { swatch } from './legend.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { REGION_IDS, VIEW_STAGES, type RegionId, type ViewStage } from '../data/constants.ts';
 import type { Store } from '../state/store.ts';
-import { DEFAULT_VIEW } from '../state/url.ts';
+import { DEFAULT_VIEW, type ViewState } from '../state/url.ts';
 import { REGION_COLORS } from '../theme/palette.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
@@ -21,36 +21,13 @@ export interface ControlsOptions {
   onReset(): void;
 }
 
-export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): void } {
-  const { ctx, lang, store } = o;
-  // What the layers shown have: a metric or stage without a figure in them is offered disabled, with why.
+/**
+ * The metric and stage menus. What the layers shown have decides what is offered: a metric or stage
+ * without a figure in them is offered disabled, with why.
+ */
+function metricAndStage(ctx: AtlasContext, lang: Lang, store: Store) {
   let avail = availability(layerAtlas(ctx.atlas, store.get()));
   const mappable = ctx.atlas.metrics.filter((m) => m.mappable);
-
-  const regionBoxes = REGION_IDS.map((r) => {
-    const input = h('input', { type: 'checkbox', name: 'region', value: r });
-    input.addEventListener('change', () => {
-      const chosen = regionBoxes.filter((b) => b.checked).map((b) => b.value as RegionId);
-      if (!chosen.length) input.checked = true; // at least one region stays shown
-      else store.set({ regions: chosen });
-    });
-    return input;
-  });
-  const sectorIds = ctx.atlas.sectors.map((s) => s.id);
-  const sectorBoxes = ctx.atlas.sectors.map((s) => {
-    const input = h('input', { type: 'checkbox', name: 'sector', value: s.id });
-    input.addEventListener('change', () => {
-      let chosen = sectorBoxes.filter((b) => b.checked).map((b) => b.value);
-      if (!chosen.length) {
-        input.checked = true;
-        return;
-      }
-      if (chosen.length === sectorIds.length) chosen = [];
-      store.set({ sectors: chosen.sort() });
-    });
-    return input;
-  });
-
   const metricSelect = h('select', { id: 'metric-select', name: 'metric' });
   const metricHint = h('p', { class: 'hint' }, t(lang, 'controls.metric.why'));
   const fillMetrics = () => {
@@ -84,6 +61,44 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
     );
   };
 
+  const sync = (v: ViewState) => {
+    avail = availability(layerAtlas(ctx.atlas, v));
+    fillMetrics();
+    metricSelect.value = v.metric;
+    fillStages();
+    stageSelect.value = v.stage;
+  };
+  return { metricSelect, metricHint, stageSelect, sync };
+}
+
+export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): void } {
+  const { ctx, lang, store } = o;
+  const regionBoxes = REGION_IDS.map((r) => {
+    const input = h('input', { type: 'checkbox', name: 'region', value: r });
+    input.addEventListener('change', () => {
+      const chosen = regionBoxes.filter((b) => b.checked).map((b) => b.value as RegionId);
+      if (!chosen.length) input.checked = true; // at least one region stays shown
+      else store.set({ regions: chosen });
+    });
+    return input;
+  });
+  const sectorIds = ctx.atlas.sectors.map((s) => s.id);
+  const sectorBoxes = ctx.atlas.sectors.map((s) => {
+    const input = h('input', { type: 'checkbox', name: 'sector', value: s.id });
+    input.addEventListener('change', () => {
+      let chosen = sectorBoxes.filter((b) => b.checked).map((b) => b.value);
+      if (!chosen.length) {
+        input.checked = true;
+        return;
+      }
+      if (chosen.length === sectorIds.length) chosen = [];
+      store.set({ sectors: chosen.sort() });
+    });
+    return input;
+  });
+
+  const measure = metricAndStage(ctx, lang, store);
+
   const layers = createLayerControls({ atlas: ctx.atlas, lang, store });
   const zoomButtons = REGION_IDS.map((r) => h('button', { type: 'button', class: 'zoom-region', 'data-region': r, onclick: () => o.onZoomRegion(r) }, t(lang, `region.${r}`)));
   const el = h(
@@ -104,10 +119,10 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
       ...ctx.atlas.sectors.map((s, i) => h('label', { class: 'check' }, sectorBoxes[i]!, swatch(o.sectorColor(s.id)), name(s, lang))),
     ),
     h('label', { class: 'field', for: 'metric-select' }, t(lang, 'controls.metric')),
-    metricSelect,
-    metricHint,
+    measure.metricSelect,
+    measure.metricHint,
     h('label', { class: 'field', for: 'stage-select' }, t(lang, 'controls.stage')),
-    stageSelect,
+    measure.stageSelect,
     h('div', { class: 'zoom-row', role: 'group', 'aria-label': t(lang, 'controls.zoom') }, ...zoomButtons),
     h('button', { type: 'button', class: 'reset', onclick: o.onReset }, t(lang, 'controls.reset')),
   );
@@ -117,11 +132,7 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
     layers.sync();
     regionBoxes.forEach((b) => (b.checked = v.regions.includes(b.value as RegionId)));
     sectorBoxes.forEach((b) => (b.checked = !v.sectors.length || v.sectors.includes(b.value)));
-    avail = availability(layerAtlas(ctx.atlas, v));
-    fillMetrics();
-    metricSelect.value = v.metric;
-    fillStages();
-    stageSelect.value = v.stage;
+    measure.sync(v);
   };
   sync();
   return { el, sync };

@@ -100,6 +100,35 @@ function seriesCharts(ctx: AtlasContext, figures: FigureRow[], lang: Lang, color
     });
 }
 
+/** Every figure of the cluster: metric, value (and coverage), kind, stage and year, source and its grade. */
+function figureTable(ctx: AtlasContext, lang: Lang, figures: readonly FigureRow[]): HTMLElement {
+  return figures.length
+    ? h(
+        'table',
+        { class: 'figures' },
+        h('thead', {}, h('tr', {}, ...(['metric', 'value', 'kind', 'stage', 'source', 'grade'] as const).map((k) => h('th', { scope: 'col' }, t(lang, `detail.col.${k}`))))),
+        h(
+          'tbody',
+          {},
+          ...figures.map((f) => {
+            const m = ctx.metrics.get(f.metric);
+            const grade = ctx.sources.get(f.source_id)?.grade;
+            return h(
+              'tr',
+              { 'data-figure': f.id, class: `stage-${f.stage}` },
+              h('td', {}, m ? name(m, lang) : f.metric),
+              h('td', { class: 'num' }, valueWithCoverage(f, lang)),
+              h('td', {}, t(lang, `kind.${f.kind}`)),
+              h('td', {}, stageYearLabel(f, lang, ctx.sources)),
+              h('td', {}, h('a', { href: sourceHref(f.source_id, lang) }, sourceCite(ctx, lang, f))),
+              h('td', {}, grade ? h('span', { class: `grade grade-${grade}` }, t(lang, `grade.${grade}`)) : ''),
+            );
+          }),
+        ),
+      )
+    : h('p', {}, t(lang, 'detail.nofigures'));
+}
+
 export function renderDetail(o: DetailOptions): HTMLElement {
   const { ctx, lang } = o;
   const c = ctx.clusters.get(o.clusterId)!;
@@ -134,31 +163,7 @@ export function renderDetail(o: DetailOptions): HTMLElement {
   fact(t(lang, 'detail.province'), province ? `${name(province, lang)} · ${province.region === 'none' ? t(lang, 'region.none') : t(lang, `region.${province.region}`)}` : c.province_adcode);
   fact(t(lang, 'detail.parent'), parent ? name(parent, lang) : null);
 
-  const table = figures.length
-    ? h(
-        'table',
-        { class: 'figures' },
-        h('thead', {}, h('tr', {}, ...(['metric', 'value', 'kind', 'stage', 'source', 'grade'] as const).map((k) => h('th', { scope: 'col' }, t(lang, `detail.col.${k}`))))),
-        h(
-          'tbody',
-          {},
-          ...figures.map((f) => {
-            const m = ctx.metrics.get(f.metric);
-            const grade = ctx.sources.get(f.source_id)?.grade;
-            return h(
-              'tr',
-              { 'data-figure': f.id, class: `stage-${f.stage}` },
-              h('td', {}, m ? name(m, lang) : f.metric),
-              h('td', { class: 'num' }, valueWithCoverage(f, lang)),
-              h('td', {}, t(lang, `kind.${f.kind}`)),
-              h('td', {}, stageYearLabel(f, lang, ctx.sources)),
-              h('td', {}, h('a', { href: sourceHref(f.source_id, lang) }, sourceCite(ctx, lang, f))),
-              h('td', {}, grade ? h('span', { class: `grade grade-${grade}` }, t(lang, `grade.${grade}`)) : ''),
-            );
-          }),
-        ),
-      )
-    : h('p', {}, t(lang, 'detail.nofigures'));
+  const table = figureTable(ctx, lang, figures);
 
   const panel = h(
     'section',

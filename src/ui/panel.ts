@@ -12,7 +12,8 @@ import { withRetry } from './loader.ts';
 import { chartFigure } from './chartView.ts';
 import { layerAtlas } from '../data/layers.ts';
 import { labelOf } from '../data/names.ts';
-import { figureYears } from '../data/series.ts';
+import { figureYears, chosenYear } from '../data/series.ts';
+import { moneyMetric } from '../charts/shared/money.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
 
@@ -23,7 +24,45 @@ export interface Panel {
   highlightRegion(region: string | null): void;
 }
 
-export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; store: Store; list: HTMLElement; onHover(id: string | null): void; onHoverRegion?(region: string | null): void; exportMenu?(built: BuiltChart): HTMLElement }): Panel {
+interface PanelOptions {
+  ctx: AtlasContext;
+  atlas: Atlas;
+  lang: Lang;
+  store: Store;
+  list: HTMLElement;
+  onHover(id: string | null): void;
+  onHoverRegion?(region: string | null): void;
+  exportMenu?(built: BuiltChart): HTMLElement;
+}
+
+/** The planned-growth chart's subject: chosen from the layers in view, as the chart chooses it. */
+function subjectPicker(o: PanelOptions, v: ViewState): HTMLElement {
+  const { atlas, lang, store } = o;
+  const shown = layerAtlas(atlas, v);
+  const chosen = growthSubject(shown, v);
+  const options: [string, string][] = [
+    ...shown.groups.map((g) => [g.id, name(g, lang)] as [string, string]),
+    ...(['east', 'central', 'west', 'northeast'] as const).map((r) => [r, t(lang, `region.${r}`)] as [string, string]),
+    ['CN', t(lang, 'subject.nation')],
+  ];
+  const cluster = o.ctx.clusters.get(chosen);
+  if (cluster) options.unshift([cluster.id, labelOf(atlas, cluster, lang)]);
+  const select = h('select', { id: 'subject-select', class: 'subject-select' }, ...options.map(([id, label]) => h('option', { value: id, selected: id === chosen }, label)));
+  select.addEventListener('change', () => store.set({ subject: select.value }));
+  return h('div', { class: 'subject-row' }, h('label', { for: 'subject-select' }, t(lang, 'chart.subject')), select);
+}
+
+/** The year the output chart sums, as the chart chooses it: the years with figures of its metric, each with how many clusters. */
+function yearPicker(o: PanelOptions, v: ViewState): HTMLElement {
+  const { lang, store } = o;
+  const years = figureYears(layerAtlas(o.atlas, v), moneyMetric(o.atlas, v.metric));
+  const chosen = chosenYear(years, v.year);
+  const select = h('select', { id: 'year-select', class: 'year-select' }, ...years.map((y) => h('option', { value: String(y.year), selected: y.year === chosen }, t(lang, 'chart.output.yearOption', { year: y.year, n: y.clusters }))));
+  select.addEventListener('change', () => store.set({ year: Number(select.value) }));
+  return h('div', { class: 'subject-row' }, h('label', { for: 'year-select' }, t(lang, 'chart.output.year')), select);
+}
+
+export function createPanel(o: PanelOptions): Panel {
   const { lang, store, atlas } = o;
   let showTable = false;
   const tabs = TABS.map((tab) =>
@@ -55,33 +94,6 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
   /** List the clusters without a figure one per row (else one summary line). */
   let listAll = false;
 
-  const subjectPicker = (v: ViewState): HTMLElement => {
-    // The subject the chart draws: chosen from the layers in view, as the chart chooses it.
-    const shown = layerAtlas(atlas, v);
-    const chosen = growthSubject(shown, v);
-    const options: [string, string][] = [
-      ...shown.groups.map((g) => [g.id, name(g, lang)] as [string, string]),
-      ...(['east', 'central', 'west', 'northeast'] as const).map((r) => [r, t(lang, `region.${r}`)] as [string, string]),
-      ['CN', t(lang, 'subject.nation')],
-    ];
-    const cluster = o.ctx.clusters.get(chosen);
-    if (cluster) options.unshift([cluster.id, labelOf(atlas, cluster, lang)]);
-    const select = h('select', { id: 'subject-select', class: 'subject-select' }, ...options.map(([id, label]) => h('option', { value: id, selected: id === chosen }, label)));
-    select.addEventListener('change', () => store.set({ subject: select.value }));
-    return h('div', { class: 'subject-row' }, h('label', { for: 'subject-select' }, t(lang, 'chart.subject')), select);
-  };
-
-  /** The year the output chart sums, and the metric (money metrics only): the years with figures, each with how many clusters. */
-  const yearPicker = (v: ViewState): HTMLElement => {
-    const shown = layerAtlas(atlas, v);
-    const metric = atlas.metrics.find((m) => m.id === v.metric)?.mappable ? v.metric : 'output';
-    const years = figureYears(shown, metric);
-    const chosen = v.year != null && years.some((y) => y.year === v.year) ? v.year : ([...years].sort((a, b) => b.clusters - a.clusters || b.year - a.year)[0]?.year ?? null);
-    const select = h('select', { id: 'year-select', class: 'year-select' }, ...years.map((y) => h('option', { value: String(y.year), selected: y.year === chosen }, t(lang, 'chart.output.yearOption', { year: y.year, n: y.clusters }))));
-    select.addEventListener('change', () => store.set({ year: Number(select.value) }));
-    return h('div', { class: 'subject-row' }, h('label', { for: 'year-select' }, t(lang, 'chart.output.year')), select);
-  };
-
   function render() {
     const v = current;
     if (!v) return;
@@ -108,8 +120,8 @@ export function createPanel(o: { ctx: AtlasContext; atlas: Atlas; lang: Lang; st
     }
     const width = Math.max(320, Math.min(1400, Math.floor(body.clientWidth || el.clientWidth || 800) - 24));
     const built = buildChart(id, atlas, v, { width, lang, doc: document, highlight: hot, room, listAll });
-    if (v.tab === 'growth') body.append(subjectPicker(v));
-    if (v.tab === 'output') body.append(yearPicker(v));
+    if (v.tab === 'growth') body.append(subjectPicker(o, v));
+    if (v.tab === 'output') body.append(yearPicker(o, v));
     const figure = chartFigure(
       built,
       lang,

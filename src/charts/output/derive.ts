@@ -7,7 +7,7 @@
 import type { Atlas, FigureRow, MetricRow, RegionId, SourceRow } from '../../data/schema.ts';
 import { REGION_IDS } from '../../data/constants.ts';
 import { figuresOfCluster } from '../../data/marks.ts';
-import { figureYears as yearsOf } from '../../data/series.ts';
+import { figureYears as yearsOf, chosenYear } from '../../data/series.ts';
 import { lowSources, metricOf, regionOf, sourcesFor } from '../shared/figures.ts';
 
 export interface OutputView {
@@ -71,8 +71,7 @@ function leftOutOf(f: FigureRow, low: ReadonlySet<string>): LeftOut | null {
 export function derive(atlas: Atlas, view: OutputView): OutputSeries {
   const metric = metricOf(atlas, view.metric);
   const years = yearsOf(atlas, metric.id);
-  const busiest = [...years].sort((a, b) => b.clusters - a.clusters || b.year - a.year)[0]?.year ?? null;
-  const year = view.year != null && years.some((y) => y.year === view.year) ? view.year : busiest;
+  const year = chosenYear(years, view.year);
   const region = regionOf(atlas);
   const low = lowSources(atlas);
   const sourceIds = new Set<string>();

@@ -14,6 +14,7 @@ import { axisNumber, axisUnit } from '../shared/format.ts';
 import { tx, txn } from '../text.ts';
 import { describe as describeSeries, title as chartTitle, clusterName, valueText } from './meta.ts';
 import type { RankingSeries, RankRow } from './derive.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 export interface RankingOptions extends BaseOptions {
   /** List clusters without a figure one per row, or summarise them in one line (default: no wall of empty rows). */
@@ -82,26 +83,7 @@ export function render(series: RankingSeries, options: RankingOptions, doc: Docu
   };
   for (const r of drawn) {
     const hl = o.highlight != null && (o.highlight === r.clusterId || o.highlight === r.region);
-    const row = el(doc, 'g', { class: markClass(`row row-${r.shape}`, hl), 'data-cluster': r.clusterId, 'data-region': r.region }, g);
-    hint(doc, row, `${clusterName(r, lang)}: ${valueText(r, lang)}`);
-    const mid = y + rowH / 2;
-    nameOf(r, x0 - 6, mid + 4, row);
-    const bh = Math.min(14, rowH - 6);
-    const by = mid - bh / 2;
-    const fillC = REGION_COLORS[r.region];
-    const stroke = hl ? INK : dark(fillC);
-    const sw = hl ? 2 : 1;
-    const end = xs(r.value!);
-    if (r.shape === 'threshold-up' || r.shape === 'threshold-down') {
-      el(doc, 'rect', { class: 'bar bar-threshold', x: x0, y: by, width: Math.max(0, end - x0), height: bh, fill: `url(#${idPrefix}-hatch-${r.region})`, stroke, 'stroke-width': sw }, row);
-      const d = r.shape === 'threshold-up' ? 1 : -1;
-      el(doc, 'path', { class: 'open-end', d: `M${end + 1},${by - 2} L${end + 1 + 5 * d},${mid} L${end + 1},${by + bh + 2}`, fill: 'none', stroke, 'stroke-width': 1.5 }, row);
-    } else {
-      el(doc, 'rect', { class: `bar bar-${r.shape}`, x: x0, y: by, width: Math.max(0, end - x0), height: bh, fill: fillC, stroke, 'stroke-width': sw }, row);
-      if (r.shape === 'range' && r.valueMax != null) el(doc, 'rect', { class: 'bar bar-range-upper', x: end, y: by, width: Math.max(0, xs(r.valueMax) - end), height: bh, fill: 'none', stroke, 'stroke-width': 1, 'stroke-dasharray': '3 2' }, row);
-    }
-    const labelX = xs(r.valueMax ?? r.value!) + (r.shape === 'threshold-up' ? 10 : 5);
-    text(doc, valueText(r, lang), { x: labelX, y: mid + 4, 'font-size': 11, class: 'value-label' }, row);
+    barRow(doc, g, r, { y, rowH, x0, xs, hl, idPrefix, lang }, nameOf);
     y += rowH;
   }
 
@@ -135,6 +117,41 @@ export function render(series: RankingSeries, options: RankingOptions, doc: Docu
   }
   setHeight(svg, width, o.height ?? y + pad);
   return svg;
+}
+
+interface RowFrame {
+  y: number;
+  rowH: number;
+  x0: number;
+  xs: (v: number) => number;
+  hl: boolean;
+  idPrefix: string;
+  lang: Lang;
+}
+
+/** One cluster's bar: solid from zero, hatched with an open end for a threshold, an outlined upper part for a range, its value after it. */
+function barRow(doc: Document, g: Element, r: RankRow, f: RowFrame, nameOf: (r: RankRow, x: number, y: number, parent: Element) => void): void {
+  const { y, rowH, x0, xs, hl, idPrefix, lang } = f;
+  const row = el(doc, 'g', { class: markClass(`row row-${r.shape}`, hl), 'data-cluster': r.clusterId, 'data-region': r.region }, g);
+  hint(doc, row, `${clusterName(r, lang)}: ${valueText(r, lang)}`);
+  const mid = y + rowH / 2;
+  nameOf(r, x0 - 6, mid + 4, row);
+  const bh = Math.min(14, rowH - 6);
+  const by = mid - bh / 2;
+  const fillC = REGION_COLORS[r.region];
+  const stroke = hl ? INK : dark(fillC);
+  const sw = hl ? 2 : 1;
+  const end = xs(r.value!);
+  if (r.shape === 'threshold-up' || r.shape === 'threshold-down') {
+    el(doc, 'rect', { class: 'bar bar-threshold', x: x0, y: by, width: Math.max(0, end - x0), height: bh, fill: `url(#${idPrefix}-hatch-${r.region})`, stroke, 'stroke-width': sw }, row);
+    const d = r.shape === 'threshold-up' ? 1 : -1;
+    el(doc, 'path', { class: 'open-end', d: `M${end + 1},${by - 2} L${end + 1 + 5 * d},${mid} L${end + 1},${by + bh + 2}`, fill: 'none', stroke, 'stroke-width': 1.5 }, row);
+  } else {
+    el(doc, 'rect', { class: `bar bar-${r.shape}`, x: x0, y: by, width: Math.max(0, end - x0), height: bh, fill: fillC, stroke, 'stroke-width': sw }, row);
+    if (r.shape === 'range' && r.valueMax != null) el(doc, 'rect', { class: 'bar bar-range-upper', x: end, y: by, width: Math.max(0, xs(r.valueMax) - end), height: bh, fill: 'none', stroke, 'stroke-width': 1, 'stroke-dasharray': '3 2' }, row);
+  }
+  const labelX = xs(r.valueMax ?? r.value!) + (r.shape === 'threshold-up' ? 10 : 5);
+  text(doc, valueText(r, lang), { x: labelX, y: mid + 4, 'font-size': 11, class: 'value-label' }, row);
 }
 
 function legend(series: RankingSeries, regions: readonly string[], o: ResolvedBase, doc: Document, svg: SVGSVGElement, y0: number, pad: number): number {

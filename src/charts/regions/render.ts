@@ -65,12 +65,11 @@ export function render(series: RegionsSeries, options: RegionsOptions, doc: Docu
   }
   y += 20;
 
-  // Without any figure for the metric and stage in view, one line says so instead of four empty rows;
-  // each cluster's latest figure (years differ) is never summed: one line points to the output chart.
+  // Without any figure for the metric and stage in view, one line says so instead of four empty rows.
+  // Each cluster's latest figure (years differ) is never summed: the notes point to the output chart.
   if (o.showSum && series.sum && series.regions.some((r) => r.withFigure)) y = sumPanel(series, o, doc, svg, { y, x0, x1, pad, narrow });
   else if (o.showSum && series.sum) {
-    const line = series.sum ? tx(lang, 'chart.regions.noFiguresAtAll', { metric: metricName(series, lang), stage: tx(lang, `stage.${series.stage}`) }) : tx(lang, 'chart.regions.latestNotSummed');
-    for (const l of wrap(line, width - 2 * pad, 12, 3)) {
+    for (const l of wrap(tx(lang, 'chart.regions.noFiguresAtAll', { metric: metricName(series, lang), stage: tx(lang, `stage.${series.stage}`) }), width - 2 * pad, 12, 3)) {
       text(doc, l, { x: pad, y: y + 12, fill: MUTED, 'font-style': 'italic', class: 'no-figures' }, svg);
       y += 16;
     }
