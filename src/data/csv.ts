@@ -1,4 +1,9 @@
-/** Minimal RFC 4180 CSV reader and writer, shared by the data build and the CSV export. */
+/**
+ * The strict RFC 4180 reader of the project's own data files (the data build names the file, line and
+ * field of a stray quote), and the one CSV writer every file the site writes goes through: chart tables,
+ * all data, the data package, the import template. A user's own tables are read with papaparse instead
+ * (src/import/table.ts): it streams, and it forgives what spreadsheets write.
+ */
 
 export interface CsvTable {
   header: string[];
@@ -79,9 +84,27 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Serialise rows to CSV (CRLF line ends, as spreadsheets expect). */
+/** A number as text: what a spreadsheet reads as that number and nothing else. */
+const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell as written. A text cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage
+ * return first) is written with a leading apostrophe, so that Excel, WPS and LibreOffice open it as the
+ * text it is. A number is left alone, whether it comes as a number or as text that is only a number
+ * ("-5", "1.2e3"); "-2+3" is not only a number and is escaped. A lone "=", "+" or "-" (a comparator, a
+ * placeholder) has nothing to run and stays as it is, so the atlas's own tables read back unchanged.
+ */
+export function csvCell(v: string | number | null | undefined): string {
+  if (v == null) return '';
+  if (typeof v === 'number') return String(v);
+  return v.length > 1 && FORMULA_START.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
+}
+
+/** Serialise rows to CSV (CRLF line ends, as spreadsheets expect), every cell through csvCell. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  const lines = [header.map(quote).join(',')];
-  for (const row of rows) lines.push(row.map((v) => quote(v == null ? '' : String(v))).join(','));
+  const lines = [header.map((v) => quote(csvCell(v))).join(',')];
+  for (const row of rows) lines.push(row.map((v) => quote(csvCell(v))).join(','));
   return lines.join('\r\n') + '\r\n';
 }

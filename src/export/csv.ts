@@ -1,7 +1,8 @@
 /**
  * CSV exports: UTF-8 with a BOM (so Excel opens Chinese text correctly), a header row, the data, then
  * a citation line. The displayed data is a chart's table; the full data is every figure with its
- * metric, unit, kind, stage, year, year status, coverage, source and the source's grade.
+ * metric, unit, kind, stage, year, year status, coverage, source and the source's grade. Every cell goes
+ * through toCsv's one escaping rule (data/csv.ts: csvCell).
  */
 import { toCsv } from '../data/csv.ts';
 import type { Atlas } from '../data/schema.ts';
@@ -11,18 +12,8 @@ import { yearLabel } from '../i18n/format.ts';
 
 export const BOM = '\uFEFF';
 
-/**
- * A text cell a spreadsheet would run as a formula (=, +, @, a tab or CR first, or "-" before something
- * that is not a number: a user's imported name can be anything) is written with a leading apostrophe,
- * so that it opens as the text it is. Numbers and negative numbers are left alone.
- */
-export function asText(v: string | number | null | undefined): string | number | null | undefined {
-  return typeof v === 'string' && /^([=+@\t\r]|-(?![\d.]))/.test(v) ? `'${v}` : v;
-}
-const safe = (rows: readonly (readonly (string | number | null | undefined)[])[]) => rows.map((r) => r.map(asText));
-
 export function tableCsv(table: ChartTable, citation: string): string {
-  return BOM + toCsv(table.columns, safe(table.rows)) + toCsv([citation], []);
+  return BOM + toCsv(table.columns, table.rows) + toCsv([citation], []);
 }
 
 export const FULL_COLUMNS = [
@@ -47,5 +38,5 @@ export function fullCsv(atlas: Atlas, lang: Lang, citation: string): string {
       f.year, f.year_status, yearLabel(f, lang, sources), f.scope, f.coverage ?? '', f.source_id, s ? pick(s, 'issuer', lang) : '', s ? pick(s, 'title', lang) : '', s?.doc_number ?? '', s?.grade ?? '', pick(f, 'section', lang), pick(f, 'note', lang),
     ];
   });
-  return BOM + toCsv(FULL_COLUMNS, safe(rows)) + toCsv([citation], []);
+  return BOM + toCsv(FULL_COLUMNS, rows) + toCsv([citation], []);
 }

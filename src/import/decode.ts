@@ -2,7 +2,8 @@
  * A table file as spreadsheets in China save it: UTF-8 with or without a BOM, GBK / GB18030 (Excel's
  * "CSV" on a Chinese Windows), or UTF-16 ("Unicode text", tab-separated). Comma or tab separated.
  */
-import { parseCsv, type CsvTable } from '../data/csv.ts';
+import type { CsvTable } from '../data/csv.ts';
+import { parseTableSync } from './table.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -43,12 +44,9 @@ export interface ReadTable extends CsvTable {
   delimiter: ',' | '\t';
 }
 
-/** Decode and parse; throws CsvSyntaxError (with its line) when the file is not a table. */
+/** Decode and parse at once; throws CsvSyntaxError (with its row) when the file is not a table. */
 export function readTable(bytes: Uint8Array): ReadTable {
   const { text, encoding } = decodeBytes(bytes);
   const delimiter = sniffDelimiter(text);
-  const table = parseCsv(text, delimiter);
-  // Spreadsheets pad short rows and leave trailing empty rows: drop rows with no content at all.
-  const rows = table.rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  return { header: table.header, rows, encoding, delimiter };
+  return { ...parseTableSync(text, delimiter), encoding, delimiter };
 }

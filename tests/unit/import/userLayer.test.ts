@@ -85,23 +85,3 @@ describe('files made in the browser', () => {
     expect(text).toContain('安平丝网产业集群');
   });
 });
-
-describe('exports of hostile text', () => {
-  it('a cell a spreadsheet would run as a formula is written as text; numbers are not touched', async () => {
-    const { asText, fullCsv } = await import('../../../src/export/csv.ts');
-    expect(asText('=HYPERLINK("http://evil.example/","x")')).toBe('\'=HYPERLINK("http://evil.example/","x")');
-    expect(asText('+1')).toBe("'+1");
-    expect(asText('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(asText('-cmd')).toBe("'-cmd");
-    expect(asText('-5')).toBe('-5');
-    expect(asText(-5)).toBe(-5);
-    expect(asText('安平')).toBe('安平');
-    const { ensureLang } = await import('../../../src/i18n/index.ts');
-    await ensureLang('en');
-    const table = readTable(new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/import/hostile.csv'))));
-    const p = buildUserLayer(table, mapHeaders(table.header, atlas.metrics), { fileName: 'h.csv', sourceLine: 's', grade: 'official', mode: 'beside', defaultMetric: 'output', defaultStage: 'baseline', defaultYear: null, defaultSector: 'other', choices: {}, now: '2025-01-02T00:00:00.000Z' }, atlas, gz).payload;
-    const csv = fullCsv(applyUserLayer(atlas, p), 'en', 'cite');
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/"",""点我"")"`);
-    expect(csv).not.toMatch(/,"?=HYPERLINK/);
-  });
-});
