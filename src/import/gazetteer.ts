@@ -5,6 +5,7 @@
  */
 import type { Precision } from '../data/schema.ts';
 import lexicon from './lexicon.json';
+import { minOf } from '../data/extent.ts';
 
 export interface GazetteerJson {
   v: 1;
@@ -146,9 +147,9 @@ export class Gazetteer {
     if (!hits.length) return { kind: 'none' };
     // The longest own name wins over a shorter one (衡水市安平县: 安平县, not 平县); then a current name over a short form (a province's or city's before a county's) over a former name.
     const rank: Record<MatchKind, number> = { name: 0, short: 1, 'short-county': 2, former: 3 };
-    const minRest = Math.min(...hits.map((h) => h.rest));
+    const minRest = minOf(hits.map((h) => h.rest));
     const best = hits.filter((h) => h.rest === minRest);
-    const top = Math.min(...best.map((h) => rank[h.via]));
+    const top = minOf(best.map((h) => rank[h.via]));
     const chosen = [...new Map(best.filter((h) => rank[h.via] === top).map((h) => [h.place.adcode, h])).values()];
     if (chosen.length === 1) return { kind: 'found', place: chosen[0]!.place, via: chosen[0]!.via };
     return { kind: 'ambiguous', candidates: chosen.map((h) => h.place).sort((a, b) => a.adcode.localeCompare(b.adcode)) };

@@ -12,6 +12,7 @@ import { REGION_COLORS, NEUTRAL_MARK, MARK_STROKE, FONT_STACK } from '../theme/p
 import { el, text, flowLegend, SVG_NS, INK, MUTED } from '../charts/shared/svg.ts';
 import { measure, wrap } from '../charts/shared/layout.ts';
 import type { SizeScale } from './layout.ts';
+import { maxOf } from '../data/extent.ts';
 
 export interface LegendModel {
   sizeTitle: string;
@@ -72,7 +73,7 @@ export function legendSvg(model: LegendModel, width: number, doc: Document): SVG
   if (model.sizes.length) {
     heading(model.sizeTitle);
     const g = el(doc, 'g', { class: 'map-key-sizes' }, svg);
-    const rMax = Math.max(...model.sizes.map((s) => s.r));
+    const rMax = maxOf(model.sizes.map((s) => s.r));
     let x = pad;
     for (const s of model.sizes) {
       const cell = Math.max(2 * s.r + 8, measure(s.label, 11) + 12);

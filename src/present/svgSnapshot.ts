@@ -11,6 +11,7 @@ import type { ClusterMark } from '../data/marks.ts';
 import type { ViewState } from '../state/url.ts';
 import type { Lang } from '../i18n/index.ts';
 import { isNational } from './bounds.ts';
+import { maxOf, minOf } from '../data/extent.ts';
 
 export interface SnapshotOptions {
   doc: Document;
@@ -46,8 +47,8 @@ function draw(o: SnapshotOptions, width: number, height: number): { svg: SVGSVGE
     const paths = [...live.querySelectorAll<SVGGraphicsElement>('path.province')].filter((p) => (o.view.regions as readonly string[]).includes(p.getAttribute('data-region') ?? ''));
     const boxes = paths.map((p) => p.getBBox()).filter((b) => b.width > 0 && b.height > 0);
     if (boxes.length) {
-      const x0 = Math.min(...boxes.map((b) => b.x)), y0 = Math.min(...boxes.map((b) => b.y));
-      const x1 = Math.max(...boxes.map((b) => b.x + b.width)), y1 = Math.max(...boxes.map((b) => b.y + b.height));
+      const x0 = minOf(boxes.map((b) => b.x)), y0 = minOf(boxes.map((b) => b.y));
+      const x1 = maxOf(boxes.map((b) => b.x + b.width)), y1 = maxOf(boxes.map((b) => b.y + b.height));
       const pad = 0.06 * Math.max(x1 - x0, y1 - y0);
       box = { x: x0 - pad, y: y0 - pad, width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad };
     }

@@ -11,6 +11,7 @@ import { sourceHref, batchHref } from './sourceLink.ts';
 import { seriesOf, seriesGrowth } from '../data/series.ts';
 import { timelinePanel } from '../charts/shared/timeline.ts';
 import { valueWithCoverage } from './figureText.ts';
+import { maxOf } from '../data/extent.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -36,7 +37,7 @@ function sourceCite(ctx: AtlasContext, lang: Lang, f: { source_id: string; secti
 function stageChart(doc: Document, figures: FigureRow[], lang: Lang, color: string, title: string): SVGSVGElement | null {
   const rows = STAGES.map((s) => figures.find((f) => f.stage === s)).filter((f): f is FigureRow => !!f);
   if (!rows.length) return null;
-  const max = Math.max(...rows.map((f) => f.value_max ?? f.value ?? 0), 1);
+  const max = maxOf(rows.map((f) => f.value_max ?? f.value ?? 0), 1);
   const W = 320, rowH = 26, left = 78, H = rows.length * rowH + 6;
   const svg = doc.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);

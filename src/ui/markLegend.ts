@@ -5,6 +5,7 @@ import { formatAmount } from '../i18n/format.ts';
 import type { SizeScale } from '../map/layout.ts';
 import type { ClusterMark } from '../data/marks.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../theme/palette.ts';
+import { maxOf } from '../data/extent.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -12,10 +13,10 @@ const SVG = 'http://www.w3.org/2000/svg';
 function sizeKey(scale: SizeScale, unit: string, lang: Lang): SVGSVGElement {
   const vals = [...scale.legend].sort((a, b) => a - b);
   const radii = vals.map((v) => scale.radius(v));
-  const rMax = Math.max(...radii, 6);
+  const rMax = maxOf(radii, 6);
   const labels = vals.map((v) => formatAmount(v, unit, lang));
   // Room for the longest label (about 0.62 em per Latin character, 1 em per CJK character at 11 px).
-  const textWidth = Math.max(...labels.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 11 : 6.8), 0)));
+  const textWidth = maxOf(labels.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 11 : 6.8), 0)));
   const cell = Math.max(2 * rMax + 8, textWidth + 10);
   const W = cell * vals.length, H = 2 * rMax + 22;
   const svg = document.createElementNS(SVG, 'svg');

@@ -56,3 +56,24 @@ describe('no Chinese text in code', () => {
     expect(hits).toEqual([]);
   });
 });
+
+describe('no array spread into one call', () => {
+  // Math.max(...xs), xs.push(...ys) put every element on the stack: past ~100,000 (a user's large table)
+  // they throw "Maximum call stack size exceeded". src/data/extent.ts and loops do the same work.
+  const SPREAD_CALL = /\b(Math\.(max|min)|\.push|\.unshift|fromCharCode|fromCodePoint)\(\s*\.\.\./;
+  it('the pattern finds the calls it is for', () => {
+    expect(SPREAD_CALL.test('Math.max(...xs)')).toBe(true);
+    expect(SPREAD_CALL.test('out.push(...rows)')).toBe(true);
+    expect(SPREAD_CALL.test('[...a, ...b]')).toBe(false);
+    expect(SPREAD_CALL.test('h("div", {}, ...items)')).toBe(false);
+  });
+  it('finds none in src/', () => {
+    const hits = files('src').flatMap((f) =>
+      stripComments(readFileSync(f, 'utf8'))
+        .split('\n')
+        .filter((line) => SPREAD_CALL.test(line))
+        .map((line) => `${f}: ${line.trim().slice(0, 80)}`),
+    );
+    expect(hits).toEqual([]);
+  });
+});

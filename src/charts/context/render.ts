@@ -14,6 +14,7 @@ import { plainNumber } from '../shared/format.ts';
 import { tx } from '../text.ts';
 import { describe as describeSeries, title as chartTitle } from './meta.ts';
 import type { ContextSeries, ContextRegion } from './derive.ts';
+import { maxOf } from '../../data/extent.ts';
 
 export type ContextMode = 'share' | 'index' | 'both';
 export interface ContextOptions extends BaseOptions {
@@ -61,7 +62,7 @@ function panel(series: ContextSeries, o: ResolvedBase & { plotHeight: number }, 
   }
   y += 12;
   const valuesOf = (r: ContextRegion) => (kind === 'share' ? r.share : r.index);
-  const labelRoom = Math.min(width * 0.3, Math.max(...series.regions.map((r) => measure(tx(lang, `region.${r.region}` as 'region.east'), 11))) + 40);
+  const labelRoom = Math.min(width * 0.3, maxOf(series.regions.map((r) => measure(tx(lang, `region.${r.region}` as 'region.east'), 11))) + 40);
   const left = pad + 40;
   const right = width - pad - labelRoom;
   const top = y;

@@ -15,6 +15,7 @@ import type { Shape } from '../shared/figures.ts';
 import { tx } from '../text.ts';
 import { describe as describeSeries, title as chartTitle, subjectName, yearText } from './meta.ts';
 import type { GrowthSeries, GrowthPoint, MemberSum } from './derive.ts';
+import { maxOf } from '../../data/extent.ts';
 
 export interface GrowthOptions extends BaseOptions {
   /** Height of the plot area in px (default: 240, 200 when narrower than 480 px). */
@@ -186,7 +187,7 @@ function mark(p: GrowthPoint, x: number, ys: (v: number) => number, bottom: numb
   const content = [...(besideSum ? wrap(tx(lang, 'chart.growth.stated'), maxW, 11, 2) : []), ...wrap(label, maxW, 11, 4)];
   const lh = 13;
   // Left of the plot is the value axis: a label that would run into it moves right, centred.
-  const w = Math.max(...content.map((l) => measure(l, 11)));
+  const w = maxOf(content.map((l) => measure(l, 11)));
   const leftEdge = anchor === 'end' ? lx - w : anchor === 'middle' ? lx - w / 2 : lx;
   if (leftEdge < plotLeft + 2) [anchor, lx] = ['middle', Math.max(x, plotLeft + 2 + w / 2)];
   const below = labelY > (p.value != null ? ys(p.value) : bottom);

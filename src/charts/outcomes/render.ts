@@ -13,6 +13,7 @@ import { formatFigureValue } from '../../i18n/format.ts';
 import { tx } from '../text.ts';
 import { describe as describeSeries, title as chartTitle, subjectLabel, figureLabel, reasonsLine, ratioLine, sourceMap } from './meta.ts';
 import type { FigureSummary, OutcomeGroup, OutcomesSeries, Pair, SubjectName } from './derive.ts';
+import { maxOf, minOf } from '../../data/extent.ts';
 
 const BAR = '#4477AA';
 const LOW = '#B71C1C';
@@ -126,12 +127,12 @@ function dotPlot(f: Flow, grp: OutcomeGroup, g: Element): void {
   const { doc, o } = f;
   const h = 56;
   const top = f.y + 22;
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
+  const lo = minOf(years);
+  const hi = maxOf(years);
   const x0 = PAD + 8 + 14;
   const x1 = Math.min(o.width - PAD - 14, x0 + 60 * (hi - lo + 1));
   const x = (yr: number) => x0 + ((yr - lo) / (hi - lo)) * (x1 - x0);
-  const ys = zeroScale(Math.max(...dated.map((s) => s.figure.value!)), [top + h, top], h, 30);
+  const ys = zeroScale(maxOf(dated.map((s) => s.figure.value!)), [top + h, top], h, 30);
   const plot = el(doc, 'g', { class: 'dot-plot' }, g);
   el(doc, 'line', { x1: x0 - 10, x2: x1 + 10, y1: top + h, y2: top + h, stroke: GRID, 'stroke-width': 1.5 }, plot);
   // Values above their dots, left to right, skipped where they would touch the previous one or the edge.

@@ -13,6 +13,7 @@ import { formatAmount } from '../../i18n/format.ts';
 import { tx } from '../text.ts';
 import { describe as describeSeries, title as chartTitle, heading, countedText, officialLabel, shareText } from './meta.ts';
 import type { OutputSeries } from './derive.ts';
+import { maxOf } from '../../data/extent.ts';
 
 interface Bar {
   key: string;
@@ -80,7 +81,7 @@ export function render(series: OutputSeries, options: BaseOptions, doc: Document
   const labelW = Math.min(narrow ? width * 0.38 : width * 0.3, 220);
   const x0 = pad + labelW;
   const valueLabels = bars.map((b) => (b.value == null ? tx(lang, 'chart.output.noFigure') : formatAmount(b.value, series.metric.unit, lang)));
-  const x1 = width - pad - Math.min(Math.max(...valueLabels.map((l) => measure(l, 11))) + 10, width * 0.3);
+  const x1 = width - pad - Math.min(maxOf(valueLabels.map((l) => measure(l, 11))) + 10, width * 0.3);
   const rowH = 36;
   y += 20;
   const xs = zeroScale(Math.max(0, ...bars.map((b) => b.value ?? 0)), [x0, x1], x1 - x0);

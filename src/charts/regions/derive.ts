@@ -102,7 +102,7 @@ export function officialCounts(atlas: Atlas): OfficialCounts {
       const figs = splitOf(latest);
       for (const r of REGION_IDS) sum[r] += figs.find((f) => f.subject_id === r)!.value!;
       out.batches.push(latest);
-      out.later.push(...batches.slice(at + 1));
+      for (const x of batches.slice(at + 1)) out.later.push(x);
       const ids = new Set(batches.slice(0, at + 1).map((b) => b.id));
       for (const c of atlas.clusters) {
         const reg = region.get(c.province_adcode);

@@ -11,6 +11,7 @@ import { axisNumber, axisUnit, plainNumber, reasonsText } from '../shared/format
 import { tx, txn } from '../text.ts';
 import { describe as describeSeries, title as chartTitle } from './meta.ts';
 import type { RegionsSeries, RegionEntry } from './derive.ts';
+import { maxOf } from '../../data/extent.ts';
 
 export interface RegionsOptions extends BaseOptions {
   /** Draw the summed-figure panel (default true); false shows the cluster counts only. */
@@ -34,7 +35,7 @@ export function render(series: RegionsSeries, options: RegionsOptions, doc: Docu
   const { width, lang } = o;
   const narrow = width < 480;
   const pad = 12;
-  const labelW = Math.min(140, Math.max(56, Math.max(...series.regions.map((r) => measure(regionName(r.region, lang), 12))) + 12));
+  const labelW = Math.min(140, Math.max(56, maxOf(series.regions.map((r) => measure(regionName(r.region, lang), 12))) + 12));
   const x0 = pad + labelW;
   const valueRoom = narrow ? 44 : 64;
   const x1 = width - pad - valueRoom;
@@ -51,7 +52,7 @@ export function render(series: RegionsSeries, options: RegionsOptions, doc: Docu
     y += 18;
   }
   y += 16;
-  const maxCount = Math.max(...series.regions.map((r) => r.clusters));
+  const maxCount = maxOf(series.regions.map((r) => r.clusters));
   const xc = zeroScale(maxCount, [x0, x1], x1 - x0);
   const rowH = 26;
   xAxis(doc, g1, xc, { top: y, bottom: y + rowH * 4, labelY: y - 4, length: x1 - x0, format: (v) => plainNumber(v, lang, 0), integer: true });

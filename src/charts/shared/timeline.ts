@@ -13,6 +13,7 @@ import { el, text, hint, INK, MUTED, GRID } from './svg.ts';
 import { axisNumber } from './format.ts';
 import { measure } from './layout.ts';
 import { tx } from '../text.ts';
+import { maxOf, minOf } from '../../data/extent.ts';
 
 export interface PanelBox {
   x: number;
@@ -28,11 +29,11 @@ export interface PanelBox {
 export function timelinePanel(doc: Document, parent: Element, s: FigureSeries, box: PanelBox, lang: Lang): void {
   const dated = [...s.actuals, ...s.targets];
   if (!dated.length) return;
-  const years = box.years ?? [Math.min(...dated.map((f) => f.year!)), Math.max(...dated.map((f) => f.year!))];
+  const years = box.years ?? [minOf(dated.map((f) => f.year!)), maxOf(dated.map((f) => f.year!))];
   const left = box.x + 44, right = box.x + box.width - 12, top = box.y + 16, bottom = box.y + box.height - 18;
   const span = years[1] - years[0];
   const xs = scaleLinear().domain(span ? years : [years[0] - 1, years[0] + 1]).range([left + 8, right - 8]);
-  const ys = scaleLinear().domain([0, Math.max(...dated.map((f) => f.value_max ?? f.value ?? 0)) || 1]).range([bottom, top]).nice(3);
+  const ys = scaleLinear().domain([0, maxOf(dated.map((f) => f.value_max ?? f.value ?? 0)) || 1]).range([bottom, top]).nice(3);
   const g = el(doc, 'g', { class: 'timeline' }, parent);
   for (const v of ys.ticks(3)) {
     el(doc, 'line', { x1: left, x2: right, y1: ys(v), y2: ys(v), stroke: GRID }, g);

@@ -7,6 +7,7 @@
 import type { Atlas, BatchRow, MetricRow, SourceRow } from '../../data/schema.ts';
 import { seriesOf, type FigureSeries } from '../../data/series.ts';
 import { lowSources, sourcesFor } from '../shared/figures.ts';
+import { maxOf, minOf } from '../../data/extent.ts';
 
 const COUNTS_ELSEWHERE = new Set(['designated-total', 'cluster-count']);
 
@@ -37,5 +38,5 @@ export function derive(atlas: Atlas): TotalsSeries {
     .sort((a, b) => a.programme.localeCompare(b.programme) || (a.batch.year ?? 0) - (b.batch.year ?? 0) || Number(a.series.subjectType === 'region') - Number(b.series.subjectType === 'region') || a.series.subjectId.localeCompare(b.series.subjectId) || a.metric.id.localeCompare(b.metric.id));
   const years = panels.flatMap((p) => [...p.series.actuals, ...p.series.targets].map((f) => f.year!));
   const sourceIds = new Set(panels.flatMap((p) => [...p.series.actuals, ...p.series.targets, ...p.series.undated].map((f) => f.source_id)));
-  return { chart: 'totals', panels, years: years.length ? [Math.min(...years), Math.max(...years)] : null, sources: sourcesFor(atlas, sourceIds) };
+  return { chart: 'totals', panels, years: years.length ? [minOf(years), maxOf(years)] : null, sources: sourcesFor(atlas, sourceIds) };
 }

@@ -7,6 +7,7 @@ import { timelinePanel } from '../shared/timeline.ts';
 import { tx } from '../text.ts';
 import { describe as describeSeries, title as chartTitle, panelTitle } from './meta.ts';
 import type { TotalsSeries } from './derive.ts';
+import { maxOf } from '../../data/extent.ts';
 
 const PROGRAMME_COLORS: Record<string, string> = { amc: '#0072B2', sme: '#D55E00', innov: '#009E73' };
 
@@ -27,7 +28,7 @@ export function render(series: TotalsSeries, options: BaseOptions, doc: Document
   for (let i = 0; i < series.panels.length; i += cols) {
     const row = series.panels.slice(i, i + cols);
     const titles = row.map((p) => wrap(panelTitle(p, atlas, lang), cellW, 12, 3));
-    const titleH = Math.max(...titles.map((t) => t.length)) * 15;
+    const titleH = maxOf(titles.map((t) => t.length)) * 15;
     row.forEach((p, j) => {
       const x = pad + j * (cellW + 16);
       const g = el(doc, 'g', { class: 'panel', ...(p.series.subjectType === 'region' ? { 'data-region': p.series.subjectId } : {}) }, svg);
