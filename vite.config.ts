@@ -27,6 +27,8 @@ export default defineConfig({
   },
   // Embeds in sandbox="allow-scripts" iframes run with an opaque origin: their module scripts and data
   // requests are cross-origin, so the host must allow them (a static host needs the same header).
+  // The import worker loads the workbook reader on demand: a code-split worker must be an ES module.
+  worker: { format: 'es' },
   preview: { host: '127.0.0.1', cors: true, headers: { 'Access-Control-Allow-Origin': '*' } },
   server: { host: '127.0.0.1' },
 });

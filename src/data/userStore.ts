@@ -61,18 +61,94 @@ async function dbExists(): Promise<boolean> {
   }
 }
 
+/**
+ * Chromium refuses one stored value over about 127 MB, and a table of 100,000 rows is a JSON text of
+ * about twice that: the text is kept in parts of at most PART characters, under keys current#0000, #0001 …,
+ * with { parts: n } under KEY. (A layer stored as one text, before parts, still reads.)
+ */
+const PART = 16 * 1024 * 1024;
+const partKey = (i: number) => `${KEY}#${String(i).padStart(4, '0')}`; // sorts as it counts
+
+/** Every part in one read transaction, joined in order; null when any is missing. */
+function readParts(db: IDBDatabase): Promise<string | null> {
+  return new Promise((resolve) => {
+    const store = db.transaction(STORE, 'readonly').objectStore(STORE);
+    const head = store.get(KEY);
+    head.onerror = () => resolve(null);
+    head.onsuccess = () => {
+      const v: unknown = head.result;
+      if (typeof v === 'string' || v == null) return resolve(typeof v === 'string' ? v : null);
+      const n = (v as { parts?: unknown }).parts;
+      if (typeof n !== 'number' || n < 0) return resolve(null);
+      const parts: string[] = new Array<string>(n);
+      let left = n;
+      if (!n) return resolve('');
+      for (let i = 0; i < n; i++) {
+        const r = store.get(partKey(i));
+        r.onerror = () => resolve(null);
+        r.onsuccess = () => {
+          if (typeof r.result !== 'string') return resolve(null);
+          parts[i] = r.result;
+          if (--left === 0) resolve(parts.join(''));
+        };
+      }
+    };
+  });
+}
+
 /** The stored user layer as stored (JSON text), unchecked: load.ts checks it, loading the schemas only then. */
 export async function readStoredUserLayerText(): Promise<string | null> {
   if (!(await dbExists())) return null;
-  const text = await run<string>('readonly', (s) => s.get(KEY));
-  return typeof text === 'string' ? text : null;
+  const db = await openDb();
+  if (!db) return null;
+  try {
+    return await readParts(db);
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
 }
 
-/** Store the layer; resolves false when the browser refuses. */
-export async function storeUserLayer(p: UserLayerPayload): Promise<boolean> {
-  return (await run<IDBValidKey>('readwrite', (s) => s.put(JSON.stringify(p), KEY))) != null;
+export type StoreResult = 'stored' | 'quota' | 'failed';
+
+/** The text and its parts, in one transaction with the removal of the parts an earlier layer left over. */
+function writeParts(store: IDBObjectStore, text: string): IDBRequest {
+  const n = Math.ceil(text.length / PART);
+  for (let i = 0; i < n; i++) store.put(text.slice(i * PART, (i + 1) * PART), partKey(i));
+  store.delete(IDBKeyRange.bound(partKey(n), `${KEY}#\uffff`)); // an earlier, longer layer's last parts
+  return store.put({ parts: n }, KEY);
+}
+
+/**
+ * Store the layer in one transaction, reporting only once it is committed: a layer larger than the
+ * browser's quota aborts the transaction ('quota'), and the layer stored before stays as it was.
+ */
+export async function storeUserLayer(p: UserLayerPayload): Promise<StoreResult> {
+  const db = await openDb();
+  if (!db) return 'failed';
+  let text: string;
+  try {
+    text = JSON.stringify(p);
+  } catch {
+    db.close();
+    return 'failed'; // too large for one string
+  }
+  return new Promise<StoreResult>((resolve) => {
+    const done = (r: StoreResult) => (db.close(), resolve(r));
+    const isQuota = (e: DOMException | null | undefined) => e?.name === 'QuotaExceededError';
+    try {
+      const tx = db.transaction(STORE, 'readwrite');
+      const req = writeParts(tx.objectStore(STORE), text);
+      tx.oncomplete = () => done('stored');
+      tx.onabort = () => done(isQuota(tx.error) || isQuota(req.error) ? 'quota' : 'failed');
+      tx.onerror = (e) => e.preventDefault(); // the abort that follows says which
+    } catch (e) {
+      done(isQuota(e as DOMException) ? 'quota' : 'failed');
+    }
+  });
 }
 
 export async function clearStoredUserLayer(): Promise<void> {
-  await run('readwrite', (s) => s.delete(KEY));
+  await run('readwrite', (s) => s.delete(IDBKeyRange.bound(KEY, `${KEY}#\uffff`)));
 }

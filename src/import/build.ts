@@ -81,7 +81,10 @@ export const MAX_TEXT = 200;
 
 type Cells = (f: Field) => { text: string; header: string } | null;
 
-export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], opts: ImportOptions, atlas: Pick<Atlas, 'metrics' | 'sectors'>, gz: Gazetteer): ImportResult {
+/** Rows checked between two progress reports. */
+const REPORT_EVERY = 2000;
+
+export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], opts: ImportOptions, atlas: Pick<Atlas, 'metrics' | 'sectors'>, gz: Gazetteer, onProgress?: (checked: number) => void): ImportResult {
   const errors: RowError[] = [];
   const ambiguous = new Map<string, Ambiguity>();
   const clusters = new Map<string, ClusterRow>();
@@ -96,7 +99,9 @@ export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], o
   let placedAtPrefecture = 0;
   const valueCols = columns.map((c, i) => ({ ...c, i })).filter((c) => c.field === 'value');
 
+  let checked = 0;
   for (const r of table.rows) {
+    if (onProgress && ++checked % REPORT_EVERY === 0) onProgress(checked);
     const cell: Cells = (f) => {
       const i = columns.findIndex((c) => c.field === f);
       return i < 0 ? null : { text: (r.cells[i] ?? '').trim(), header: table.header[i] ?? '' };
@@ -174,7 +179,7 @@ export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], o
       const c = checkRow(clusterRow, candidate, r.line, rowErrors);
       const s = checkRow(siteRow, site, r.line, rowErrors);
       if (!c || !s) {
-        errors.push(...rowErrors);
+        for (const e of rowErrors) errors.push(e);
         continue;
       }
       if (place.place.coordNote === 'prefecture-seat') placedAtPrefecture++;
@@ -217,7 +222,7 @@ export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], o
         figures.push(f);
       }
     }
-    errors.push(...rowErrors);
+    for (const e of rowErrors) errors.push(e);
     if (!rowErrors.length) accepted++;
   }
   const payload = payloadOf(opts, [...clusters.values()], sites, figures, table.rows.length, errors.length);
@@ -288,7 +293,7 @@ function payloadOf(opts: ImportOptions, clusters: ClusterRow[], sites: SiteRow[]
     importedAt: opts.now,
     source: { id: USER_LAYER, level: 'dataset', grade: opts.grade, issuer_zh: line, issuer_en: line, title_zh: file, title_en: file, doc_number: null, doc_number_status: 'none', date: null, date_status: 'none', province_adcode: null, seed_file: null, url: null, read_at: null, read_at_name_zh: null, read_at_name_en: null, notes_zh: fill(L.sourceNote.zh, { date, file }), notes_en: fill(L.sourceNote.en, { date, file }) },
     programme: { id: USER_LAYER, name_zh: L.name.zh, name_en: L.name.en, short_zh: L.name.zh, short_en: L.name.en, level: 'local', issuer_zh: line, issuer_en: line, default_on: true, description_zh: fill(L.description.zh, { file }), description_en: fill(L.description.en, { file }) },
-    batch: { id: USER_LAYER, programme: USER_LAYER, name_zh: line, name_en: line, date: null, year: years.length ? Math.max(...years) : null, source_id: USER_LAYER, official_count: null, cumulative_count: null, completeness_zh: fill(L.completeness.zh, counts), completeness_en: fill(L.completeness.en, counts), notes_zh: null, notes_en: null },
+    batch: { id: USER_LAYER, programme: USER_LAYER, name_zh: line, name_en: line, date: null, year: years.length ? years.reduce((a, b) => Math.max(a, b)) : null, source_id: USER_LAYER, official_count: null, cumulative_count: null, completeness_zh: fill(L.completeness.zh, counts), completeness_en: fill(L.completeness.en, counts), notes_zh: null, notes_en: null },
     clusters,
     sites,
     figures,

@@ -8,19 +8,23 @@ import { saveOfflineWithUserLayer } from '../offline/withUserLayer.ts';
 import type { Atlas } from '../data/schema.ts';
 import { fetchJson } from '../data/load.ts';
 import { currentUserLayer, setCurrentUserLayer, serializeUserLayer } from '../data/userLayerState.ts';
-import type { UserLayerPayload } from '../data/userLayer.ts';
-import { storeUserLayer, clearStoredUserLayer } from '../data/userStore.ts';
-import { CsvSyntaxError } from '../data/csv.ts';
+import { clearStoredUserLayer } from '../data/userStore.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { h, clear } from '../ui/dom.ts';
 import { saveBlob } from '../export/download.ts';
-import { readTable, type ReadTable } from './decode.ts';
 import { mapHeaders, type ColumnMap } from './headers.ts';
-import { Gazetteer, type GazetteerJson } from './gazetteer.ts';
-import { buildUserLayer, type ImportOptions, type ImportResult } from './build.ts';
+import type { GazetteerJson } from './gazetteer.ts';
+import type { ImportOptions } from './build.ts';
 import { columnsTable, settingsForm } from './mapping.ts';
 import { resultsView } from './results.ts';
 import { dataPackage, templateCsv, TEMPLATE } from './package.ts';
+import { importClient, CANCELLED, type ImportClient } from './client.ts';
+import { ImportError } from './errors.ts';
+import { progressView, type ProgressView } from './progress.ts';
+import { TABLE_LIMITS } from './table.ts';
+import { viewFor } from './view.ts';
+import type { CheckSummary, TableSummary } from './session.ts';
 import '../styles/import.css';
 
 export interface ImportDialogOptions {
@@ -30,66 +34,119 @@ export interface ImportDialogOptions {
   navigate?: (href: string) => void;
 }
 
-let gazetteer: Promise<Gazetteer> | null = null;
+let gazetteer: Promise<GazetteerJson> | null = null;
 /** The gazetteer, fetched from the site once per page (and again after a failure). */
-export function loadGazetteer(): Promise<Gazetteer> {
-  gazetteer ??= fetchJson('gazetteer.json').then((json) => new Gazetteer(json as GazetteerJson));
+export function loadGazetteer(): Promise<GazetteerJson> {
+  gazetteer ??= fetchJson('gazetteer.json') as Promise<GazetteerJson>;
   gazetteer.catch(() => (gazetteer = null));
   return gazetteer;
 }
 
+interface State {
+  table: TableSummary;
+  columns: ColumnMap[];
+  opts: ImportOptions;
+  result: CheckSummary | null;
+}
+
+/** The parts of the dialog the steps below fill in. */
+interface Parts {
+  lang: Lang;
+  atlas: Atlas;
+  dialog: HTMLDialogElement;
+  status: HTMLElement;
+  progress: ProgressView;
+  sheetHost: HTMLElement;
+  mappingHost: HTMLElement;
+  resultsHost: HTMLElement;
+  commit: HTMLButtonElement;
+  client: Promise<ImportClient>;
+}
+
+const bytesLabel = (n: number, lang: Lang) => `${formatNumber(Math.round((n / 1024 / 1024) * 10) / 10, lang)} MB`;
+
+/** An import error in the user's words: which limit, which row, what to do. */
+function errorText(lang: Lang, e: unknown): string {
+  if (!(e instanceof ImportError)) return t(lang, 'import.failed', { detail: e instanceof Error ? e.message : String(e) });
+  const w = e.wire;
+  if (w.message === CANCELLED) return t(lang, 'import.cancelled');
+  if (w.kind === 'syntax') return t(lang, 'import.file.bad', { line: w.line ?? 1, reason: w.message });
+  if (w.kind === 'too-large' && w.what === 'bytes') return t(lang, 'import.too-large.bytes', { found: bytesLabel(w.found ?? 0, lang), limit: bytesLabel(w.limit ?? 0, lang) });
+  if (w.kind === 'too-large') return t(lang, 'import.too-large.rows', { limit: formatNumber(w.limit ?? 0, lang) });
+  if (w.kind === 'workbook' && ['xls', 'encrypted'].includes(w.reason ?? '')) return t(lang, 'import.workbook.xls');
+  if (w.kind === 'workbook' && ['zip-bomb', 'too-big', 'too-many-sheets'].includes(w.reason ?? '')) return t(lang, `import.workbook.${w.reason === 'too-many-sheets' ? 'too-many-sheets' : 'zip-bomb'}` as MessageKey, { detail: w.message });
+  if (w.kind === 'workbook') return t(lang, 'import.workbook.bad', { detail: w.message });
+  return t(lang, 'import.failed', { detail: w.message });
+}
+
+/** Run one step with its progress shown; errors become the status line. */
+async function step<T>(p: Parts, f: (c: ImportClient) => Promise<T>): Promise<T | null> {
+  try {
+    return await f(await p.client);
+  } catch (e) {
+    p.status.textContent = errorText(p.lang, e);
+    return null;
+  } finally {
+    p.progress.hide();
+  }
+}
+
+function summaryText(lang: Lang, s: TableSummary): string {
+  const cols = s.header.length;
+  if (s.kind === 'xlsx') return t(lang, 'import.file.summary.sheet', { file: s.file, sheet: s.sheet ?? '', header: s.headerRow, rows: formatNumber(s.rows, lang), cols });
+  return t(lang, 'import.file.summary', { file: s.file, encoding: t(lang, `import.encoding.${s.encoding}` as MessageKey), rows: formatNumber(s.rows, lang), cols });
+}
+
+/** A workbook's sheets, when it has more than one: choosing another reads that sheet instead. */
+function sheetPicker(p: Parts, s: TableSummary, onTable: (t: TableSummary) => void): HTMLElement | null {
+  if (s.sheets.length < 2) return null;
+  const label = (x: TableSummary['sheets'][number]) => t(p.lang, x.hidden ? 'import.sheet.hidden' : 'import.sheet.rows', { sheet: x.name, rows: formatNumber(x.rows, p.lang) });
+  const select = h('select', { name: 'sheet' }, ...s.sheets.map((x) => h('option', { value: x.name, selected: x.name === s.sheet }, label(x))));
+  select.addEventListener('change', () => void step(p, (c) => c.sheet(select.value)).then((table) => table && onTable(table)));
+  return h('label', { class: 'import-setting import-sheet' }, h('span', { class: 'import-setting-label' }, t(p.lang, 'import.sheet')), select);
+}
+
 export function openImportDialog(o: ImportDialogOptions): HTMLDialogElement {
   const { lang, atlas } = o;
-  const gz = loadGazetteer();
-  const status = h('p', { class: 'import-status', role: 'status', 'aria-live': 'polite' });
-  const mappingHost = h('section', { class: 'import-mapping', hidden: true });
-  const resultsHost = h('section', { class: 'import-check', hidden: true });
+  void loadGazetteer();
   const commit = h('button', { type: 'button', class: 'import-commit', disabled: true }, t(lang, 'import.commit', { clusters: 0 }));
-  const input = h('input', { type: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain', class: 'import-file', id: 'import-file' });
-  let state: { table: ReadTable; columns: ColumnMap[]; opts: ImportOptions; result: ImportResult | null } | null = null;
+  const input = h('input', { type: 'file', accept: '.csv,.tsv,.txt,.xlsx,.xls,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'import-file', id: 'import-file' });
+  const parts: Parts = {
+    lang,
+    atlas,
+    dialog: h('dialog', { class: 'import-dialog', 'aria-labelledby': 'import-title' }),
+    status: h('p', { class: 'import-status', role: 'status', 'aria-live': 'polite' }),
+    progress: progressView(lang, () => (flow.reset(), void parts.client.then((c) => c.cancel()))),
+    sheetHost: h('div', { class: 'import-sheet-host' }),
+    mappingHost: h('section', { class: 'import-mapping', hidden: true }),
+    resultsHost: h('section', { class: 'import-check', hidden: true }),
+    commit,
+    client: importClient((pr) => parts.progress.show(pr), isSingleFile()),
+  };
+  const flow = importFlow(parts, o);
+  input.addEventListener('change', () => input.files?.[0] && void flow.readFile(input.files[0]));
+  const { dialog } = parts;
+  const current = currentBox(lang, o);
+  dialog.append(
+    h('h2', { id: 'import-title' }, t(lang, 'import.title')),
+    h('p', { class: 'import-private' }, t(lang, 'import.private')),
+    ...(current ? [current] : []),
+    h('div', { class: 'import-start' }, input, dropZone(lang, flow.readFile), h('p', { class: 'import-note' }, t(lang, 'import.formats'), ' ', t(lang, 'import.limits', { rows: formatNumber(TABLE_LIMITS.rows, lang), size: bytesLabel(TABLE_LIMITS.bytes, lang) })), templateLinks(lang)),
+    parts.status,
+    parts.progress.el,
+    parts.sheetHost,
+    parts.resultsHost,
+    parts.mappingHost,
+    h('div', { class: 'import-actions' }, commit, h('form', { method: 'dialog' }, h('button', { class: 'import-cancel' }, t(lang, 'import.cancel')))),
+  );
+  commit.addEventListener('click', () => void flow.store());
+  dialog.addEventListener('close', () => (void parts.client.then((c) => c.cancel()), dialog.remove()));
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
+}
 
-  const check = async () => {
-    if (!state) return;
-    const g = await gz;
-    state.result = buildUserLayer(state.table, state.columns, state.opts, atlas, g);
-    clear(resultsHost);
-    resultsHost.append(h('h3', {}, t(lang, 'import.check')), resultsView(lang, state.result, state.opts.choices as Record<string, string>, () => void check()));
-    resultsHost.hidden = false;
-    commit.disabled = state.result.payload.clusters.length === 0 || !state.opts.sourceLine.trim();
-    commit.textContent = t(lang, 'import.commit', { clusters: state.result.payload.clusters.length });
-  };
-  const remap = () => {
-    if (!state) return;
-    clear(mappingHost);
-    mappingHost.append(
-      h('h3', {}, t(lang, 'import.columns')),
-      h('p', { class: 'import-note' }, t(lang, 'import.columns.hint')),
-      h('div', { class: 'import-columns-scroll' }, columnsTable(lang, state.table, state.columns, remap)),
-      h('h3', {}, t(lang, 'import.settings')),
-      settingsForm(lang, atlas, state.table, state.columns, state.opts, () => void check()),
-    );
-    mappingHost.hidden = false;
-    void check();
-  };
-  const readFile = async (file: File) => {
-    status.textContent = t(lang, 'import.reading');
-    state = null;
-    mappingHost.hidden = resultsHost.hidden = true;
-    commit.disabled = true;
-    try {
-      const table = readTable(new Uint8Array(await file.arrayBuffer()));
-      await gz;
-      status.textContent = t(lang, 'import.file.summary', { file: file.name, encoding: t(lang, `import.encoding.${table.encoding}` as MessageKey), rows: table.rows.length, cols: table.header.length });
-      const opts: ImportOptions = { fileName: file.name, sourceLine: file.name.replace(/\.[^.]+$/, ''), grade: 'official', mode: 'beside', defaultMetric: 'output', defaultStage: 'baseline', defaultYear: null, defaultSector: 'other', choices: {}, now: new Date().toISOString() };
-      state = { table, columns: mapHeaders(table.header, atlas.metrics), opts, result: null };
-      dialog.classList.add('has-file');
-      remap();
-    } catch (e) {
-      status.textContent = e instanceof CsvSyntaxError ? t(lang, 'import.file.bad', { line: e.line, reason: e.message }) : gazetteer === null ? t(lang, 'import.gazetteer.failed') : t(lang, 'import.file.bad', { line: 1, reason: String((e as Error).message ?? e) });
-    }
-  };
-  input.addEventListener('change', () => input.files?.[0] && void readFile(input.files[0]));
-
+function dropZone(lang: Lang, readFile: (f: File) => void): HTMLElement {
   const drop = h('label', { class: 'import-drop', for: 'import-file' }, h('span', { class: 'import-pick' }, t(lang, 'import.pick')), ' ', h('span', {}, t(lang, 'import.drop')));
   drop.addEventListener('dragover', (e) => (e.preventDefault(), drop.classList.add('over')));
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
@@ -97,51 +154,87 @@ export function openImportDialog(o: ImportDialogOptions): HTMLDialogElement {
     e.preventDefault();
     drop.classList.remove('over');
     const f = e.dataTransfer?.files[0];
-    if (f) void readFile(f);
+    if (f) readFile(f);
   });
-
-  const dialog = h(
-    'dialog',
-    { class: 'import-dialog', 'aria-labelledby': 'import-title' },
-    h('h2', { id: 'import-title' }, t(lang, 'import.title')),
-    h('p', { class: 'import-private' }, t(lang, 'import.private')),
-    currentBox(lang, o),
-    h('div', { class: 'import-start' }, input, drop, h('p', { class: 'import-note' }, t(lang, 'import.formats')), templateLinks(lang)),
-    status,
-    resultsHost,
-    mappingHost,
-    h('div', { class: 'import-actions' }, commit, h('form', { method: 'dialog' }, h('button', { class: 'import-cancel' }, t(lang, 'import.cancel')))),
-  );
-  commit.addEventListener('click', async () => {
-    const p = state?.result?.payload;
-    if (!p) return;
-    commit.disabled = true;
-    if (!(await storeUserLayer(p))) {
-      status.textContent = t(lang, 'import.store.failed');
-      return;
-    }
-    setCurrentUserLayer(p);
-    (o.navigate ?? ((href: string) => location.assign(href)))(viewFor(p, new URL(location.href)));
-  });
-  dialog.addEventListener('close', () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
-  return dialog;
+  return drop;
 }
 
-/** The view to open on the imported layer: default layers (the user layer is one), its stage and metric. */
-export function viewFor(p: UserLayerPayload, here: URL): string {
-  const url = new URL(here.href);
-  for (const k of ['layer', 'cluster', 'until', 'subject', 'sector', 'region', 'at']) url.searchParams.delete(k);
-  const top = (xs: string[]) => [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const stage = top(p.figures.map((f) => f.stage));
-  const metric = top(p.figures.filter((f) => ['output', 'sales', 'value-added'].includes(f.metric)).map((f) => f.metric));
-  if (stage && stage !== 'target-1') url.searchParams.set('stage', stage);
-  else url.searchParams.delete('stage');
-  if (metric && metric !== 'output') url.searchParams.set('metric', metric);
-  else url.searchParams.delete('metric');
-  url.searchParams.set('tab', 'list');
-  return url.pathname + url.search;
+/** The steps: read a file (or a sheet), map its columns, check, store. */
+function importFlow(p: Parts, o: ImportDialogOptions) {
+  const { lang, atlas } = p;
+  let state: State | null = null;
+  let checks = 0;
+  const check = async () => {
+    if (!state) return;
+    const mine = ++checks;
+    const s = state;
+    let gz: GazetteerJson;
+    try {
+      gz = await loadGazetteer();
+    } catch {
+      p.status.textContent = t(lang, 'import.gazetteer.failed');
+      return;
+    }
+    const result = await step(p, (c) => c.check(s.columns, s.opts, { metrics: atlas.metrics, sectors: atlas.sectors }, gz));
+    if (!result || mine !== checks || s !== state) return; // a newer check or file is on its way
+    s.result = result;
+    clear(p.resultsHost);
+    p.resultsHost.append(h('h3', {}, t(lang, 'import.check')), resultsView(lang, result, s.opts.choices as Record<string, string>, () => void check()));
+    p.resultsHost.hidden = false;
+    p.commit.disabled = result.clusters === 0 || !s.opts.sourceLine.trim();
+    p.commit.textContent = t(lang, 'import.commit', { clusters: result.clusters });
+  };
+  const remap = () => {
+    if (!state) return;
+    clear(p.mappingHost);
+    p.mappingHost.append(
+      h('h3', {}, t(lang, 'import.columns')),
+      h('p', { class: 'import-note' }, t(lang, 'import.columns.hint')),
+      h('div', { class: 'import-columns-scroll' }, columnsTable(lang, state.table, state.columns, remap)),
+      h('h3', {}, t(lang, 'import.settings')),
+      settingsForm(lang, atlas, state.table, state.columns, state.opts, () => void check()),
+    );
+    p.mappingHost.hidden = false;
+    void check();
+  };
+  const useTable = (table: TableSummary) => {
+    p.status.textContent = summaryText(lang, table);
+    const opts: ImportOptions = state?.opts.fileName === table.file ? state.opts : { fileName: table.file, sourceLine: table.file.replace(/\.[^.]+$/, ''), grade: 'official', mode: 'beside', defaultMetric: 'output', defaultStage: 'baseline', defaultYear: null, defaultSector: 'other', choices: {}, now: new Date().toISOString() };
+    state = { table, columns: mapHeaders(table.header, atlas.metrics), opts, result: null };
+    clear(p.sheetHost);
+    const picker = sheetPicker(p, table, useTable);
+    if (picker) p.sheetHost.append(picker);
+    p.dialog.classList.add('has-file');
+    remap();
+  };
+  /** Back to "choose a file": after a cancel the worker that held the table is gone. */
+  const reset = () => {
+    state = null;
+    clear(p.sheetHost);
+    p.mappingHost.hidden = p.resultsHost.hidden = true;
+    p.commit.disabled = true;
+    p.dialog.classList.remove('has-file');
+  };
+  const readFile = async (file: File) => {
+    reset();
+    p.status.textContent = '';
+    p.progress.show({ phase: 'read', rows: 0, total: null, share: null });
+    const table = await step(p, (c) => c.open(file));
+    p.dialog.dataset['runs'] = (await p.client).where; // worker or page: the tests and the bench read it
+    if (table) useTable(table);
+  };
+  const store = async () => {
+    if (!state?.result) return;
+    p.commit.disabled = true;
+    const r = await step(p, (c) => c.store());
+    if (r !== 'stored') {
+      if (r) p.status.textContent = t(lang, r === 'quota' ? 'import.store.quota' : 'import.store.failed', { clusters: formatNumber(state.result.clusters, lang) });
+      p.commit.disabled = false;
+      return;
+    }
+    (o.navigate ?? ((href: string) => location.assign(href)))(viewFor(state.result.view, new URL(location.href)));
+  };
+  return { readFile, store, reset };
 }
 
 function templateLinks(lang: Lang): HTMLElement {

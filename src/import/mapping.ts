@@ -4,7 +4,7 @@ import { GRADES } from '../data/constants.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { FIELDS, type ColumnMap, type Field } from './headers.ts';
-import type { ReadTable } from './decode.ts';
+import type { TableSummary } from './session.ts';
 import type { ImportOptions } from './build.ts';
 import { STAGE_CHOICES } from './values.ts';
 
@@ -12,9 +12,9 @@ const tk = (lang: Lang, key: string, params?: Record<string, string | number>) =
 const option = (value: string, label: string, selected: boolean) => h('option', { value, selected }, label);
 
 /** The columns table: header, a few example cells, and a select of fields. */
-export function columnsTable(lang: Lang, table: ReadTable, columns: ColumnMap[], onChange: () => void): HTMLElement {
+export function columnsTable(lang: Lang, table: Pick<TableSummary, 'header' | 'samples'>, columns: ColumnMap[], onChange: () => void): HTMLElement {
   const rows = table.header.map((header, i) => {
-    const examples = table.rows.slice(0, 3).map((r) => r.cells[i] ?? '').filter(Boolean).join(' · ');
+    const examples = table.samples.map((r) => r[i] ?? '').filter(Boolean).join(' · ');
     const select = h('select', { 'aria-label': `${t(lang, 'import.col.field')}: ${header}`, 'data-column': i }, option('', t(lang, 'import.field.none'), columns[i]!.field == null), ...FIELDS.map((f) => option(f, tk(lang, `import.field.${f}`), columns[i]!.field === f)));
     select.addEventListener('change', () => {
       columns[i] = { ...columns[i]!, field: (select.value || null) as Field | null };
@@ -31,7 +31,7 @@ export function columnsTable(lang: Lang, table: ReadTable, columns: ColumnMap[],
 }
 
 /** What the numbers are. Where the table has no column for a setting, the form says so beside it. */
-export function settingsForm(lang: Lang, atlas: Pick<Atlas, 'metrics' | 'sectors'>, table: ReadTable, columns: ColumnMap[], opts: ImportOptions, onChange: () => void): HTMLElement {
+export function settingsForm(lang: Lang, atlas: Pick<Atlas, 'metrics' | 'sectors'>, table: Pick<TableSummary, 'header'>, columns: ColumnMap[], opts: ImportOptions, onChange: () => void): HTMLElement {
   const has = (f: Field) => columns.some((c) => c.field === f);
   const name = (r: { name_zh: string; name_en: string }) => (lang === 'zh' ? r.name_zh : r.name_en);
   const set = <K extends keyof ImportOptions>(k: K, v: ImportOptions[K]) => {

@@ -1,18 +1,17 @@
 /** The check step: what loads, the places to pick, and every rejected row by row and column with why. */
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { h } from '../ui/dom.ts';
-import type { ImportResult } from './build.ts';
+import type { CheckSummary } from './session.ts';
 
-/** Rows listed in the page at most; the rest are counted. */
-const MAX_LISTED = 200;
-
-export function resultsView(lang: Lang, r: ImportResult, choices: Record<string, string>, onPick: () => void): HTMLElement {
-  const summary = h('p', { class: 'import-summary', role: 'status' }, t(lang, 'import.result', { rows: r.rows, accepted: r.accepted, clusters: r.payload.clusters.length, figures: r.payload.figures.length, errors: r.errors.length }));
+export function resultsView(lang: Lang, r: CheckSummary, choices: Record<string, string>, onPick: () => void): HTMLElement {
+  const n = (x: number) => formatNumber(x, lang);
+  const summary = h('p', { class: 'import-summary', role: 'status' }, t(lang, 'import.result', { rows: n(r.rows), accepted: n(r.accepted), clusters: n(r.clusters), figures: n(r.figures), errors: n(r.errorCount) }));
   const notes = [r.placedAtPrefecture ? t(lang, 'import.result.prefecture', { n: r.placedAtPrefecture }) : null, r.sectorGuessed ? t(lang, 'import.result.sector', { n: r.sectorGuessed }) : null].filter((x): x is string => !!x);
   return h('div', { class: 'import-results' }, summary, ...notes.map((n) => h('p', { class: 'import-note' }, n)), ambiguityList(lang, r, choices, onPick), errorTable(lang, r));
 }
 
-function ambiguityList(lang: Lang, r: ImportResult, choices: Record<string, string>, onPick: () => void): HTMLElement | null {
+function ambiguityList(lang: Lang, r: CheckSummary, choices: Record<string, string>, onPick: () => void): HTMLElement | null {
   if (!r.ambiguous.length) return null;
   const items = r.ambiguous.map((a) => {
     const select = h('select', { 'aria-label': a.text, 'data-place': a.text }, h('option', { value: '' }, t(lang, 'import.ambiguous.pick')), ...a.candidates.map((c) => h('option', { value: c.adcode, selected: choices[a.text] === c.adcode }, `${c.fullName} (${c.adcode})`)));
@@ -27,12 +26,12 @@ function ambiguityList(lang: Lang, r: ImportResult, choices: Record<string, stri
   return h('div', { class: 'import-ambiguous' }, h('h3', {}, t(lang, 'import.ambiguous')), h('ul', {}, ...items));
 }
 
-function errorTable(lang: Lang, r: ImportResult): HTMLElement | null {
+function errorTable(lang: Lang, r: CheckSummary): HTMLElement | null {
   if (!r.errors.length) return null;
-  const rows = r.errors.slice(0, MAX_LISTED).map((e) =>
+  const rows = r.errors.map((e) =>
     h('tr', { 'data-row': e.row, 'data-reason': e.reason }, h('td', {}, String(e.row)), h('td', {}, e.column ?? '—'), h('td', {}, t(lang, `import.err.${e.reason}` as MessageKey, { detail: e.detail }))),
   );
-  const more = r.errors.length - MAX_LISTED;
+  const more = r.errorCount - r.errors.length;
   return h(
     'div',
     { class: 'import-errors' },

@@ -10,7 +10,7 @@ import { buildUserLayer } from '../../../src/import/build.ts';
 import { Gazetteer, type GazetteerJson } from '../../../src/import/gazetteer.ts';
 import { dataPackage, templateCsv } from '../../../src/import/package.ts';
 import { parseCsv } from '../../../src/data/csv.ts';
-import { viewFor } from '../../../src/import/dialog.ts';
+import { viewFor, viewHints } from '../../../src/import/view.ts';
 import type { Atlas } from '../../../src/data/schema.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -64,7 +64,7 @@ describe('the user layer in the atlas', () => {
   });
 
   it('opens the view on the layer: its stage, the list, other filters cleared', () => {
-    expect(viewFor(layer(), new URL('http://x/?lang=en&layer=amc&cluster=a&stage=target-2'))).toBe('/?lang=en&stage=baseline&tab=list');
+    expect(viewFor(viewHints(layer()), new URL('http://x/?lang=en&layer=amc&cluster=a&stage=target-2'))).toBe('/?lang=en&stage=baseline&tab=list');
   });
 });
 
