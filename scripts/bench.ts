@@ -19,7 +19,7 @@ import { cpus } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { startPreview, launchBrowser, ROOT } from '../tests/e2e/harness.ts';
 import type { Browser } from 'playwright-core';
-import { benchImport } from './bench-import.ts';
+import { benchImport, importLines } from './bench-import.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PAGES = [
@@ -186,7 +186,7 @@ async function main() {
         pairedRatio: paired(ours, ref),
       },
       jsBudgets: budgets(pages),
-      import5000: importRows,
+      import: importRows,
       singleFile: singleFileSizes(),
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
@@ -204,7 +204,7 @@ async function main() {
     console.log(`\nfirst map pixels (median of ${RUNS}): explore ${median(oursFirst)} ms, bare maplibre ${median(refFirst)} ms, ratio ${result.firstMapPixelsMs.ratio} (median of paired loads ${result.firstMapPixelsMs.pairedRatio})`);
     console.log(`first view (SVG map with every mark, list, panel; median of ${RUNS}): explore ${median(oursView)} ms`);
     console.log(`first map idle (median of ${RUNS}): explore ${median(ours)} ms, bare maplibre ${median(ref)} ms, ratio ${result.firstMapIdleMs.ratio} (median of paired loads ${result.firstMapIdleMs.pairedRatio})`);
-    console.log(`import of ${importRows.rows} rows to the check (median of ${importRows.checkMs.runs.length}): ${importRows.checkMs.median} ms; gazetteer ${kb(importRows.gazetteer.raw)} / ${kb(importRows.gazetteer.gzip)} KB`);
+    for (const line of importLines(importRows)) console.log(line);
     for (const [name, f] of Object.entries(result.singleFile)) console.log(`${name}: ${kb(f.raw)} / ${kb(f.gzip)} KB raw / gzip`);
     console.log('written: bench/results.json');
   } finally {

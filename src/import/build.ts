@@ -130,7 +130,7 @@ export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], o
     const rowMetric = rowMetricCell?.text ? metricOf(rowMetricCell.text, atlas.metrics) : null;
     if (rowMetricCell?.text && !rowMetric) fail(rowMetricCell.header, 'metric-bad', rowMetricCell.text);
     const unitCell = cell('unit');
-    const values: { metric: string; value: number; comparator: FigureRow['comparator']; header: string }[] = [];
+    const values: { metric: string; value: number; comparator: FigureRow['comparator']; header: string; year: number | null; idSuffix: string }[] = [];
     for (const vc of valueCols) {
       const header = table.header[vc.i] ?? '';
       const v = parseValue(r.cells[vc.i] ?? '');
@@ -145,7 +145,7 @@ export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], o
         fail(header, 'unit-bad', vc.unit ?? unitCell?.text ?? '');
         continue;
       }
-      values.push({ metric, value: roundValue(v.value * factor), comparator: v.comparator, header });
+      values.push({ metric, value: roundValue(v.value * factor), comparator: v.comparator, header, year: vc.year ?? (Number.isNaN(year) ? null : year), idSuffix: vc.year != null ? `-${vc.year}` : '' });
     }
     if (errors.length > before || place.kind !== 'found' || !name?.text) continue;
 
@@ -191,13 +191,13 @@ export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], o
     const rowSource = cell('source')?.text;
     const note = [cell('note')?.text, rowSource ? fill(L.rowSource, { source: rowSource }) : ''].filter(Boolean).join(' · ') || null;
     for (const v of values) {
-      const dup = `${cluster.id}|${v.metric}|${stage}|${year ?? ''}`;
+      const dup = `${cluster.id}|${v.metric}|${stage}|${v.year ?? ''}`;
       if (seenFigure.has(dup)) {
         rowErrors.push({ row: r.line, column: v.header, reason: 'duplicate', detail: String(v.value) });
         continue;
       }
       const f = checkRow(figureRow, {
-        id: `u-${r.line}-${v.metric}`,
+        id: `u-${r.line}-${v.metric}${v.idSuffix}`,
         subject_type: 'cluster',
         subject_id: cluster.id,
         scope: 'total',
@@ -209,8 +209,8 @@ export function buildUserLayer(table: CsvTable, columns: readonly ColumnMap[], o
         unit: metricUnit.get(v.metric) ?? '',
         kind,
         stage,
-        year: year ?? null,
-        year_status: year == null ? 'none' : 'stated',
+        year: v.year,
+        year_status: v.year == null ? 'none' : 'stated',
         year_source_id: null,
         batch: USER_LAYER,
         ...section(opts.fileName, r.line),

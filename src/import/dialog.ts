@@ -182,7 +182,7 @@ function importFlow(p: Parts, o: ImportDialogOptions) {
     p.resultsHost.append(h('h3', {}, t(lang, 'import.check')), resultsView(lang, result, s.opts.choices as Record<string, string>, () => void check()));
     p.resultsHost.hidden = false;
     p.commit.disabled = result.clusters === 0 || !s.opts.sourceLine.trim();
-    p.commit.textContent = t(lang, 'import.commit', { clusters: result.clusters });
+    p.commit.textContent = t(lang, 'import.commit', { clusters: formatNumber(result.clusters, lang) });
   };
   const remap = () => {
     if (!state) return;

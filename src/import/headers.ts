@@ -15,7 +15,12 @@ export interface ColumnMap {
   metric: string | null;
   /** The unit written in the header's brackets, as written (亿元, 万元), or null. */
   unit: string | null;
+  /** For a value column whose header names a year (a wide table: one column a year), that year. */
+  year?: number;
 }
+
+/** A year in a header, as wide tables write it: "2023", "2023年", "2023年度", before or after the metric. */
+const HEADER_YEAR = /(?<!\d)((?:19|20)\d{2})(?:\s*年度?)?(?!\d)/;
 
 const SYNONYMS = lexicon.headers as Record<Exclude<Field, 'value'>, string[]>;
 /** Headers that name a metric (beyond the metric's own id and names in metrics.csv). */
@@ -33,6 +38,12 @@ export function normalizeHeader(raw: string): { key: string; unit: string | null
 const norm = (s: string) => normalizeHeader(s).key;
 
 export function mapHeader(raw: string, metrics: readonly Pick<MetricRow, 'id' | 'name_zh' | 'name_en'>[]): ColumnMap {
+  const y = HEADER_YEAR.exec(raw.normalize('NFKC'));
+  if (y) {
+    const rest = raw.normalize('NFKC').replace(y[0], ' ').trim();
+    const m = rest ? mapHeader(rest, metrics) : { field: 'value' as const, metric: null, unit: null };
+    if (m.field === 'value') return { ...m, year: Number(y[1]) };
+  }
   const { key, unit } = normalizeHeader(raw);
   if (!key) return { field: null, metric: null, unit: null };
   for (const [field, names] of Object.entries(SYNONYMS) as [Field, string[]][]) if (names.some((n) => norm(n) === key)) return { field, metric: null, unit };

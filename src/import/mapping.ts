@@ -70,7 +70,7 @@ export function settingsForm(lang: Lang, atlas: Pick<Atlas, 'metrics' | 'sectors
     field(t(lang, 'import.source'), source, null),
     field(t(lang, 'import.grade'), grade, null),
     field(t(lang, 'import.stage'), stage, t(lang, has('stage') ? 'import.stage.present' : 'import.stage.missing')),
-    has('year') ? null : field(t(lang, 'import.year'), year, t(lang, 'import.year.missing')),
+    has('year') || columns.every((c) => c.field !== 'value' || c.year != null) ? null : field(t(lang, 'import.year'), year, t(lang, 'import.year.missing')),
     unnamed.length && !has('metric') ? field(t(lang, 'import.metric'), metric, unnamed.map((u) => t(lang, 'import.metric.missing', { header: u.header })).join(' ')) : null,
     unitless.length ? h('p', { class: 'import-note' }, unitless.map((u) => t(lang, 'import.unit.assumed', { header: u.header, unit: unitOf(u.c.metric) })).join(' ')) : null,
     field(t(lang, 'import.sector'), sector, t(lang, has('sector') ? 'import.sector.present' : 'import.sector.missing')),

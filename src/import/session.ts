@@ -92,7 +92,9 @@ export class ImportSession {
     const { openWorkbook, defaultSheet } = await import('./workbook.ts');
     this.report({ phase: 'parse', rows: 0, total: null, share: null });
     this.workbook = await openWorkbook(bytes);
-    return this.sheet(defaultSheet(this.workbook), name);
+    // The first visible sheet that holds a table (a notes sheet often comes first), else the first visible.
+    const table = this.workbook.sheets.find((x) => !x.hidden && x.cols >= 2 && x.rows >= 2);
+    return this.sheet(table?.name ?? defaultSheet(this.workbook), name);
   }
 
   /** Another sheet of the open workbook. */

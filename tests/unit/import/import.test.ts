@@ -145,3 +145,29 @@ describe('building the user layer', () => {
     expect(r.errors.map((e) => `${e.row}:${e.reason}`)).toEqual(['4:duplicate']);
   });
 });
+
+describe('wide tables: one column a year', () => {
+  it('a year in a value header gives that column its year, before or after the metric', () => {
+    const cols = mapHeaders(['集群名称', '所在地', '产值（亿元） 2022', '2023年产值(亿元)', '2024', '年份'], atlas.metrics);
+    expect(cols.map((c) => [c.field, c.metric, c.unit, c.year])).toEqual([
+      ['name', null, null, undefined],
+      ['place', null, null, undefined],
+      ['value', 'output', '亿元', 2022],
+      ['value', 'output', '亿元', 2023],
+      ['value', null, null, 2024],
+      ['year', null, null, undefined],
+    ]);
+    // A year in a header that is not a value column is left alone.
+    expect(mapHeaders(['2023年备注'], atlas.metrics)[0]!.year).toBeUndefined();
+  });
+  it('each year column becomes a figure of its year; a row year is used for columns without one', () => {
+    const text = '集群名称,所在地,产值（亿元）2022,产值（亿元）2023\n安平丝网,安平县,600,660\n';
+    const table = readTable(new TextEncoder().encode(text));
+    const r = buildUserLayer(table, mapHeaders(table.header, atlas.metrics), OPTS, atlas, gz);
+    expect(r.errors).toEqual([]);
+    expect(r.payload.figures.map((f) => [f.id, f.year, f.value])).toEqual([
+      ['u-2-output-2022', 2022, 600],
+      ['u-2-output-2023', 2023, 660],
+    ]);
+  });
+});
