@@ -37,5 +37,5 @@ export function dataPackage(p: UserLayerPayload): Uint8Array<ArrayBuffer> {
     ['programmes.csv', table(programmeRow, [p.programme])],
     ['batches.csv', table(batchRow, [p.batch])],
   ];
-  return new Uint8Array(zip(files.map(([name, text]) => ({ name, data: enc.encode(text) }))));
+  return zip(files.map(([name, text]) => ({ name, data: enc.encode(text) })));
 }
