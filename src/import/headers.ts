@@ -20,7 +20,7 @@ export interface ColumnMap {
 }
 
 /** A year in a header, as wide tables write it: "2023", "2023年", "2023年度", before or after the metric. */
-const HEADER_YEAR = /(?<!\d)((?:19|20)\d{2})(?:\s*年度?)?(?!\d)/;
+const HEADER_YEAR = new RegExp(`(?<!\\d)((?:19|20)\\d{2})(?:\\s*(?:${lexicon.headerYearSuffix.join('|')}))?(?!\\d)`);
 
 const SYNONYMS = lexicon.headers as Record<Exclude<Field, 'value'>, string[]>;
 /** Headers that name a metric (beyond the metric's own id and names in metrics.csv). */
