@@ -42,7 +42,7 @@ export interface Server {
 }
 
 /** `vite preview` of dist/ (run `npm run build` first; `npm test` does). */
-export async function startPreview(outDir = 'dist'): Promise<Server> {
+export async function startPreview(outDir = process.env['ATLAS_DIST'] ?? 'dist'): Promise<Server> {
   if (!existsSync(join(ROOT, outDir, 'index.html'))) throw new Error(`${outDir}/index.html missing: run npm run build first`);
   const port = await freePort();
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], {
