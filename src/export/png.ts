@@ -18,14 +18,18 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   });
 }
 
-function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+export function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }
 
 export async function svgToPng(svg: SVGSVGElement, size: PngSize): Promise<Blob> {
+  return toBlob(await svgToCanvas(svg, scaleFor(size, Number(svg.getAttribute('width')))));
+}
+
+/** A composed SVG drawn on white paper into a canvas `k` times its size (the share image draws the map on top). */
+export async function svgToCanvas(svg: SVGSVGElement, k: number): Promise<HTMLCanvasElement> {
   const w = Number(svg.getAttribute('width'));
   const h = Number(svg.getAttribute('height'));
-  const k = scaleFor(size, w);
   const url = URL.createObjectURL(new Blob([svgString(svg)], { type: 'image/svg+xml' }));
   try {
     const img = await loadImage(url);
@@ -36,14 +40,14 @@ export async function svgToPng(svg: SVGSVGElement, size: PngSize): Promise<Blob>
     ctx.fillStyle = '#FFFFFF';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await toBlob(canvas);
+    return canvas;
   } finally {
     URL.revokeObjectURL(url);
   }
 }
 
 /** Draws an SVG element onto a canvas at a place and size, through an image of its markup. */
-async function drawSvg(ctx: CanvasRenderingContext2D, s: SVGSVGElement, x: number, y: number, w: number, h: number): Promise<void> {
+export async function drawSvg(ctx: CanvasRenderingContext2D, s: SVGSVGElement, x: number, y: number, w: number, h: number): Promise<void> {
   const clone = s.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('width', String(w));
   clone.setAttribute('height', String(h));
