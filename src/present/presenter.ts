@@ -68,6 +68,7 @@ export function startPresenter(o: PresenterOptions): void {
   const counter = h('p', { class: 'present-counter', 'aria-live': 'polite' });
   const prevBtn = button('prev', 'present.prev', () => act({ kind: 'prev' }), 'ArrowLeft PageUp');
   const nextBtn = button('next', 'present.next', () => act({ kind: 'next' }), 'ArrowRight PageDown Space');
+  const pptxBtn = h('button', { type: 'button', class: 'bar-btn pptx-btn', title: ps(lang, 'present.pptx.title'), onclick: () => void exportDeck() }, ps(lang, 'present.pptx'));
   const langLink = h('a', { class: 'bar-btn lang-switch', lang: lang === 'zh' ? 'en' : 'zh-CN', hreflang: lang === 'zh' ? 'en' : 'zh-CN' }, t(lang, 'lang.switch'));
   const bar = h(
     'nav',
@@ -79,6 +80,7 @@ export function startPresenter(o: PresenterOptions): void {
     button('notes-btn', 'present.notes', () => act({ kind: 'notes' }), 'N'),
     button('blank-btn', 'present.blank', () => act({ kind: 'blank' }), 'B'),
     button('fullscreen-btn', 'present.fullscreen', () => act({ kind: 'fullscreen' }), 'F'),
+    pptxBtn,
     langLink,
   );
   const gotoEl = h('p', { class: 'present-goto', role: 'status', hidden: true });
@@ -164,6 +166,25 @@ export function startPresenter(o: PresenterOptions): void {
     notesWin = window.open(url, 'cluster-atlas-notes', 'popup,width=960,height=720');
     sync.peer(notesWin);
     if (!notesWin) showNotice(o.notices, ps(lang, 'present.notes.blocked'), t(lang, 'notice.dismiss'), 'info');
+  }
+
+  /** The deck as shown (edits included) to a .pptx; the button counts the slides while it works. */
+  async function exportDeck(): Promise<void> {
+    if (pptxBtn.disabled) return;
+    const busy = (n: number, total: number) => (pptxBtn.textContent = ps(lang, 'present.pptx.busy', { n, total }));
+    pptxBtn.disabled = true;
+    pptxBtn.setAttribute('aria-busy', 'true');
+    busy(0, deck.slides.length);
+    try {
+      const { exportPptx } = await import('./pptx.ts');
+      await exportPptx(pc, deck, busy);
+    } catch (err) {
+      showNotice(o.notices, ps(lang, 'present.pptx.failed', { detail: err instanceof Error ? err.message : String(err) }), t(lang, 'notice.dismiss'));
+    } finally {
+      pptxBtn.disabled = false;
+      pptxBtn.removeAttribute('aria-busy');
+      pptxBtn.textContent = ps(lang, 'present.pptx');
+    }
   }
 
   function act(a: Action): void {
