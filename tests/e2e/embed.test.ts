@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page, Download } from 'playwright-core';
 import { useSite, openPage, freePort, screenshot, ROOT, SHOTS } from './harness.ts';
 import { parseCsv } from '../../src/data/csv.ts';
+import { unzipSync } from 'fflate';
 
 const EMBEDS = [
   { id: 'e-regions', q: 'chart=regions' },
@@ -201,11 +202,12 @@ describe('exports', () => {
         assert.equal(await page.locator('.export-menu, button').count(), 0, 'no controls');
         const href = (await page.locator('a.embed-data').getAttribute('href'))!;
         const bytes = Buffer.from(await (await fetch(href)).arrayBuffer());
-        // A stored zip whose first entry is figures.csv: its text follows the 30-byte header and the name.
+        // A zip whose first entry is figures.csv, UTF-8 with a BOM.
         assert.equal(bytes.subarray(0, 4).toString('hex'), '504b0304', 'a zip archive');
-        assert.equal(bytes.subarray(30, 41).toString('utf8'), 'figures.csv');
-        assert.deepEqual([...bytes.subarray(41, 44)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
-        assert.match(bytes.subarray(44).toString('utf8'), /^id,subject_type/);
+        const files = unzipSync(new Uint8Array(bytes));
+        assert.equal(Object.keys(files)[0], 'figures.csv');
+        assert.deepEqual([...files['figures.csv']!.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+        assert.match(Buffer.from(files['figures.csv']!.subarray(3)).toString('utf8'), /^id,subject_type/);
       }
       if (name === 'plain') assert.equal(await page.locator('.embed-head, .embed-foot').count(), 0);
       if (name === 'dark') assert.equal(await page.evaluate(() => document.documentElement.dataset['theme']), 'dark');
