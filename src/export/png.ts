@@ -9,7 +9,7 @@ export function scaleFor(size: PngSize, width: number): number {
   return size === '1x' ? 1 : size === '2x' ? 2 : PRINT_WIDTH / width;
 }
 
-function loadImage(url: string): Promise<HTMLImageElement> {
+export function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => resolve(img);

@@ -10,6 +10,7 @@ import { svgString } from '../export/compose.ts';
 import { t } from '../i18n/index.ts';
 import type { PresentContext } from './context.ts';
 import type { SlideFrame } from './slide.ts';
+import { loadImage } from '../export/png.ts';
 
 export interface Raster {
   dataUrl: string;
@@ -33,15 +34,6 @@ function rel(el: Element, origin: DOMRect): Rect {
 }
 
 const styleOf = (el: Element) => (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
-
-function loadImage(url: string): Promise<HTMLImageElement> {
-  return new Promise((resolve, reject) => {
-    const img = new Image();
-    img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error('an SVG of the slide could not be drawn'));
-    img.src = url;
-  });
-}
 
 /** States the page's CSS draws (the selected mark's outline) written onto the copy as attributes. */
 function inlineStates(live: SVGSVGElement, copy: SVGSVGElement): void {
