@@ -7,27 +7,12 @@
  * The payload is plain JSON (serializeUserLayer) so that it can be kept in IndexedDB, embedded in the
  * offline edition and read back with applyUserLayer, which validates it again with the same schemas.
  */
-import { z } from 'zod/mini';
 import { USER_LAYER } from './userLayerState.ts';
-import { batchRow, clusterRow, figureRow, programmeRow, siteRow, sourceRow, type Atlas } from './schema.ts';
+import { userLayerPayload, type UserLayerPayload } from './userLayerSchema.ts';
+import type { Atlas } from './schema.ts';
 
 export { USER_LAYER, currentUserLayer, setCurrentUserLayer, serializeUserLayer, mapSourceLine } from './userLayerState.ts';
-
-export const userLayerPayload = z.object({
-  kind: z.literal('cluster-atlas-user-layer'),
-  version: z.literal(1),
-  mode: z.enum(['beside', 'replace']),
-  /** The file the rows came from (name only) and when it was imported (ISO date-time). */
-  file: z.string(),
-  importedAt: z.string(),
-  source: sourceRow,
-  programme: programmeRow,
-  batch: batchRow,
-  clusters: z.array(clusterRow),
-  sites: z.array(siteRow),
-  figures: z.array(figureRow),
-});
-export type UserLayerPayload = z.infer<typeof userLayerPayload>;
+export type { UserLayerPayload } from './userLayerSchema.ts';
 
 /** Parse a payload (from storage, a file or the offline edition); null with why when it is not one. */
 export function parseUserLayer(json: unknown): { payload: UserLayerPayload } | { error: string } {

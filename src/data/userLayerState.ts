@@ -3,7 +3,7 @@
  * loaded only when there is a layer to read): every page uses these, few pages ever parse a layer.
  */
 import type { Atlas } from './schema.ts';
-import type { UserLayerPayload } from './userLayer.ts';
+import type { UserLayerPayload } from './userLayerSchema.ts';
 
 export const USER_LAYER = 'user';
 
