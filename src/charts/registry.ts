@@ -69,6 +69,6 @@ export function loadCharts(ids: Iterable<ChartId>, lang: Lang): Promise<void> {
 export function buildChart(id: ChartId, full: Atlas, view: ViewState, o: BuildOptions): BuiltChart {
   const build = builders.get(id);
   if (!build) throw new Error(`the ${id} chart is not loaded (await loadChart)`);
-  const base: ChartBase = { width: o.width, lang: o.lang, highlight: o.highlight ?? null, idPrefix: o.idPrefix ?? `ca-${id}` };
+  const base: ChartBase = { width: o.width, lang: o.lang, highlight: o.highlight ?? null, idPrefix: o.idPrefix ?? `ca-${id}`, minFont: o.minFont ?? 0, fit: o.fill ?? false };
   return { id, ...build(full, view, o, base) };
 }

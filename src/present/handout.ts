@@ -8,15 +8,16 @@ import type { PresentContext } from './context.ts';
 import type { ResolvedDeck } from './deck.ts';
 import { slideFrame, fillSlide } from './slide.ts';
 
-/** Type in print is about 1.3 times the site's chart type. */
+/** Marks in print are about 1.3 times the site's; chart type at least 14 px (10.5 pt). */
 const PRINT_ZOOM = 1.3;
+const PRINT_TEXT = 14;
 
 export function buildHandout(host: HTMLElement, pc: PresentContext, deck: ResolvedDeck): HTMLElement[] {
   const pages = deck.slides.map((slide, i) => {
     const frame = slideFrame(pc, slide, i, deck.slides.length, 'handout');
     const page = h('div', { class: 'handout-page', 'data-slide': i + 1 }, frame.el);
     host.append(page);
-    fillSlide(pc, frame, slide, { zoom: PRINT_ZOOM, withMap: true });
+    fillSlide(pc, frame, slide, { zoom: PRINT_ZOOM, withMap: true, text: PRINT_TEXT });
     return page;
   });
   return pages;

@@ -6,12 +6,14 @@
  */
 import type { PresentContext } from './context.ts';
 import type { ResolvedSlide } from './deck.ts';
-import { slideFrame, fillSlide, type SlideFrame } from './slide.ts';
+import { slideFrame, fillSlide, roomText, type SlideFrame } from './slide.ts';
 
 export const STAGE_W = 1920;
 export const STAGE_H = 1080;
 /** What `screenZoom` in presenter.ts gives on a 1080-line screen: type and marks as large as there. */
 export const STAGE_ZOOM = Math.min(2.4, Math.max(1.15, STAGE_H / 560));
+/** The chart type a 1080-line screen gets (see roomText). */
+export const STAGE_TEXT = roomText(STAGE_H);
 
 export interface Stage {
   doc: Document;
@@ -67,7 +69,7 @@ export function renderBody(stage: Stage, pc: PresentContext, slide: ResolvedSlid
   el.style.cssText = `width:${size.width}px;height:${size.height}px;padding:0;gap:0;grid-template-rows:minmax(0,1fr);box-sizing:border-box`;
   for (const part of el.querySelectorAll<HTMLElement>('.slide-head, .slide-foot')) part.style.display = 'none';
   stage.doc.body.replaceChildren(el);
-  fillSlide(pc, frame, slide, { zoom: STAGE_ZOOM, withMap: true });
+  fillSlide(pc, frame, slide, { zoom: STAGE_ZOOM, withMap: true, text: STAGE_TEXT });
   return frame;
 }
 
@@ -76,7 +78,7 @@ export function sourceOf(stage: Stage, pc: PresentContext, slide: ResolvedSlide,
   const frame = slideFrame(pc, slide, index, total, 'pptx-probe');
   frame.el.style.cssText = `width:${size.width}px;height:${size.height}px;padding:0;gap:0;grid-template-rows:minmax(0,1fr)`;
   stage.doc.body.replaceChildren(frame.el);
-  if (frame.el.querySelector('figure.slide-chart')) fillSlide(pc, frame, slide, { zoom: STAGE_ZOOM, withMap: false });
+  if (frame.el.querySelector('figure.slide-chart')) fillSlide(pc, frame, slide, { zoom: STAGE_ZOOM, withMap: false, text: STAGE_TEXT });
   const text = frame.el.querySelector('.slide-source')?.textContent ?? '';
   stage.doc.body.replaceChildren();
   return text;

@@ -12,7 +12,7 @@ import type { PresentContext } from './context.ts';
 import type { ResolvedDeck } from './deck.ts';
 import { toUrlSlides } from './deck.ts';
 import { serializeSlides } from './deckUrl.ts';
-import { slideFrame, fillSlide } from './slide.ts';
+import { slideFrame, fillSlide, roomText } from './slide.ts';
 import { buildHandout } from './handout.ts';
 import { renderOverview } from './overview.ts';
 import { createKeyMap, type Action } from './keys.ts';
@@ -104,7 +104,7 @@ export function startPresenter(o: PresenterOptions): void {
     frame.el.classList.add('is-entering');
     stage.replaceChildren(frame.el);
     const zoom = screenZoom();
-    fillSlide(pc, frame, slide, { zoom, withMap: false });
+    fillSlide(pc, frame, slide, { zoom, withMap: false, text: roomText(window.innerHeight) });
     o.map.show(frame, slide, zoom);
     counter.textContent = ps(lang, 'present.slideOf', { n: index + 1, total: deck.slides.length });
     prevBtn.toggleAttribute('disabled', index === 0);

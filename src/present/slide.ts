@@ -1,9 +1,11 @@
 /**
  * One slide as DOM: headline, text, body (map, chart, both, or the sources list), source line and
  * slide number. Built in two steps: `slideFrame` makes the skeleton; once it is in the document and has
- * its size, `fillSlide` draws the charts at the width they get (and the map, unless the page supplies it).
+ * its size, `fillSlide` draws the chart for the box it gets, with type large enough for the room (and the
+ * map, unless the page supplies it).
  */
 import { buildChart, type ChartId, type BuiltChart } from '../charts/registry.ts';
+import { BODY_FONT } from '../charts/shared/options.ts';
 import { sourceLine } from '../charts/shared/format.ts';
 import type { SourceRow } from '../data/schema.ts';
 import type { ClusterMark } from '../data/marks.ts';
@@ -54,47 +56,21 @@ function setSource(el: HTMLElement, text: string): void {
   el.querySelector('.slide-source')!.textContent = text;
 }
 
-/**
- * Draws the slide's chart at the width its box has, `zoom` times larger than the site draws it (so
- * the chart's own type is large enough for a projector), and the map as a static SVG when `withMap`.
- */
-export function fillSlide(pc: PresentContext, frame: SlideFrame, slide: ResolvedSlide, o: { zoom: number; withMap: boolean }): BuiltChart | null {
+/** How a slide is filled: `text` is the chart's smallest type in CSS px, `zoom` the map's (see svgSnapshot). */
+export interface FillOptions {
+  zoom: number;
+  withMap: boolean;
+  text: number;
+}
+
+/** A screen's chart type: 2.5% of its height (18 px on a 720-line projector, 27 px at 1080), never under 14 px. */
+export const roomText = (screenHeight: number) => Math.max(14, screenHeight * 0.025);
+
+/** Draws the slide's chart into its box with type of `o.text` px or more, and the map as a static SVG when `withMap`. */
+export function fillSlide(pc: PresentContext, frame: SlideFrame, slide: ResolvedSlide, o: FillOptions): BuiltChart | null {
   const { lang } = pc;
   const fig = frame.el.querySelector<HTMLElement>('figure.slide-chart');
-  let built: BuiltChart | null = null;
-  if (fig) {
-    const width = fig.clientWidth || 900;
-    const build = (w: number) =>
-      buildChart(slide.view.tab as ChartId, pc.atlas, slide.view, { width: Math.max(MIN_CHART_WIDTH, Math.round(w)), lang, doc: document, highlight: slide.view.cluster, idPrefix: fig.dataset['idPrefix'] ?? 'slide' });
-    built = build(width / o.zoom);
-    const box = h('div', { class: 'chart-box' });
-    fig.replaceChildren(h('figcaption', { class: 'slide-chart-head' }, h('h2', { class: 'chart-title' }, built.meta.title), h('p', { class: 'chart-subtitle' }, built.meta.subtitle)), box);
-    if (built.meta.notes.length) fig.append(h('ul', { class: 'chart-notes' }, ...built.meta.notes.map((n) => h('li', {}, n))));
-    // A chart whose height does not follow its width (stacked panels) may fit its box better drawn
-    // narrower: of a few widths, keep the one that comes out largest.
-    const boxW = box.clientWidth, boxH = box.clientHeight;
-    if (boxW > 0 && boxH > 0) {
-      const scaleOf = (b: BuiltChart) => {
-        const [, , w, hgt] = (b.svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
-        return w && hgt ? Math.min(boxW / w, boxH / hgt) : 0;
-      };
-      let best = built;
-      let bestScale = scaleOf(built);
-      for (const k of [0.8, 0.64, 0.5]) {
-        if ((width / o.zoom) * k < MIN_CHART_WIDTH) break;
-        const c = build((width / o.zoom) * k);
-        const sc = scaleOf(c);
-        if (sc > bestScale * 1.02) [best, bestScale] = [c, sc];
-      }
-      built = best;
-    }
-    // Alone on its slide, the chart keeps to the left, next to its notes.
-    if (!frame.mapSlot) built.svg.setAttribute('preserveAspectRatio', 'xMinYMid meet');
-    box.append(built.svg);
-    const sources = new Map<string, SourceRow>();
-    for (const s of [...mapSources(pc, frame.marks), ...built.sources]) sources.set(s.id, s);
-    setSource(frame.el, frame.mapSlot ? sourceLine([...sources.values()], lang) : built.meta.source);
-  }
+  const built = fig ? fillChart(pc, frame, slide, fig, o.text) : null;
   if (o.withMap && frame.mapSlot) {
     const r = frame.mapSlot.getBoundingClientRect();
     frame.mapSlot.replaceChildren(
@@ -102,6 +78,65 @@ export function fillSlide(pc: PresentContext, frame: SlideFrame, slide: Resolved
     );
   }
   return built;
+}
+
+/** The chart drawn `k` times its own px into the box: laid out for the box's shape, type at least BODY_FONT. */
+type ChartAt = (k: number) => BuiltChart;
+
+function fillChart(pc: PresentContext, frame: SlideFrame, slide: ResolvedSlide, fig: HTMLElement, textPx: number): BuiltChart {
+  const { lang } = pc;
+  const box = h('div', { class: 'chart-box' });
+  const common = { lang, doc: document, highlight: slide.view.cluster, idPrefix: fig.dataset['idPrefix'] ?? 'slide', fill: true, minFont: BODY_FONT };
+  const build = (w: number, room: number | null) => buildChart(slide.view.tab as ChartId, pc.atlas, slide.view, { ...common, width: Math.max(MIN_CHART_WIDTH, Math.floor(w)), room });
+  // The title, subtitle and notes (with what the chart leaves out of its drawing for the room) do not
+  // depend on the size: placed first, they leave the box its size.
+  const first = build(fig.clientWidth || 900, null);
+  const notes = [...(first.aside ?? []), ...first.meta.notes];
+  fig.replaceChildren(h('figcaption', { class: 'slide-chart-head' }, h('h2', { class: 'chart-title' }, first.meta.title), h('p', { class: 'chart-subtitle' }, first.meta.subtitle)), box);
+  if (notes.length) fig.append(h('ul', { class: 'chart-notes' }, ...notes.map((n) => h('li', {}, n))));
+  // The source line too: it may take more than one line, which the box gives up.
+  const sources = new Map<string, SourceRow>();
+  for (const s of [...mapSources(pc, frame.marks), ...first.sources]) sources.set(s.id, s);
+  setSource(frame.el, frame.mapSlot ? sourceLine([...sources.values()], lang) : first.meta.source);
+  const w = box.clientWidth || fig.clientWidth || 900;
+  const hgt = box.clientHeight || 500;
+  const { built, k } = pickScale((kk) => build(w / kk + 2 * TRIM, Math.floor(hgt / kk) + 2 * TRIM), textPx / BODY_FONT, w, hgt);
+  // The drawing's own px map onto the box k to one, from its top left: the box is the chart's.
+  built.svg.setAttribute('viewBox', `${TRIM} ${TRIM} ${w / k} ${hgt / k}`);
+  built.svg.setAttribute('preserveAspectRatio', 'xMinYMin meet');
+  box.append(built.svg);
+  return built;
+}
+
+/** Of the 12 px margin every chart keeps round its drawing, what the slide leaves out: its box has its own. */
+const TRIM = 8;
+/** At most this much larger than asked, where a chart is short enough to take larger type (the chart's title stays larger). */
+const MAX_GROW = 1.25;
+/** A chart this share of its box's height or more fills it. */
+const FILLED = 0.97;
+
+/**
+ * The scale to draw at: the type asked for (k0), or larger where the chart, laid out for the box, does
+ * not fill it at k0 and still draws all it drew (charts that grow their rows or plots to the box fill
+ * it: the room goes to them).
+ * When even k0 does not fit, the chart is drawn at k0 and shrunk to the box (its type then under the
+ * size asked, which the slide tests catch).
+ */
+function pickScale(at: ChartAt, k0: number, w: number, hgt: number): { built: BuiltChart; k: number } {
+  const heightOf = (b: BuiltChart) => Number(b.svg.getAttribute('height')) - 2 * TRIM;
+  const widthOf = (b: BuiltChart) => Number(b.svg.getAttribute('width')) - 2 * TRIM;
+  const fits = (b: BuiltChart, k: number) => heightOf(b) * k <= hgt + 0.5 && widthOf(b) * k <= w + 0.5;
+  const base = at(k0);
+  if (!fits(base, k0)) return { built: base, k: Math.min(hgt / heightOf(base), w / widthOf(base)) };
+  if (heightOf(base) * k0 >= hgt * FILLED) return { built: base, k: k0 };
+  for (const grow of [MAX_GROW, (1 + MAX_GROW) / 2]) {
+    const k = k0 * grow;
+    if (w / k + 2 * TRIM < MIN_CHART_WIDTH) continue;
+    const b = at(k);
+    // Larger type only where the chart still draws every entry it drew at k0.
+    if (fits(b, k) && (b.omitted ?? 0) <= (base.omitted ?? 0)) return { built: b, k };
+  }
+  return { built: base, k: k0 };
 }
 
 function mapLegend(pc: PresentContext, slide: ResolvedSlide, marks: ClusterMark[]): HTMLElement {

@@ -1,6 +1,6 @@
 /** Title, description, notes and table of the cluster-growth chart. */
 import type { Lang } from '../../i18n/index.ts';
-import { formatAmount } from '../../i18n/format.ts';
+import { formatAmount, unitLabel } from '../../i18n/format.ts';
 import type { Atlas, FigureRow } from '../../data/schema.ts';
 import { tx, txn } from '../text.ts';
 import { displayValue, plainNumber, sourceLine, withUnit } from '../shared/format.ts';
@@ -18,8 +18,14 @@ export function rateText(rate: number, lang: Lang): string {
 }
 
 /** "产值 2019 1,200亿元 → 2023 2,000亿元" (the metric named when it is not the chart's). */
-export function spanText(g: Growth, lang: Lang, s: Pick<ChangeSeries, 'metric' | 'metrics'>): string {
-  const v = (f: FigureRow) => `${f.year} ${formatAmount(f.value!, f.unit, lang)}`;
+export function spanText(g: Growth, lang: Lang, s: Pick<ChangeSeries, 'metric' | 'metrics'>, compact = false): string {
+  // Compact (a slide's label column): the unit once, after the second value, where both are in one unit.
+  const bare = (f: FigureRow) => {
+    const full = formatAmount(f.value!, f.unit, lang);
+    const u = unitLabel(f.unit, lang);
+    return compact && f.unit === g.to.unit && f.unit !== '%' && u && full.endsWith(u) ? full.slice(0, -u.length).trimEnd() : full;
+  };
+  const v = (f: FigureRow) => `${f.year} ${f === g.from ? bare(f) : formatAmount(f.value!, f.unit, lang)}`;
   const m = s.metrics.find((x) => x.id === g.to.metric);
   const metric = g.to.metric === s.metric.id ? '' : m ? (lang === 'zh' ? m.name_zh : m.name_en) : g.to.metric;
   const cov = g.to.coverage === 'lead-industry' ? tx(lang, 'chart.totals.lead') : '';

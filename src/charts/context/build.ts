@@ -8,5 +8,5 @@ import { derive, render, meta, table, describe, resolveOptions } from './index.t
 export function build(full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase): ChartParts {
   const atlas = layerAtlas(full, view);
   const s = derive(atlas);
-  return { svg: fitPlots((plotHeight) => render(s, { ...base, plotHeight }, o.doc), resolveOptions(base).plotHeight, 2, o.room ?? null), meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
+  return { svg: fitPlots((plotHeight) => render(s, { ...base, plotHeight }, o.doc), resolveOptions(base).plotHeight, 2, o.room ?? null, o.fill), meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
 }

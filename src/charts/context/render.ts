@@ -6,7 +6,7 @@ import { color } from 'd3-color';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { REGION_COLORS } from '../../theme/palette.ts';
-import { resolveBase, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
+import { resolveBase, typeOf, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
 import { el, text, frame, setHeight, markClass, hint, r1, INK, MUTED, GRID } from '../shared/svg.ts';
 import { wrap, measure, spread, tickCount } from '../shared/layout.ts';
 import { zeroScale, yAxis } from '../shared/axis.ts';
@@ -31,7 +31,7 @@ export function resolveOptions(o: ContextOptions): ResolvedBase & { mode: Contex
   const mode = o.mode ?? DEFAULTS.mode;
   if (!['share', 'index', 'both'].includes(mode)) throw new Error(`context: options.mode must be share, index or both (got ${String(mode)})`);
   const plotHeight = o.plotHeight ?? (base.width < 480 ? 160 : 200);
-  if (!Number.isFinite(plotHeight) || plotHeight < 80 || plotHeight > 2000) throw new Error(`context: options.plotHeight must be between 80 and 2000 px (got ${plotHeight})`);
+  if (!Number.isFinite(plotHeight) || plotHeight < 60 || plotHeight > 2000) throw new Error(`context: options.plotHeight must be between 60 and 2000 px (got ${plotHeight})`);
   return { ...base, mode, plotHeight };
 }
 
@@ -51,6 +51,7 @@ export function render(series: ContextSeries, options: ContextOptions, doc: Docu
 
 function panel(series: ContextSeries, o: ResolvedBase & { plotHeight: number }, doc: Document, svg: SVGSVGElement, y0: number, kind: 'share' | 'index'): number {
   const { lang, width } = o;
+  const { f, lh } = typeOf(o);
   const pad = 12;
   const first = series.years[0] ?? 0;
   const g = el(doc, 'g', { class: `panel panel-${kind}` }, svg);
@@ -62,16 +63,16 @@ function panel(series: ContextSeries, o: ResolvedBase & { plotHeight: number }, 
   }
   y += 12;
   const valuesOf = (r: ContextRegion) => (kind === 'share' ? r.share : r.index);
-  const labelRoom = Math.min(width * 0.3, maxOf(series.regions.map((r) => measure(tx(lang, `region.${r.region}` as 'region.east'), 11))) + 40);
+  const labelRoom = Math.min(width * 0.3, maxOf(series.regions.map((r) => measure(tx(lang, `region.${r.region}` as 'region.east'), f(11)))) + 40 + (f(11) - 11) * 3);
   const left = pad + 40;
   const right = width - pad - labelRoom;
   const top = y;
   const bottom = top + o.plotHeight;
   const max = Math.max(0, ...series.regions.flatMap((r) => valuesOf(r).filter((v): v is number => v != null)));
   const ys = zeroScale(max, [bottom, top], o.plotHeight, 45);
-  yAxis(doc, g, ys, { left, right, length: o.plotHeight, format: (v) => (kind === 'share' ? `${plainNumber(v, lang, 0)}%` : plainNumber(v, lang, 0)) });
+  yAxis(doc, g, ys, { left, right, length: o.plotHeight, format: (v) => (kind === 'share' ? `${plainNumber(v, lang, 0)}%` : plainNumber(v, lang, 0)), font: f(11) });
   const xs = scaleLinear().domain([first, series.years[series.years.length - 1] ?? first + 1]).range([left, right]);
-  yearAxis(doc, g, xs, series.years, bottom, right - left);
+  yearAxis(doc, g, xs, series.years, bottom, right - left, f(11));
   const path = line<[number, number | null]>()
     .defined((d) => d[1] != null)
     .x((d) => r1(xs(d[0])))
@@ -86,26 +87,27 @@ function panel(series: ContextSeries, o: ResolvedBase & { plotHeight: number }, 
     const lastIdx = vals.map((v, i) => (v == null ? -1 : i)).reduce((a, b) => Math.max(a, b), -1);
     if (lastIdx >= 0) ends.push({ r, y: ys(vals[lastIdx]!), v: vals[lastIdx]! });
   }
-  const ly = spread(ends.map((e) => e.y), 14, top, bottom);
+  const ly = spread(ends.map((e) => e.y), lh(11, 14), top, bottom);
   ends.forEach((e, i) => {
     const hl = o.highlight === e.r.region;
     const v = kind === 'share' ? `${plainNumber(e.v, lang)}%` : plainNumber(e.v, lang, 0);
-    text(doc, `${tx(lang, `region.${e.r.region}` as 'region.east')} ${v}`, { class: markClass('end-label', hl), 'data-region': e.r.region, x: right + 6, y: ly[i]! + 4, 'font-size': 11, 'font-weight': hl ? 700 : 400, fill: lineColor(e.r.region) }, g);
+    text(doc, `${tx(lang, `region.${e.r.region}` as 'region.east')} ${v}`, { class: markClass('end-label', hl), 'data-region': e.r.region, x: right + 6, y: ly[i]! + 4, 'font-size': f(11), 'font-weight': hl ? 700 : 400, fill: lineColor(e.r.region) }, g);
   });
   if (kind === 'index') el(doc, 'line', { class: 'base-line', x1: left, x2: right, y1: ys(100), y2: ys(100), stroke: MUTED, 'stroke-dasharray': '4 3' }, g);
-  return bottom + 28;
+  return bottom + lh(11, 28);
 }
 
-function yearAxis(doc: Document, g: Element, xs: ScaleLinear<number, number>, years: readonly number[], y: number, length: number): void {
+function yearAxis(doc: Document, g: Element, xs: ScaleLinear<number, number>, years: readonly number[], y: number, length: number, font: number): void {
   const ax = el(doc, 'g', { class: 'axis axis-year' }, g);
-  const n = tickCount(length, 56);
+  // A year's label and a gap per tick: 56 px at the site's type.
+  const n = tickCount(length, 56 + (font - 11) * 3);
   const span = (years[years.length - 1] ?? 0) - (years[0] ?? 0);
   const step = [1, 2, 4, 5, 10, 20].find((s) => span / s <= n) ?? 20;
   for (const yr of years) {
     if ((yr - years[0]!) % step !== 0 && yr !== years[years.length - 1]) continue;
     if (yr === years[years.length - 1] && (yr - years[0]!) % step !== 0 && span % step < step / 2) continue;
     el(doc, 'line', { x1: xs(yr), x2: xs(yr), y1: y, y2: y + 4, stroke: MUTED }, ax);
-    text(doc, String(yr), { x: xs(yr), y: y + 16, 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }, ax);
+    text(doc, String(yr), { x: xs(yr), y: y + 16 + font - 11, 'text-anchor': 'middle', 'font-size': font, fill: MUTED }, ax);
   }
   el(doc, 'line', { x1: xs(years[0]!), x2: xs(years[years.length - 1]!), y1: y, y2: y, stroke: GRID }, ax);
 }

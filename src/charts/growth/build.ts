@@ -11,5 +11,5 @@ export function build(full: Atlas, view: ViewState, o: BuildOptions, base: Chart
   // A subject the view names is found in every layer (it was asked for by name); the default one comes from the layers in view.
   const scope = view.subject || view.cluster ? layerAtlas(full, { layers: full.programmes.map((p) => p.id), low: view.low }) : atlas;
   const s = derive(scope, { subject: growthSubject(atlas, view), metric: view.metric });
-  return { svg: fitPlots((plotHeight) => render(s, { ...base, plotHeight }, o.doc), resolveOptions(base).plotHeight, 1, o.room ?? null), meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
+  return { svg: fitPlots((plotHeight) => render(s, { ...base, plotHeight }, o.doc), resolveOptions(base).plotHeight, 1, o.room ?? null, o.fill), meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
 }

@@ -6,7 +6,7 @@
 import type { Stage } from '../../data/schema.ts';
 import { PLAN_STAGES as STAGES } from '../../data/constants.ts';
 import { formatAmount, formatFigureValue } from '../../i18n/format.ts';
-import { resolveBase, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
+import { resolveBase, typeOf, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
 import { el, text, lines, frame, setHeight, hint, flowLegend, INK, MUTED } from '../shared/svg.ts';
 import { wrap, measure } from '../shared/layout.ts';
 import { zeroScale, yAxis } from '../shared/axis.ts';
@@ -16,6 +16,7 @@ import { tx } from '../text.ts';
 import { describe as describeSeries, title as chartTitle, subjectName, yearText } from './meta.ts';
 import type { GrowthSeries, GrowthPoint, MemberSum } from './derive.ts';
 import { maxOf } from '../../data/extent.ts';
+import { placeLabels, alongLine, type Box, type LabelJob, type Spot } from '../shared/place.ts';
 
 export interface GrowthOptions extends BaseOptions {
   /** Height of the plot area in px (default: 240, 200 when narrower than 480 px). */
@@ -29,7 +30,7 @@ export const DEFAULTS = { plotHeight: null, color: '#1F5F99', sumColor: '#7B8794
 export function resolveOptions(o: GrowthOptions): ResolvedBase & { plotHeight: number; color: string } {
   const base = resolveBase('growth', o);
   const plotHeight = o.plotHeight ?? (base.width < 480 ? 200 : 240);
-  if (!Number.isFinite(plotHeight) || plotHeight < 80 || plotHeight > 2000) throw new Error(`growth: options.plotHeight must be between 80 and 2000 px (got ${plotHeight})`);
+  if (!Number.isFinite(plotHeight) || plotHeight < 60 || plotHeight > 2000) throw new Error(`growth: options.plotHeight must be between 60 and 2000 px (got ${plotHeight})`);
   const c = o.color ?? DEFAULTS.color;
   if (!/^#[0-9a-fA-F]{6}$/.test(c)) throw new Error(`growth: options.color must be a #rrggbb colour (got ${c})`);
   return { ...base, plotHeight, color: c };
@@ -37,14 +38,23 @@ export function resolveOptions(o: GrowthOptions): ResolvedBase & { plotHeight: n
 
 const ARROW = 16;
 
+/** A label a slide's chart places once every mark is drawn (see shared/place.ts). */
+interface Pending {
+  job: LabelJob;
+  parent: Element;
+  attrs: Record<string, string | number>;
+}
+
 export function render(series: GrowthSeries, options: GrowthOptions, doc: Document): SVGSVGElement {
   const o = resolveOptions(options);
   const { width, lang } = o;
+  const { f, lh } = typeOf(o);
   const narrow = width < 480;
   const pad = 12;
   const svg = frame(doc, { width, height: 300, title: chartTitle(series, lang), desc: describeSeries(series, lang), idPrefix: o.idPrefix, chart: 'growth' });
   let y = pad;
-  for (const l of wrap(tx(lang, 'chart.growth.heading', { subject: subjectName(series.subject, lang), metric: lang === 'zh' ? series.metric.name_zh : series.metric.name_en }), width - 2 * pad, 13, 3)) {
+  // On a slide the subject and metric are in the chart's subtitle above it.
+  for (const l of o.fit ? [] : wrap(tx(lang, 'chart.growth.heading', { subject: subjectName(series.subject, lang), metric: lang === 'zh' ? series.metric.name_zh : series.metric.name_en }), width - 2 * pad, 13, 3)) {
     text(doc, l, { x: pad, y: y + 13, 'font-size': 13, 'font-weight': 600 }, svg);
     y += 18;
   }
@@ -52,36 +62,21 @@ export function render(series: GrowthSeries, options: GrowthOptions, doc: Docume
 
   const unit = axisUnit(series.metric.unit, lang);
   if (unit) {
-    text(doc, tx(lang, 'chart.axis.unit', { unit }), { x: pad, y: y + 12, 'font-size': 11, fill: MUTED }, svg);
-    y += 16;
+    text(doc, tx(lang, 'chart.axis.unit', { unit }), { x: pad, y: y + 12, 'font-size': f(11), fill: MUTED }, svg);
+    y += lh(11, 16);
   }
   const values = [...series.points.flatMap((p) => [p.value ?? 0, p.valueMax ?? 0]), ...series.memberSums.map((s) => s.sum)];
   const left = pad + (narrow ? 40 : 52);
   const right = width - pad;
-  const top = y + 40;
+  // Room above the plot for the labels of its highest marks (a slide's labels find their own room).
+  const labelsTop = y;
+  const top = y + (o.fit ? 12 : 40);
   const bottom = top + o.plotHeight;
   const ys = zeroScale(Math.max(0, ...values) * 1.08, [bottom, top], o.plotHeight, 50);
-  yAxis(doc, svg, ys, { left, right, length: o.plotHeight, format: (v) => axisNumber(v, series.metric.unit, lang) });
+  yAxis(doc, svg, ys, { left, right, length: o.plotHeight, format: (v) => axisNumber(v, series.metric.unit, lang), font: f(11) });
   const colW = (right - left) / STAGES.length;
   const cx = (stage: Stage) => left + ((STAGES as readonly Stage[]).indexOf(stage) + 0.5) * colW;
-
-  // Stage labels, with the year only where it is legible.
-  const xg = el(doc, 'g', { class: 'axis axis-stage' }, svg);
-  let labelBottom = bottom;
-  for (const { stage, year } of series.stages) {
-    const l1 = wrap(tx(lang, `stage.${stage}`), colW - 4, 12, 2);
-    const yt = yearText(year, lang);
-    const yl = yt ? wrap(yt, colW - 4, 11, 2) : [];
-    const t = lines(doc, l1, { x: cx(stage), y: bottom + 18, 'text-anchor': 'middle', 'font-size': 12 }, 14, xg);
-    t.setAttribute('class', 'stage-label');
-    if (yl.length) {
-      const yy = bottom + 18 + l1.length * 14;
-      const yearNode = lines(doc, yl, { x: cx(stage), y: yy, 'text-anchor': 'middle', 'font-size': 11, fill: year.year != null ? INK : MUTED, 'font-style': year.year != null ? 'normal' : 'italic', class: `year year-${year.status}` }, 13, xg);
-      yearNode.setAttribute('data-year-status', year.status);
-      labelBottom = Math.max(labelBottom, yy + (yl.length - 1) * 13);
-    }
-    labelBottom = Math.max(labelBottom, bottom + 18 + (l1.length - 1) * 14);
-  }
+  const labelBottom = stageAxis(series, o, doc, svg, cx, colW, bottom);
 
   // The subject's series.
   const hl = o.highlight != null && o.highlight === series.subject.id;
@@ -94,17 +89,58 @@ export function render(series: GrowthSeries, options: GrowthOptions, doc: Docume
     at.forEach((p, i) => pos.set(p.figureId, cx(stage) + shift + (i - (at.length - 1) / 2) * Math.min(26, colW / (at.length + 1))));
   }
   const slopes = connect(series.points, pos, ys, o, doc, g);
-  for (const p of series.points) mark(p, pos.get(p.figureId)!, ys, bottom, o, doc, g, sumAt.has(p.stage), colW, slopes.get(p.figureId) ?? { inc: 0, out: 0 }, left);
+  // On a slide, and wherever a stage holds several points (their labels would meet), the values are placed
+  // once every mark is drawn, clear of one another.
+  const crowded = STAGES.some((stage) => series.points.filter((p) => p.stage === stage).length > 1);
+  const pending: Pending[] | null = o.fit || crowded ? [] : null;
+  for (const p of series.points) mark(p, pos.get(p.figureId)!, ys, bottom, o, doc, g, sumAt.has(p.stage), colW, slopes.get(p.figureId) ?? { inc: 0, out: 0 }, left, pending);
 
   // Sums of members' point values, beside the stated figure.
   if (series.memberSums.length) {
     const sg = el(doc, 'g', { class: 'series series-member-sum' }, svg);
-    for (const s of series.memberSums) sumMark(s, cx(s.stage) + colW * 0.18, ys, series.metric.unit, o, doc, sg, colW);
+    for (const s of series.memberSums) sumMark(s, cx(s.stage) + colW * 0.18, ys, series.metric.unit, o, doc, sg, colW, o.fit ? pending : null);
   }
+  if (pending) drawPlaced(doc, g, pending, { x0: left + 2, y0: labelsTop, x1: right, y1: bottom - 1 });
 
   const height = o.height ?? labelBottom + pad + 4;
   setHeight(svg, width, height);
   return svg;
+}
+
+/** Stage labels under the plot, with the year only where it is legible; returns the y of the lowest line. */
+function stageAxis(series: GrowthSeries, o: ResolvedBase, doc: Document, svg: SVGSVGElement, cx: (s: Stage) => number, colW: number, bottom: number): number {
+  const { lang } = o;
+  const { f, lh } = typeOf(o);
+  const xg = el(doc, 'g', { class: 'axis axis-stage' }, svg);
+  let labelBottom = bottom;
+  for (const { stage, year } of series.stages) {
+    const l1 = wrap(tx(lang, `stage.${stage}`), colW - 4, 12, 2);
+    const yt = yearText(year, lang);
+    const yl = yt ? wrap(yt, colW - 4, f(11), 2) : [];
+    const t = lines(doc, l1, { x: cx(stage), y: bottom + 18, 'text-anchor': 'middle', 'font-size': 12 }, 14, xg);
+    t.setAttribute('class', 'stage-label');
+    if (yl.length) {
+      const yy = bottom + 18 + l1.length * 14;
+      const yearNode = lines(doc, yl, { x: cx(stage), y: yy, 'text-anchor': 'middle', 'font-size': f(11), fill: year.year != null ? INK : MUTED, 'font-style': year.year != null ? 'normal' : 'italic', class: `year year-${year.status}` }, lh(11, 13), xg);
+      yearNode.setAttribute('data-year-status', year.status);
+      labelBottom = Math.max(labelBottom, yy + (yl.length - 1) * lh(11, 13));
+    }
+    labelBottom = Math.max(labelBottom, bottom + 18 + (l1.length - 1) * 14);
+  }
+  return labelBottom;
+}
+
+/** A slide's labels, placed clear of the marks, the lines between them and one another. */
+function drawPlaced(doc: Document, g: Element, pending: readonly Pending[], inside: Box): void {
+  const links = [...g.querySelectorAll('line.link')].flatMap((l) => {
+    const n = (a: string) => Number(l.getAttribute(a));
+    return alongLine(n('x1'), n('y1'), n('x2'), n('y2'));
+  });
+  const placed = placeLabels(pending.map((p) => p.job), links, inside);
+  pending.forEach((p, i) => {
+    const at = placed[i]!;
+    lines(doc, p.job.lines, { ...p.attrs, x: at.x, y: at.y, 'text-anchor': at.anchor, 'font-size': p.job.font }, p.job.step, p.parent);
+  });
 }
 
 function subjectAttrs(series: GrowthSeries): Record<string, string> {
@@ -139,8 +175,9 @@ function connect(points: readonly GrowthPoint[], pos: Map<string, number>, ys: (
   return slopes;
 }
 
-function mark(p: GrowthPoint, x: number, ys: (v: number) => number, bottom: number, o: ResolvedBase & { color: string }, doc: Document, g: Element, besideSum: boolean, colW: number, slope: Slope, plotLeft: number): void {
+function mark(p: GrowthPoint, x: number, ys: (v: number) => number, bottom: number, o: ResolvedBase & { color: string }, doc: Document, g: Element, besideSum: boolean, colW: number, slope: Slope, plotLeft: number, pending: Pending[] | null): void {
   const { lang } = o;
+  const { f, lh } = typeOf(o);
   const target = p.kind === 'target';
   const m = el(doc, 'g', { class: `mark mark-${p.shape} mark-${p.kind}`, 'data-figure': p.figureId, 'data-stage': p.stage }, g);
   const label = formatFigureValue({ value: p.value, value_max: p.valueMax, comparator: p.comparator, unit: p.unit }, lang);
@@ -178,32 +215,71 @@ function mark(p: GrowthPoint, x: number, ys: (v: number) => number, bottom: numb
     }
     case 'illegible':
       el(doc, 'circle', { cx: x, cy: bottom - 12, r: 9, fill: '#FFFFFF', stroke: MUTED, 'stroke-dasharray': '2 2' }, m);
-      text(doc, '?', { x, y: bottom - 8, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 700, fill: MUTED }, m);
+      text(doc, '?', { x, y: bottom - 8, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 700, fill: MUTED, class: 'mark-glyph' }, m);
       labelY = bottom - 26;
       break;
   }
+  // On a slide the value alone (the legend tells the marks apart), placed once every mark is drawn.
+  if (pending) {
+    // On the site a figure stated beside a sum keeps its caption.
+    const caption = besideSum && !o.fit ? wrap(tx(lang, 'chart.growth.stated'), Math.max(64, colW * 1.2), f(11), 2) : [];
+    pending.push({ job: { mark: markBox(p, x, ys, bottom), lines: [...caption, ...wrap(label, Math.max(64, colW * 1.2), f(11), o.fit ? 3 : 4)], font: f(11), step: lh(11, 13), prefer: preferOf(slope) }, parent: m, attrs: { class: 'value-label', fill: p.shape === 'illegible' ? MUTED : INK } });
+    return;
+  }
   // The value is never cut: it wraps onto as many lines as it needs; a "stated" caption goes above it.
   const maxW = Math.max(56, colW * 0.9);
-  const content = [...(besideSum ? wrap(tx(lang, 'chart.growth.stated'), maxW, 11, 2) : []), ...wrap(label, maxW, 11, 4)];
-  const lh = 13;
+  const content = [...(besideSum ? wrap(tx(lang, 'chart.growth.stated'), maxW, f(11), 2) : []), ...wrap(label, maxW, f(11), 4)];
+  const step = lh(11, 13);
   // Left of the plot is the value axis: a label that would run into it moves right, centred.
-  const w = maxOf(content.map((l) => measure(l, 11)));
+  const w = maxOf(content.map((l) => measure(l, f(11))));
   const leftEdge = anchor === 'end' ? lx - w : anchor === 'middle' ? lx - w / 2 : lx;
   if (leftEdge < plotLeft + 2) [anchor, lx] = ['middle', Math.max(x, plotLeft + 2 + w / 2)];
   const below = labelY > (p.value != null ? ys(p.value) : bottom);
-  lines(doc, content, { x: lx, y: below ? labelY : labelY - (content.length - 1) * lh, 'text-anchor': anchor, 'font-size': 11, class: 'value-label', fill: p.shape === 'illegible' ? MUTED : INK }, lh, m);
+  lines(doc, content, { x: lx, y: below ? labelY : labelY - (content.length - 1) * step, 'text-anchor': anchor, 'font-size': f(11), class: 'value-label', fill: p.shape === 'illegible' ? MUTED : INK }, step, m);
 }
 
-function sumMark(s: MemberSum, x: number, ys: (v: number) => number, unit: string, o: ResolvedBase, doc: Document, g: Element, colW: number): void {
+/** Where a point's label goes first, as on the site: above-left of a rising line, above-right of a falling one, below a valley. */
+function preferOf(slope: Slope): Spot[] {
+  if (slope.inc >= 0 && slope.out >= 0 && (slope.inc > 0 || slope.out > 0)) return ['above-left', 'left', 'above'];
+  if (slope.inc <= 0 && slope.out <= 0 && (slope.inc < 0 || slope.out < 0)) return ['above-right', 'right', 'above'];
+  if (slope.inc < 0 && slope.out > 0) return ['below'];
+  return ['above'];
+}
+
+/** The box a mark covers (its stroke included). */
+function markBox(p: GrowthPoint, x: number, ys: (v: number) => number, bottom: number): Box {
+  switch (p.shape) {
+    case 'threshold-up':
+    case 'threshold-down': {
+      const v = ys(p.value!);
+      const end = v + (p.shape === 'threshold-up' ? -ARROW : ARROW);
+      return { x0: x - 12, y0: Math.min(v, end) - 2, x1: x + 12, y1: Math.max(v, end) + 2 };
+    }
+    case 'range':
+      return { x0: x - 11, y0: ys(p.valueMax!) - 1, x1: x + 11, y1: ys(p.value!) + 1 };
+    case 'illegible':
+      return { x0: x - 10, y0: bottom - 22, x1: x + 10, y1: bottom - 2 };
+    default:
+      return { x0: x - 6, y0: ys(p.value!) - 6, x1: x + 6, y1: ys(p.value!) + 6 };
+  }
+}
+
+function sumMark(s: MemberSum, x: number, ys: (v: number) => number, unit: string, o: ResolvedBase, doc: Document, g: Element, colW: number, pending: Pending[] | null): void {
   const { lang } = o;
+  const { f, lh } = typeOf(o);
   const y = ys(s.sum);
   const m = el(doc, 'g', { class: 'mark mark-member-sum', 'data-stage': s.stage }, g);
   const value = formatAmount(s.sum, unit, lang);
   const caption = tx(lang, 'chart.growth.sumOf', { summed: s.summed, members: s.members });
   hint(doc, m, `${caption}: ${value}`);
   el(doc, 'path', { d: `M${x},${y - 6} L${x + 6},${y} L${x},${y + 6} L${x - 6},${y} Z`, fill: DEFAULTS.sumColor, stroke: '#FFFFFF', 'stroke-width': 1 }, m);
-  const content = [...wrap(caption, Math.max(56, colW * 0.9), 11, 3), ...wrap(value, Math.max(56, colW * 0.9), 11, 4)];
-  lines(doc, content, { x, y: y + 18, 'text-anchor': 'middle', 'font-size': 11, fill: MUTED, class: 'value-label' }, 13, m);
+  // On a slide the value alone: the legend names the mark, the notes beside the chart how many members it sums.
+  if (pending) {
+    pending.push({ job: { mark: { x0: x - 7, y0: y - 7, x1: x + 7, y1: y + 7 }, lines: wrap(value, Math.max(64, colW * 1.2), f(11), 3), font: f(11), step: lh(11, 13), prefer: ['below', 'below-right', 'right'] }, parent: m, attrs: { fill: MUTED, class: 'value-label' } });
+    return;
+  }
+  const content = [...wrap(caption, Math.max(56, colW * 0.9), f(11), 3), ...wrap(value, Math.max(56, colW * 0.9), f(11), 4)];
+  lines(doc, content, { x, y: y + 18, 'text-anchor': 'middle', 'font-size': f(11), fill: MUTED, class: 'value-label' }, lh(11, 13), m);
 }
 
 /** A legend of the mark kinds present, wrapped to the width. */
@@ -230,7 +306,7 @@ function legend(series: GrowthSeries, o: ResolvedBase & { color: string }, doc: 
       label: tx(lang, 'value.illegible'),
       draw: (g, x, y) => {
         el(doc, 'circle', { cx: x + 6, cy: y, r: 6, fill: '#FFFFFF', stroke: MUTED, 'stroke-dasharray': '2 2' }, g);
-        text(doc, '?', { x: x + 6, y: y + 4, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 700, fill: MUTED }, g);
+        text(doc, '?', { x: x + 6, y: y + 4, 'text-anchor': 'middle', 'font-size': typeOf(o).f(10), 'font-weight': 700, fill: MUTED, class: 'mark-glyph' }, g);
       },
     });
   if (series.memberSums.length) items.push({ key: 'sum', label: tx(lang, 'chart.legend.memberSum'), draw: (g, x, y) => el(doc, 'path', { d: `M${x + 6},${y - 6} L${x + 12},${y} L${x + 6},${y + 6} L${x},${y} Z`, fill: DEFAULTS.sumColor }, g) });
@@ -239,7 +315,7 @@ function legend(series: GrowthSeries, o: ResolvedBase & { color: string }, doc: 
     return y0 + 20;
   }
   const g = el(doc, 'g', { class: 'legend' }, svg);
-  const y = flowLegend(doc, g, items, pad, width, y0, measure);
+  const y = flowLegend(doc, g, items, pad, width, y0, measure, typeOf(o).f(11));
   return y + 12;
 }
 

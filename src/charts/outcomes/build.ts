@@ -2,11 +2,22 @@
 import type { Atlas } from '../../data/schema.ts';
 import type { ViewState } from '../../state/url.ts';
 import { layerAtlas } from '../../data/layers.ts';
-import type { BuildOptions, ChartBase, ChartParts } from '../build.ts';
-import { derive, render, meta, table, describe } from './index.ts';
+import { fillRoom, type BuildOptions, type ChartBase, type ChartParts } from '../build.ts';
+import { derive, render, meta, table, describe, type OutcomesSeries } from './index.ts';
 
 export function build(full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase): ChartParts {
   const atlas = layerAtlas(full, view);
   const s = derive(atlas);
-  return { svg: render(s, base, o.doc), meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
+  return { ...(o.fill ? fillOutcomes(s, o, base) : { svg: render(s, base, o.doc) }), meta: meta(s, o.lang), table: table(s, o.lang), description: describe(s, o.lang), sources: s.sources };
+}
+
+/** A slide's entries: all of them where they fit, spread over the room; else the first that fit and a line counting the rest. */
+function fillOutcomes(s: OutcomesSeries, o: BuildOptions, base: ChartBase): { svg: SVGSVGElement; omitted: number } {
+  const draw = (maxItems: number | null) => fillRoom((stretch) => render(s, { ...base, maxItems, stretch }, o.doc), o);
+  let svg = draw(null);
+  const fits = () => !o.room || Number(svg.getAttribute('height')) <= o.room;
+  const total = s.pairs.length + s.others.length;
+  let n = total;
+  while (!fits() && n > 1) svg = draw(--n);
+  return { svg, omitted: total - n };
 }

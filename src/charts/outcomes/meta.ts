@@ -24,9 +24,9 @@ export function gradeLabel(f: FigureSummary, lang: Lang): string {
   return f.low ? tx(lang, 'chart.outcomes.lowGrade') : f.grade ? tx(lang, `grade.${f.grade}`) : '';
 }
 
-/** "产值 · 2010年 · 3,900亿元 · 目标 · 官方发布": metric, year (or why there is none), value, kind, grade. */
-export function figureLabel(f: FigureSummary, lang: Lang, sources?: ReadonlyMap<string, SourceRow>): string {
-  const parts = [nm(f.metric, lang), yearLabel(f.figure, lang, sources), formatFigureValue(f.figure, lang), tx(lang, `kind.${f.figure.kind}`)];
+/** "产值 · 2010年 · 3,900亿元 · 目标 · 官方发布": metric, year (or why there is none), value, kind (unless its line says it), grade. */
+export function figureLabel(f: FigureSummary, lang: Lang, sources?: ReadonlyMap<string, SourceRow>, withKind = true): string {
+  const parts = [nm(f.metric, lang), yearLabel(f.figure, lang, sources), formatFigureValue(f.figure, lang), ...(withKind ? [tx(lang, `kind.${f.figure.kind}`)] : [])];
   const grade = gradeLabel(f, lang);
   if (grade) parts.push(grade);
   return parts.join(' · ');

@@ -90,18 +90,18 @@ export interface LegendItem {
 }
 
 /** Lays legend items out left to right, wrapping at the chart's width; returns the y of the last line. */
-export function flowLegend(doc: Document, g: SVGGElement, items: readonly LegendItem[], pad: number, width: number, y0: number, measureText: (s: string, size: number) => number): number {
+export function flowLegend(doc: Document, g: SVGGElement, items: readonly LegendItem[], pad: number, width: number, y0: number, measureText: (s: string, size: number) => number, font = 11): number {
   let x = pad;
   let y = y0 + 8;
   for (const it of items) {
-    const w = 18 + measureText(it.label, 11) + 14;
+    const w = 18 + measureText(it.label, font) + 14;
     if (x + w > width - pad && x > pad) {
       x = pad;
-      y += 18;
+      y += 7 + font;
     }
     const ig = el(doc, 'g', { class: it.key ? `legend-item legend-${it.key}` : 'legend-item' }, g) as SVGGElement;
     it.draw(ig, x, y);
-    text(doc, it.label, { x: x + 18, y: y + 4, 'font-size': 11 }, ig);
+    text(doc, it.label, { x: x + 18, y: y + 4 + (font - 11) / 3, 'font-size': font }, ig);
     x += w;
   }
   return y;
