@@ -4,9 +4,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BaseGeometry } from './geo.ts';
 import { CHINA_BOUNDS } from './geo.ts';
-import { buildStyle, labelField } from './style.ts';
+import { buildStyle, labelField, palettePaint } from './style.ts';
+import { pagePalette } from './theme.ts';
+import { chinaPadding } from './insetRoom.ts';
 import type { Lang } from '../i18n/index.ts';
-import { FONT_STACK } from '../theme/palette.ts';
+import { FONT_STACK, type MapPalette } from '../theme/palette.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -17,6 +19,8 @@ export interface BaseMap {
   setShownRegions(shown: ReadonlySet<string>): void;
   /** Outline the provinces of one region (null: none). */
   setHotRegion(region: string | null): void;
+  /** Recolour the base for the page's theme (the map starts in the theme the page has then). */
+  setPalette(p: MapPalette): void;
 }
 
 
@@ -74,9 +78,9 @@ function newMap(container: HTMLElement, geo: BaseGeometry, lang: Lang, interacti
   return new MapLibreMap({
     container,
     interactive,
-    style: buildStyle(geo, lang),
+    style: buildStyle(geo, lang, pagePalette(container.ownerDocument)),
     bounds: CHINA_BOUNDS,
-    fitBoundsOptions: { padding: 12 },
+    fitBoundsOptions: { padding: chinaPadding(container, geo) },
     attributionControl: false,
     dragRotate: false,
     pitchWithRotate: false,
@@ -95,6 +99,9 @@ function baseControls(map: MapLibreMap, geo: BaseGeometry): BaseMap {
     map,
     setLang(l) {
       map.setLayoutProperty('province-label', 'text-field', labelField(l));
+    },
+    setPalette(p) {
+      for (const [layer, prop, value] of palettePaint(p)) map.setPaintProperty(layer, prop as 'fill-color', value); // each prop takes a colour or an expression
     },
     setHotRegion(region) {
       for (const f of geo.provinces.features) map.setFeatureState({ source: 'provinces', id: f.properties.adcode }, { hot: region != null && f.properties.region === region });

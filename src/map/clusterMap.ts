@@ -1,11 +1,17 @@
-/** The WebGL map: maplibre base + deck.gl cluster layers through MapLibreOverlay (overlaid, not interleaved). */
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+/**
+ * The WebGL map: maplibre's base map (basemap.ts) with the cluster marks drawn over it by deck.gl. Its
+ * steps, in src/map/gl/: the marks' layer (overlay.ts), the marks and their groups' counts (marks.ts), and
+ * the pointer and camera (interaction.ts).
+ */
 import { startBaseMap, type BaseMap, type StartedBaseMap } from './basemap.ts';
 import './clusterMap.css';
-import { clusterLayers, placedPosition, layoutAtZoom, pickTargets, project } from './layers/clusters.ts';
-import { PickIndex } from './pick.ts';
+import { createMarksOverlay, type MarksOverlay } from './gl/overlay.ts';
+import { createGlMarks, type GlMarks } from './gl/marks.ts';
+import { listenMarks, listenRegions, relayoutOnZoom, reportMoves, motion } from './gl/interaction.ts';
+import { pagePalette, watchMapTheme } from './theme.ts';
+import { chinaPadding } from './insetRoom.ts';
 import type { BaseGeometry } from './geo.ts';
-import { CHINA_BOUNDS, featureExtent } from './geo.ts';
+import { CHINA_BOUNDS } from './geo.ts';
 import type { Placed } from './layout.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { MapView } from '../state/url.ts';
@@ -49,173 +55,73 @@ export interface ClusterMapOptions {
 export async function createClusterMap(o: ClusterMapOptions): Promise<{ controller: MapController; base: BaseMap }> {
   // deck.gl starts with the map, not after it: its own start (a WebGL device, its shaders) took about a second
   // on software WebGL, and the marks are not on screen before it is done.
-  // No layer is pickable: the map picks on the CPU (pick.ts), so a pointer move never reads pixels back.
-  let frames = 0;
-  const waiting: { after: number; resolve: () => void }[] = [];
-  const overlay = new MapLibreOverlay({
-    interleaved: false,
-    layers: [],
-    onAfterRender: () => {
-      frames++;
-      for (const w of waiting.splice(0)) (w.after < frames ? w.resolve() : waiting.push(w));
-    },
-  });
-  /** The deck.gl frame count when the layers were last set: a frame after it shows them. */
-  let setAt = 0;
+  const overlay = createMarksOverlay();
   const started = o.base ?? startBaseMap(o.container, o.geo, o.lang, o.ariaLabel, o.interactive ?? true);
   try {
-    started.map?.addControl(overlay);
+    started.map?.addControl(overlay.control);
   } catch (err) {
     // A map that already failed (and was removed): its own error says why.
     await started.loaded;
     throw err;
   }
   const base = await started.loaded;
+  const doc = o.container.ownerDocument;
+  const marks = createGlMarks(base.map, overlay, o.geo, o.sectorColor, pagePalette(doc).markStroke);
+  if (o.interactive ?? true) listenMarks(base.map, marks, o);
+  relayoutOnZoom(base.map, marks);
+  listenRegions(base.map, o.onHoverRegion);
+  // The page's theme switched: the base map and the marks' outlines recoloured in place.
+  const stopTheme = watchMapTheme(doc, (p) => {
+    base.setPalette(p);
+    marks.markStroke = p.markStroke;
+    marks.render();
+  });
+  return { controller: controllerOf(base, overlay, marks, stopTheme, () => chinaPadding(o.container, o.geo)), base };
+}
+
+/** The map behind the MapController interface: the page's calls, the context's loss, the camera's moves. */
+function controllerOf(base: BaseMap, overlay: MarksOverlay, marks: GlMarks, stopTheme: () => void, fitPadding: () => ReturnType<typeof chinaPadding>): MapController {
   const { map } = base;
-  let placed: readonly Placed[] = [];
-  let selected: string | null = null;
-  let hot: string | null = null;
   let shownKey: string | null = null;
-  let zoomKey = Math.round(map.getZoom() * 20) / 20;
-  const provinceBounds = new Map(o.geo.provinces.features.map((f) => [f.properties.adcode, featureExtent(f)] as [string, [[number, number], [number, number]]]));
-  // A group's count is plain text over the map (deck.gl's text layer would add its font machinery to
-  // the download for a few digits): placed at each group's point, moved with the camera.
-  const counts = document.createElement('div');
-  counts.className = 'map-group-counts';
-  counts.setAttribute('aria-hidden', 'true');
-  map.getContainer().append(counts);
-  let groups: { position: [number, number]; ids: readonly string[] }[] = [];
-  const placeCounts = () => {
-    const spans = counts.children;
-    groups.forEach((g, i) => {
-      const { x, y } = map.project(g.position);
-      const span = spans[i] as HTMLElement;
-      span.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
-    });
-  };
-  const drawCounts = () => {
-    groups = layoutAtZoom(placed, map.getZoom(), provinceBounds).groups;
-    counts.replaceChildren(...groups.map((g) => Object.assign(document.createElement('span'), { textContent: String(g.ids.length) })));
-    placeCounts();
-  };
-  map.on('move', placeCounts);
-  /** The pick grid of what is drawn; rebuilt on the first pointer move after the marks or the zoom change. */
-  let picks: PickIndex | null = null;
-  /** The zoom the marks were last laid out for. */
-  let drawnZoom = map.getZoom();
-  const render = () => {
-    picks = null;
-    drawLayers();
-    drawCounts();
-  };
-  const pickAt = (lng: number, lat: number) => {
-    const zoom = map.getZoom();
-    if (!picks || picks.zoom !== zoom) picks = new PickIndex(pickTargets(placed, drawnZoom, zoom, provinceBounds), zoom);
-    const [x, y] = project(lng, lat, zoom);
-    return picks.at(x, y);
-  };
-  if (o.interactive ?? true) {
-    let hovered = false;
-    map.on('mousemove', (e) => {
-      const t = pickAt(e.lngLat.lng, e.lngLat.lat);
-      map.getCanvas().style.cursor = t ? 'pointer' : '';
-      const id = t && t.kind !== 'group' ? t.id : null;
-      // Every move over a mark (the tooltip follows the pointer); one call when it leaves.
-      if (id || hovered) o.onHover(id, e.point.x, e.point.y);
-      hovered = id != null;
-    });
-    map.getCanvas().addEventListener('mouseleave', () => {
-      map.getCanvas().style.cursor = '';
-      o.onHover(null, 0, 0);
-    });
-    map.on('click', (e) => {
-      const t = pickAt(e.lngLat.lng, e.lngLat.lat);
-      if (!t) return;
-      // A group of marks zooms in on it, where it splits.
-      if (t.kind === 'group') {
-        const g = layoutAtZoom(placed, drawnZoom, provinceBounds).groups.find((x) => x.key === t.id);
-        if (g) map.easeTo({ center: g.position, zoom: map.getZoom() + 1.5, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 500 });
-      } else o.onSelect(t.id);
-    });
-  }
-  const drawLayers = () => {
-    setAt = frames;
-    overlay.setProps({
-      layers: clusterLayers({
-        placed,
-        zoom: (drawnZoom = map.getZoom()),
-        sectorColor: o.sectorColor,
-        hotId: hot,
-        selectedId: selected,
-        provinceBounds,
-      }),
-    });
-  };
-  map.on('zoom', () => {
-    const k = Math.round(map.getZoom() * 20) / 20;
-    if (k !== zoomKey) {
-      zoomKey = k;
-      render();
-    }
-  });
-  let hotRegion: string | null = null;
-  map.on('mousemove', 'province-fill', (e) => {
-    const region = (e.features?.[0]?.properties?.['region'] as string | undefined) ?? null;
-    if (region !== hotRegion) o.onHoverRegion?.((hotRegion = region === 'none' ? null : region));
-  });
-  map.on('mouseleave', 'province-fill', () => {
-    hotRegion = null;
-    o.onHoverRegion?.(null);
-  });
   const moved: ((at: MapView) => void)[] = [];
   const lost: (() => void)[] = [];
   let isLost = false;
   map.on('webglcontextlost', () => {
     isLost = true;
     // Nothing more will be drawn: whoever waits for the marks goes on (and learns of the loss from onLost).
-    for (const w of waiting.splice(0)) w.resolve();
+    overlay.release();
     for (const fn of lost.splice(0)) fn();
   });
   /** True while the map returns to its initial view: that view is the default, not a camera to record. */
   let resetting = false;
-  map.on('moveend', () => {
-    if (resetting) {
-      resetting = false;
-      return;
-    }
-    const c = map.getCenter();
-    const at = { lon: Number(c.lng.toFixed(3)), lat: Number(c.lat.toFixed(3)), zoom: Number(map.getZoom().toFixed(2)) };
-    for (const fn of moved) fn(at);
+  reportMoves(map, moved, () => {
+    const skip = resetting;
+    resetting = false;
+    return skip;
   });
-  const controller: MapController = {
+  return {
     update(p, sel, regions) {
-      placed = p;
-      selected = sel;
+      marks.placed = p;
+      marks.selected = sel;
       // A feature-state change redraws the whole base map (most of a frame on software WebGL): only when
       // the regions shown change, not on every filter.
       const key = [...regions].sort().join(',');
       if (key !== shownKey) base.setShownRegions(regions);
       shownKey = key;
-      render();
+      marks.render();
     },
     highlight(id) {
-      if (id === hot) return;
-      hot = id;
-      render();
+      if (id === marks.hot) return;
+      marks.hot = id;
+      marks.render();
     },
-    highlightRegion(region) {
-      base.setHotRegion(region);
-    },
-    fitBounds(b) {
-      map.fitBounds(b, { padding: 24, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
-    },
+    highlightRegion: (region) => base.setHotRegion(region),
+    fitBounds: (b) => map.fitBounds(b, { padding: 24, duration: motion(600) }),
     reset() {
       resetting = true;
-      map.fitBounds(CHINA_BOUNDS, { padding: 12, duration: 0 });
+      map.fitBounds(CHINA_BOUNDS, { padding: fitPadding(), duration: 0 });
     },
-    jumpTo(at) {
-      map.jumpTo({ center: [at.lon, at.lat], zoom: at.zoom });
-    },
+    jumpTo: (at) => map.jumpTo({ center: [at.lon, at.lat], zoom: at.zoom }),
     onMoved(fn) {
       moved.push(fn);
     },
@@ -224,29 +130,18 @@ export async function createClusterMap(o: ClusterMapOptions): Promise<{ controll
       if (isLost) fn();
       else lost.push(fn);
     },
-    drawn() {
-      return new Promise((resolve) => (setAt < frames ? resolve() : waiting.push({ after: setAt, resolve })));
-    },
+    drawn: () => overlay.drawn(),
     destroy() {
-      for (const w of waiting.splice(0)) w.resolve();
-      counts.remove();
+      stopTheme();
+      overlay.release();
+      marks.remove();
       try {
-        overlay.finalize();
+        overlay.control.finalize();
         map.remove();
       } catch {
         // A map whose context is gone may fail to release it: nothing more to free.
       }
     },
-    locate(clusterId) {
-      // Where the mark is drawn at this zoom: moved off its point, or inside a group (the group's ring).
-      const laid = layoutAtZoom(placed, map.getZoom(), provinceBounds);
-      const p = laid.placed.find((q) => q.mark.cluster.id === clusterId);
-      const g = p ? null : laid.groups.find((x) => x.ids.includes(clusterId));
-      if (!p && !g) return null;
-      const pt = map.project(p ? placedPosition(p, map.getZoom()) : g!.position);
-      const rect = map.getCanvas().getBoundingClientRect();
-      return [rect.left + pt.x, rect.top + pt.y];
-    },
+    locate: (id) => marks.locate(id),
   };
-  return { controller, base };
 }

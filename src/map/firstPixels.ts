@@ -26,8 +26,15 @@ export function drawFirstPixels(mapEl: HTMLElement, geo: BaseGeometry, lang: Lan
   host.className = 'map-first-pixels';
   host.setAttribute('aria-hidden', 'true');
   mapEl.prepend(host);
-  const map = createSvgMap(host, { geo, lang, sectorColor: () => 'transparent', onHover: () => undefined, onSelect: () => undefined, ariaLabel: '' });
-  map.update([], sizeScale([]), null, shownRegions);
+  let map: SvgMapController;
+  try {
+    map = createSvgMap(host, { geo, lang, sectorColor: () => 'transparent', onHover: () => undefined, onSelect: () => undefined, ariaLabel: '' });
+    map.update([], sizeScale([]), null, shownRegions);
+  } catch (err) {
+    // Nothing half drawn stays behind: the page draws its own map (and reports what failed).
+    host.remove();
+    throw err;
+  }
   const win = doc.defaultView;
   const painted = new Promise<number>((resolve) => {
     // The frame after the one that lays the SVG out is the first one showing it.

@@ -10,7 +10,7 @@ import { mercatorPath } from './fastPath.ts';
 import type { Feature, Geometry, Point } from 'geojson';
 import { featureExtent, type BaseGeometry, type ProvinceProps, type ScsProps } from './geo.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import { REGION_COLORS, BASE, FONT_STACK } from '../theme/palette.ts';
+import { BASE, FONT_STACK } from '../theme/palette.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -106,7 +106,7 @@ function drawInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement 
     if (!inBox(f)) continue;
     const d = landPath(f);
     if (!d) continue;
-    land.append(el('path', { d, fill: REGION_COLORS[f.properties.region], 'fill-opacity': 0.9, 'data-adcode': f.properties.adcode }));
+    land.append(el('path', { d, fill: BASE.fills[f.properties.region], 'data-adcode': f.properties.adcode, 'data-region': f.properties.region }));
   }
   svg.append(land);
   const borders = linePath(geo.borders);

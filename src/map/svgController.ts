@@ -12,11 +12,11 @@ export function createSvgController(container: HTMLElement, opts: SvgMapOptions,
     highlightRegion: (region) => {
       for (const p of container.querySelectorAll('path.province')) p.classList.toggle('is-region-hot', region != null && p.getAttribute('data-region') === region);
     },
-    // The SVG map is a fixed national view: camera moves do not apply.
-    fitBounds: () => undefined,
-    reset: () => undefined,
-    jumpTo: () => undefined,
-    onMoved: () => undefined,
+    // The camera: the same centre and zoom as the WebGL map's (a view made here carries over to it).
+    fitBounds: (b) => svg.fitBounds(b),
+    reset: () => svg.setCamera(null),
+    jumpTo: (at) => svg.setCamera({ lon: at.lon, lat: at.lat, zoom: at.zoom }),
+    onMoved: (fn) => svg.onMoved((c) => fn({ lon: c.lon, lat: c.lat, zoom: c.zoom })),
     onLost: () => undefined,
     locate: (id) => {
       const el = container.querySelector(`.mark[data-cluster="${CSS.escape(id)}"]`) ?? container.querySelector(`[data-cluster="${CSS.escape(id)}"]`);

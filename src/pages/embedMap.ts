@@ -57,7 +57,7 @@ export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: Emb
   } else failure = { reason: 'nowebgl' };
   if (!map) {
     const { createSvgController } = await import('../map/svgController.ts');
-    map = createSvgController(el, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover, onSelect: () => undefined }, scale);
+    map = createSvgController(el, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover, onSelect: () => undefined, interactive: !options.static }, scale);
   }
   map.update(packMarks(marks, scale), view.cluster, new Set(view.regions));
   if (view.at) map.jumpTo(view.at);

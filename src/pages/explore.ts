@@ -151,19 +151,13 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   // Region extents on the first zoom (spherical bounds of every province: not on the way to the first view).
   let regionBounds: ReturnType<typeof boundsByRegion> | null = null;
   const boundsOf = (r: RegionId) => (regionBounds ??= boundsByRegion(geo))[r];
-  /** A region zoom asked for while the SVG map (which has no camera) stands in: done when the WebGL map takes over. */
-  let pendingZoom: RegionId | null = null;
   const controls = createControls({
     ctx,
     lang,
     store,
     sectorColor,
-    onZoomRegion: (r) => {
-      if (status.renderer === 'webgl') map?.fitBounds(boundsOf(r));
-      else pendingZoom = r;
-    },
+    onZoomRegion: (r) => map?.fitBounds(boundsOf(r)),
     onReset: () => {
-      pendingZoom = null;
       store.set({ ...DEFAULT_VIEW, lang });
       map?.reset();
     },
@@ -307,8 +301,16 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   });
 
   // The first view: the SVG map with every mark, the list, the panel, the legends.
-  const svgOptions = { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover: hover, onSelect: (id: string) => select(id) };
-  map = createSvgController(mapEl, svgOptions, scale, firstPixels ?? undefined);
+  const svgOptions = { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover: hover, onSelect: (id: string) => select(id), interactive: true };
+  /** The SVG map at the view's camera; its moves go to the view (and so to the WebGL map when it takes over). */
+  const svgMapAt = (from?: FirstPixels) => {
+    const m = createSvgController(mapEl, svgOptions, scale, from);
+    const at = store.get().at;
+    if (at) m.jumpTo(at);
+    m.onMoved((next) => store.set({ at: next }));
+    return m;
+  };
+  map = svgMapAt(firstPixels ?? undefined);
   status.renderer = 'svg';
   status.locate = (id) => map?.locate(id) ?? null;
   refresh(store.get(), null);
@@ -331,8 +333,10 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     // The SVG map stays until the WebGL map has drawn its marks: never a frame of the base map alone.
     await map.drawn();
     svgMap.destroy();
+    // A move made on the SVG map while the WebGL map prepared its frame.
+    const late = store.get().at;
+    if (late && late !== v.at) map.jumpTo(late);
     map.onMoved((at) => store.set({ at }));
-    if (pendingZoom) map.fitBounds(boundsOf(pendingZoom));
     started.layer.classList.remove('is-starting');
     mapEl.append(renderInset(document, geo, lang));
     status.renderer = 'webgl';
@@ -341,7 +345,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
       map?.destroy();
       started.layer.remove();
       mapEl.querySelector(':scope > .scs-inset')?.remove();
-      map = createSvgController(mapEl, svgOptions, scale);
+      map = svgMapAt();
       status.renderer = 'svg';
       say({ reason: 'contextlost' });
       refresh(store.get(), store.get());

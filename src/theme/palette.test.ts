@@ -1,6 +1,7 @@
 /** The palettes stay distinguishable for the common colour-vision deficiencies and carry their text. */
 import { describe, it, expect } from 'vitest';
-import { REGION_COLORS, SECTOR_PALETTE, NEUTRAL_MARK, MARK_STROKE, BASE } from './palette.ts';
+import { readFileSync } from 'node:fs';
+import { REGION_COLORS, SECTOR_PALETTE, NEUTRAL_MARK, MARK_STROKE, BASE, MAP_PALETTES } from './palette.ts';
 
 type RGB = [number, number, number];
 const hex = (h: string): RGB => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255) as RGB;
@@ -66,5 +67,47 @@ describe('palettes', () => {
 
   it('mark outlines reach 3:1 against the sea and every region fill', () => {
     for (const bg of [BASE.sea, ...regions]) expect(contrast(hex(MARK_STROKE), hex(bg)), bg).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const [theme, p] of Object.entries(MAP_PALETTES)) {
+    const fills = [p.fills.east, p.fills.central, p.fills.west, p.fills.northeast];
+    it(`map (${theme}): the muted region fills stay apart, also for deuteranopes and protanopes`, () => {
+      for (const m of [null, CVD['deuteranopia']!, CVD['protanopia']!]) expect(minPairDistance(fills, m)).toBeGreaterThan(12);
+      for (const f of fills) expect(dE(hex(f), hex(p.sea)), f).toBeGreaterThan(15);
+    });
+    it(`map (${theme}): the fills are muted, every sector colour carries at least 1.6 times their colourfulness`, () => {
+      const chroma = (c: string) => Math.hypot(lab(hex(c))[1], lab(hex(c))[2]);
+      const quietest = Math.min(...SECTOR_PALETTE.filter((c) => chroma(c) > 10).map(chroma));
+      for (const f of fills) expect(chroma(f) * 1.6, f).toBeLessThanOrEqual(quietest);
+    });
+    it(`map (${theme}): every sector colour stands apart from every fill (ΔE ≥ 25), also for deuteranopes`, () => {
+      for (const m of [null, CVD['deuteranopia']!])
+        for (const s of SECTOR_PALETTE)
+          for (const f of fills) {
+            const d = m ? dE(simulate(hex(s), m), simulate(hex(f), m)) : dE(hex(s), hex(f));
+            expect(d, `${s} on ${f}`).toBeGreaterThanOrEqual(25);
+          }
+    });
+    it(`map (${theme}): mark outlines reach 3:1 and names 4.5:1 against the sea and every fill`, () => {
+      for (const bg of [p.sea, ...fills, p.fills.none]) {
+        expect(contrast(hex(p.markStroke), hex(bg)), bg).toBeGreaterThanOrEqual(3);
+        expect(contrast(hex(p.label), hex(bg)), bg).toBeGreaterThanOrEqual(4.5);
+      }
+    });
+  }
+
+  it("the page's CSS map colours (base.css --map-*) are the palette's, in both themes", () => {
+    const css = readFileSync(new URL('../styles/base.css', import.meta.url), 'utf8');
+    const vars = (selector: string) => {
+      const block = css.slice(css.indexOf(selector)).split('}')[0]!;
+      return Object.fromEntries([...block.matchAll(/--map-([a-z-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2]!.trim()]));
+    };
+    for (const [theme, selector] of [['light', ':root {'], ['dark', ":root[data-theme='dark'] {"], ['dark', ":root:not([data-theme='light']) {"]] as const) {
+      const p = MAP_PALETTES[theme];
+      expect(vars(selector), selector).toEqual({
+        sea: p.sea, east: p.fills.east, central: p.fills.central, west: p.fills.west, northeast: p.fills.northeast, none: p.fills.none,
+        border: p.border, nation: p.nation, label: p.label, 'label-halo': p.labelHalo, dash: p.dash, 'mark-stroke': p.markStroke,
+      });
+    }
   });
 });

@@ -1,23 +1,18 @@
 /** The explore page: the four regions drawn on the map, in both languages, desktop and phone. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useSite, openPage, screenshot, ROOT } from './harness.ts';
+import { useSite, openPage, screenshot } from './harness.ts';
+import { MAP_PALETTES } from '../../src/theme/palette.ts';
 
 const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
-/** Region colours as painted: the fill (opacity 0.9) over the sea colour. */
-function painted(hex: string, sea = '#EEF3F7', alpha = 0.9): [number, number, number] {
-  const c = (h: string, i: number) => parseInt(h.slice(1 + 2 * i, 3 + 2 * i), 16);
-  return [0, 1, 2].map((i) => Math.round(c(hex, i) * alpha + c(sea, i) * (1 - alpha))) as [number, number, number];
+/** Region colours as painted: the light theme's muted fills, opaque (src/theme/palette.ts). */
+function painted(hex: string): [number, number, number] {
+  return [0, 1, 2].map((i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)) as [number, number, number];
 }
 
-const paletteSrc = readFileSync(join(ROOT, 'src/theme/palette.ts'), 'utf8');
-const REGION_HEX = Object.fromEntries(
-  ['east', 'central', 'west', 'northeast'].map((r) => [r, new RegExp(`${r}: '(#[0-9A-Fa-f]{6})'`).exec(paletteSrc)![1]!]),
-);
+const REGION_HEX = Object.fromEntries((['east', 'central', 'west', 'northeast'] as const).map((r) => [r, MAP_PALETTES.light.fills[r]]));
 
 /** Share of the map canvas's pixels painted in each region colour. */
 async function regionPixelShares(page: Page): Promise<Record<string, number>> {

@@ -44,6 +44,8 @@ export interface ClusterLayerOptions {
   selectedId: string | null;
   /** Each province's extent ([[w, s], [e, n]] degrees): marks placed only in a province stay inside it. */
   provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>;
+  /** The outline of marks, site dots and leaders: the map palette's (light by default; light on a dark map). */
+  markStroke?: string;
 }
 
 /** The marks laid out at this zoom (world pixels): overlapping ones packed with leader lines, crowded ones grouped. */
@@ -103,82 +105,109 @@ export function pickTargets(placed: readonly Placed[], layoutZoom: number, zoom:
   return out;
 }
 
+/** What every layer factory below needs: the options, who is in focus, and the outline colour. */
+interface Styling {
+  o: ClusterLayerOptions;
+  colorOf: (p: Placed) => string;
+  focus: (id: string) => boolean;
+  triggers: unknown[];
+  stroke: string;
+}
+type Positioned = { p: Placed; pos: [number, number] };
+
+// Every style is an accessor, constants too: a constant is a different vertex layout, so layers of one type
+// with a constant in different places need different pipelines, each compiled on its first frame (on
+// software WebGL a second compile of about 250 ms, just after the swap, in which the page does not answer).
 export function clusterLayers(o: ClusterLayerOptions): Layer[] {
   const { laid, positioned } = positionsAt(o.placed, o.zoom, o.provinceBounds);
-  // A mark moved off its point keeps a leader line back to it.
-  const leaders = positioned.filter(({ p }) => Math.hypot(p.dx, p.dy) > p.r).map(({ p, pos }) => ({ from: [p.mark.anchor.lon, p.mark.anchor.lat] as [number, number], to: pos }));
   const colorOf = (p: Placed) => (p.mark.value == null ? NEUTRAL_MARK : o.sectorColor(p.mark.cluster.sector));
+  const st: Styling = { o, colorOf, focus: (id) => id === o.hotId || id === o.selectedId, triggers: [o.hotId, o.selectedId], stroke: o.markStroke ?? MARK_STROKE };
   const dots: SiteDot[] = [];
   for (const { p, pos } of positioned) for (const s of p.mark.others) dots.push({ site: s, clusterId: p.mark.cluster.id, color: colorOf(p), from: pos });
-  const focus = (id: string) => id === o.hotId || id === o.selectedId;
-  const triggers = [o.hotId, o.selectedId];
-  // Every style is an accessor, constants too: a constant is a different vertex layout, so layers of one type
-  // with a constant in different places need different pipelines, each compiled on its first frame (on
-  // software WebGL a second compile of about 250 ms, just after the swap, in which the page does not answer).
+  return [leaderLayer(st, positioned), ...siteLayers(st, dots), markLayer(st, positioned), groupLayer(st, laid.groups)];
+}
+
+/** A mark moved off its point keeps a leader line back to it. */
+function leaderLayer(st: Styling, positioned: readonly Positioned[]): Layer {
+  const leaders = positioned.filter(({ p }) => Math.hypot(p.dx, p.dy) > p.r).map(({ p, pos }) => ({ from: [p.mark.anchor.lon, p.mark.anchor.lat] as [number, number], to: pos }));
+  return new LineLayer<{ from: [number, number]; to: [number, number] }>({
+    id: 'cluster-leaders',
+    data: leaders,
+    getSourcePosition: (d) => d.from,
+    getTargetPosition: (d) => d.to,
+    getColor: () => hexToRgba(st.stroke, 150),
+    getWidth: () => 0.75,
+    widthUnits: 'pixels',
+    updateTriggers: { getColor: st.stroke },
+  });
+}
+
+/** A cluster's other sites: small dots, linked to its mark while it is hovered or selected. */
+function siteLayers(st: Styling, dots: SiteDot[]): Layer[] {
   return [
-    new LineLayer<{ from: [number, number]; to: [number, number] }>({
-      id: 'cluster-leaders',
-      data: leaders,
-      getSourcePosition: (d) => d.from,
-      getTargetPosition: (d) => d.to,
-      getColor: () => hexToRgba(MARK_STROKE, 150),
-      getWidth: () => 0.75,
-      widthUnits: 'pixels',
-    }),
     new LineLayer<SiteDot>({
       id: 'cluster-links',
       data: dots,
       getSourcePosition: (d) => d.from,
       getTargetPosition: (d) => [d.site.lon, d.site.lat],
-      getColor: (d) => hexToRgba(d.color, focus(d.clusterId) ? 220 : 0),
+      getColor: (d) => hexToRgba(d.color, st.focus(d.clusterId) ? 220 : 0),
       getWidth: () => 1.5,
       widthUnits: 'pixels',
-      updateTriggers: { getColor: triggers },
+      updateTriggers: { getColor: st.triggers },
     }),
     new ScatterplotLayer<SiteDot>({
       id: 'cluster-sites',
       data: dots,
       getPosition: (d) => [d.site.lon, d.site.lat],
-      getRadius: (d) => (focus(d.clusterId) ? 4 : 2.5),
+      getRadius: (d) => (st.focus(d.clusterId) ? 4 : 2.5),
       radiusUnits: 'pixels',
       getFillColor: (d) => hexToRgba(d.color, 230),
       stroked: true,
-      getLineColor: () => hexToRgba(MARK_STROKE, 200),
+      getLineColor: () => hexToRgba(st.stroke, 200),
       getLineWidth: () => 0.75,
       lineWidthUnits: 'pixels',
-      updateTriggers: { getRadius: triggers },
-    }),
-    new ScatterplotLayer<{ p: Placed; pos: [number, number] }>({
-      id: 'cluster-marks',
-      data: positioned,
-      getPosition: (d) => d.pos,
-      getRadius: (d) => d.p.r,
-      radiusUnits: 'pixels',
-      stroked: true,
-      filled: true,
-      getFillColor: (d) => {
-        if (d.p.mark.anchor.precision === 'province') return [255, 255, 255, 40];
-        return hexToRgba(colorOf(d.p), d.p.mark.value == null ? 220 : focus(d.p.mark.cluster.id) ? 245 : 190);
-      },
-      // A hollow ring carries its sector's colour; without a figure it is a plain dark ring (a light
-      // grey ring would vanish on the region fills).
-      getLineColor: (d) =>
-        d.p.mark.anchor.precision !== 'province' || d.p.mark.value == null ? hexToRgba(MARK_STROKE, 230) : hexToRgba(colorOf(d.p), 255),
-      getLineWidth: (d) => (focus(d.p.mark.cluster.id) ? 3 : d.p.mark.anchor.precision === 'province' && d.p.mark.value != null ? 2 : 1),
-      lineWidthUnits: 'pixels',
-      updateTriggers: { getFillColor: triggers, getLineWidth: triggers },
-    }),
-    new ScatterplotLayer<(typeof laid.groups)[number]>({
-      id: 'cluster-groups',
-      data: laid.groups,
-      getPosition: (g) => g.position,
-      getRadius: (g) => g.r,
-      radiusUnits: 'pixels',
-      stroked: true,
-      getFillColor: (g) => (g.provinceOnly ? [255, 255, 255, 220] : hexToRgba(NEUTRAL_MARK, 230)),
-      getLineColor: () => hexToRgba(MARK_STROKE, 230),
-      getLineWidth: () => 1.5,
-      lineWidthUnits: 'pixels',
+      updateTriggers: { getRadius: st.triggers, getLineColor: st.stroke },
     }),
   ];
+}
+
+function markLayer(st: Styling, positioned: readonly Positioned[]): Layer {
+  const { colorOf, focus } = st;
+  return new ScatterplotLayer<Positioned>({
+    id: 'cluster-marks',
+    data: positioned,
+    getPosition: (d) => d.pos,
+    getRadius: (d) => d.p.r,
+    radiusUnits: 'pixels',
+    stroked: true,
+    filled: true,
+    getFillColor: (d) => {
+      if (d.p.mark.anchor.precision === 'province') return [255, 255, 255, 40];
+      return hexToRgba(colorOf(d.p), d.p.mark.value == null ? 220 : focus(d.p.mark.cluster.id) ? 245 : 190);
+    },
+    // A hollow ring carries its sector's colour; without a figure it is a plain outline-coloured ring (a
+    // light grey ring would vanish on the region fills).
+    getLineColor: (d) =>
+      d.p.mark.anchor.precision !== 'province' || d.p.mark.value == null ? hexToRgba(st.stroke, 230) : hexToRgba(colorOf(d.p), 255),
+    getLineWidth: (d) => (focus(d.p.mark.cluster.id) ? 3 : d.p.mark.anchor.precision === 'province' && d.p.mark.value != null ? 2 : 1),
+    lineWidthUnits: 'pixels',
+    updateTriggers: { getFillColor: st.triggers, getLineWidth: st.triggers, getLineColor: st.stroke },
+  });
+}
+
+/** Crowded marks at this zoom, drawn as one grey disc (white when all are placed only by province). */
+function groupLayer(st: Styling, groups: Laid['groups']): Layer {
+  return new ScatterplotLayer<Laid['groups'][number]>({
+    id: 'cluster-groups',
+    data: groups,
+    getPosition: (g) => g.position,
+    getRadius: (g) => g.r,
+    radiusUnits: 'pixels',
+    stroked: true,
+    getFillColor: (g) => (g.provinceOnly ? [255, 255, 255, 220] : hexToRgba(NEUTRAL_MARK, 230)),
+    getLineColor: () => hexToRgba(st.stroke, 230),
+    getLineWidth: () => 1.5,
+    lineWidthUnits: 'pixels',
+    updateTriggers: { getLineColor: st.stroke },
+  });
 }
