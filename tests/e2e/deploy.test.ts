@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'acorn';
 import type { Browser, Page, BrowserContext } from 'playwright-core';
-import { ROOT, SHOTS, messages, openPage, launchBrowser, startNginx, startStatic, startPreview, type Server } from './harness.ts';
+import { ROOT, SHOTS, messages, openPage, openBrowser, siteServer, startNginx, startStatic, type Server } from './harness.ts';
 import type { Deck } from '../../src/present/schema.ts';
 import type { Atlas } from '../../src/data/schema.ts';
 import { serializeUserLayer } from '../../src/data/userLayer.ts';
@@ -95,7 +95,7 @@ describe('behind Debian’s stock nginx', () => {
   let browser: Browser;
   before(async () => {
     server = await startNginx();
-    browser = await launchBrowser();
+    browser = await openBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -158,7 +158,7 @@ describe('a map that cannot start', () => {
   before(async () => {
     // A host without a type for the worker's file, as stock servers were for .mjs.
     server = await startStatic((path) => (path.includes('maplibre-gl-worker') ? 'application/octet-stream' : null));
-    browser = await launchBrowser();
+    browser = await openBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -209,7 +209,7 @@ async function diskContext(browser: Browser, file: string, opts: Parameters<Brow
 describe('opened from disk', () => {
   let browser: Browser;
   before(async () => {
-    browser = await launchBrowser();
+    browser = await openBrowser();
   });
   after(async () => browser?.close());
 
@@ -298,9 +298,9 @@ describe('opened from disk', () => {
   });
 
   it('a meeting file saved from present.html walks every slide from disk with no network and no WebGL', async () => {
-    const server = await startPreview();
+    const server = await siteServer();
     const dir = mkdtempSync(join(tmpdir(), 'atlas-meeting-'));
-    const noWebgl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
+    const noWebgl = await openBrowser(['--disable-webgl', '--disable-3d-apis']);
     try {
       const { page: live, guard, close } = await openPage(browser, server.origin, '/present.html?lang=en', { acceptDownloads: true, viewport: { width: 1280, height: 720 } });
       const [download] = await Promise.all([live.waitForEvent('download'), live.click('.save-offline-btn')]);

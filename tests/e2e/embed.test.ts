@@ -5,7 +5,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Download } from 'playwright-core';
-import { useSite, openPage, freePort, screenshot, ROOT, SHOTS } from './harness.ts';
+import { useSite, openPage, freePort, screenshot, downloadBytes, ROOT, SHOTS } from './harness.ts';
 import { parseCsv } from '../../src/data/csv.ts';
 import { unzipSync } from 'fflate';
 
@@ -84,6 +84,13 @@ describe('embeds on a host page', () => {
     await page.screenshot({ path: join(SHOTS, 'embed-host.png'), fullPage: true });
     // A height message from the host's own origin (not an embed) is ignored.
     const before = await page.locator('iframe[data-cluster-atlas="e-regions"]').evaluate((f) => (f as HTMLIFrameElement).style.height);
+    // The host page sees both false messages after embed.js has (its listener came first): then it has had its chance.
+    await page.evaluate(() => {
+      const seen: number[] = ((window as unknown as { __falseHeights: number[] }).__falseHeights = []);
+      window.addEventListener('message', (e) => {
+        if (e.data?.type === 'cluster-atlas:height' && (e.data.height === 77 || e.data.height === 66)) seen.push(e.data.height);
+      });
+    });
     await page.evaluate(() => window.postMessage({ type: 'cluster-atlas:height', id: 'e-regions', height: 77 }, '*'));
     // And one from a frame on a foreign origin.
     await page.evaluate((src) => {
@@ -97,7 +104,7 @@ describe('embeds on a host page', () => {
       const frames = document.querySelectorAll('iframe');
       ((frames[frames.length - 1] as HTMLIFrameElement).contentWindow as unknown as { eval(code: string): void }).eval("parent.postMessage({ type: 'cluster-atlas:height', id: 'e-regions', height: 66 }, '*')");
     });
-    await page.waitForTimeout(200);
+    await page.waitForFunction(() => (window as unknown as { __falseHeights: number[] }).__falseHeights.length === 2);
     assert.equal(await page.locator('iframe[data-cluster-atlas="e-regions"]').first().evaluate((f) => (f as HTMLIFrameElement).style.height), before);
     assert.deepEqual(errors, []);
     await context.close();
@@ -123,7 +130,7 @@ describe('embeds on a host page', () => {
 async function download(page: Page, key: string): Promise<Buffer> {
   if (!(await page.locator('.export-menu[open]').count())) await page.locator('.export-menu summary').first().click();
   const [d] = (await Promise.all([page.waitForEvent('download'), page.click(`.export-item[data-export="${key}"]`)])) as [Download, unknown];
-  return readFileSync((await d.path())!);
+  return downloadBytes(d);
 }
 
 /** Width, height and pixel variance of a PNG, decoded by the browser. */
@@ -262,7 +269,7 @@ describe('share & embed on the explore page', () => {
     // The map's download menu (the side panel's).
     await page.locator('.side .export-menu summary').click();
     const [d] = await Promise.all([page.waitForEvent('download'), page.click('.side .export-item[data-export="png-1x"]')]);
-    const stats = await pngStats(page, readFileSync((await d.path())!));
+    const stats = await pngStats(page, await downloadBytes(d));
     assert.ok(stats.variance > 200 && stats.width > 500, JSON.stringify(stats));
     guard.assertClean();
     await close();

@@ -9,7 +9,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useSite, openPage, SHOTS } from './harness.ts';
+import { useSite, openPage, settle, SHOTS } from './harness.ts';
 
 /** Provinces probed near their bounding-box centre (a point inside, away from names; no marks there). */
 const PROBES = ['650000', '540000', '630000', '530000', '230000', '360000'];
@@ -91,7 +91,8 @@ describe('first map pixels', () => {
     const early = await sample('first-pixels-early.png');
     release();
     await page.waitForFunction(() => window.__atlas?.ready === true && window.__atlas.renderer === 'webgl');
-    await page.waitForTimeout(200);
+    // The WebGL map at rest (no draw call for some frames) before it is compared with the early drawing.
+    await settle(page);
     assert.equal(await page.locator('.map-first-pixels').count(), 0, 'the early drawing is removed once the WebGL map is idle');
     // The South China Sea inset where the WebGL page's CSS then puts it (lower left beside the chart at 1440).
     const idleInset = await insetBox('.map > .scs-inset');

@@ -2,6 +2,11 @@
  * Browser-test harness: serves the built site with `vite preview` on a free local port and drives
  * Debian's chromium through playwright-core. Every page opened through `openPage` is guarded: any
  * console error, page error or request to another origin makes `guard.assertClean()` throw.
+ *
+ * Under `npm run test:e2e` (scripts/e2e.ts) every test file shares one server of the built site and one
+ * chromium, which the runner names in ATLAS_ORIGIN and ATLAS_BROWSER_WS: `useSite()` then uses them (each
+ * test still opens its own browser context). A file run alone (`node --import tsx --test tests/e2e/x.test.ts`)
+ * starts its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -9,7 +14,10 @@ import { mkdirSync, existsSync, mkdtempSync, writeFileSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, after } from 'node:test';
-import { chromium, type Browser, type Page, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type Page, type BrowserContextOptions, type Download } from 'playwright-core';
+import { GL_DRAW_COUNTER } from './settle.ts';
+
+export { settle } from './settle.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SHOTS = join(ROOT, 'tests', 'screenshots');
@@ -75,7 +83,7 @@ async function waitForHttp(origin: string, child: ChildProcess, timeoutMs = 2000
 
 function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
@@ -165,8 +173,36 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** A chromium of its own (the benches measure in one; `openBrowser` is the tests' way). */
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * The chromium a test uses: the runner's shared one when there is one and no extra args are asked for
+ * (its close() only disconnects, closing this connection's contexts), else one of its own.
+ */
+export function openBrowser(extraArgs: string[] = []): Promise<Browser> {
+  const ws = process.env['ATLAS_BROWSER_WS'];
+  return ws && extraArgs.length === 0 ? chromium.connect(ws) : launchBrowser(extraArgs);
+}
+
+/** The built site: the runner's shared server when there is one (stop() leaves it running), else a `vite preview` of its own. */
+export function siteServer(): Promise<Server> {
+  const origin = process.env['ATLAS_ORIGIN'];
+  return origin ? Promise.resolve({ origin, stop: async () => undefined }) : startPreview();
+}
+
+/**
+ * A download's bytes. Read through its stream, not `download.path()`: the path is not available through
+ * a connected browser (the runner's shared one).
+ */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export interface Guard {
@@ -186,6 +222,8 @@ export interface OpenOptions extends BrowserContextOptions {
 export async function openPage(browser: Browser, origin: string, path: string, opts: OpenOptions = {}): Promise<{ page: Page; guard: Guard; close(): Promise<void> }> {
   const { waitReady, beforeGoto, ...ctxOpts } = opts;
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...ctxOpts });
+  // Counts WebGL draw calls, for `settle()` to know when the maps have stopped drawing.
+  await context.addInitScript({ content: GL_DRAW_COUNTER });
   const page = await context.newPage();
   const guard: Guard = {
     consoleErrors: [],
@@ -225,12 +263,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** For a describe block: the built site served and a browser launched before its tests, both closed after. */
+/**
+ * For a describe block: the built site and a browser before its tests, let go of after. Shared with the
+ * other test files under the runner (see the top of this file); a browser with `extraArgs` is always its own.
+ */
 export function useSite(extraArgs: string[] = []): { server: Server; browser: Browser } {
   const ctx = {} as { server: Server; browser: Browser };
   before(async () => {
-    ctx.server = await startPreview();
-    ctx.browser = await launchBrowser(extraArgs);
+    ctx.server = await siteServer();
+    ctx.browser = await openBrowser(extraArgs);
   });
   after(async () => {
     await ctx.browser?.close();

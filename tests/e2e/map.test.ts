@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useSite, openPage, screenshot, ROOT, clustersOfLayers } from './harness.ts';
+import { useSite, openPage, screenshot, settle, ROOT, clustersOfLayers } from './harness.ts';
 import type { Atlas } from '../../src/data/schema.ts';
 
 const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
@@ -80,7 +80,9 @@ describe('explorer map', () => {
     await page.waitForFunction(() => window.__atlas?.ready === true);
     assert.equal(new URL(page.url()).searchParams.get('at'), at.map((n, i) => n.toFixed(i < 2 ? 3 : 2)).join(','));
     await page.click('.reset');
-    await page.waitForTimeout(300);
+    await page.waitForURL((u) => u.search === '');
+    // And it stays clear once the map is back at rest: the reset's own camera move is not written back.
+    await settle(page);
     assert.equal(new URL(page.url()).search, '');
     guard.assertClean();
     await close();

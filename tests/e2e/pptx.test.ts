@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { useSite, openPage, ROOT, SHOTS, messages } from './harness.ts';
+import { useSite, openPage, downloadBytes, ROOT, SHOTS, messages } from './harness.ts';
 import type { Deck } from '../../src/present/schema.ts';
 import { fileName } from '../../src/export/download.ts';
 
@@ -78,7 +78,7 @@ async function exportDeck(page: Page): Promise<Exported> {
   const t0 = Date.now();
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('.present-bar .pptx-btn')]);
   const ms = Date.now() - t0;
-  const z = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  const z = unzipSync(new Uint8Array(await downloadBytes(download)));
   // The button comes back once the file is saved.
   await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.present-bar .pptx-btn')!.disabled, null, { timeout: 10_000 });
   const busyTexts = await page.evaluate(() => (window as unknown as { __pptxSeen: string[] }).__pptxSeen);

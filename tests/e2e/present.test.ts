@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useSite, openPage, ROOT, SHOTS } from './harness.ts';
+import { useSite, openPage, settle, ROOT, SHOTS } from './harness.ts';
 import type { Deck } from '../../src/present/schema.ts';
 import { addSlide, parseSlides } from '../../src/present/deckUrl.ts';
 
@@ -128,7 +128,8 @@ describe('present: the default deck', () => {
     for (let n = 2; n <= N; n++) {
       await page.keyboard.press('ArrowRight');
       await expectSlide(page, n);
-      await page.waitForTimeout(150);
+      // The slide all drawn (faded in, its map at rest): whatever it would fetch, it has asked for.
+      await settle(page);
     }
     await page.keyboard.press('Home');
     await expectSlide(page, 1);
@@ -168,7 +169,8 @@ describe('present: the default deck', () => {
       for (let n = 1; n <= N; n++) {
         if (n > 1) await page.keyboard.press('ArrowRight');
         await expectSlide(page, n, lang);
-        await page.waitForTimeout(n === 1 ? 100 : 400);
+        // Faded in and its map at rest: what is measured and shot is the slide as it stays.
+        await settle(page);
         const fit = await page.evaluate(() => {
           const s = document.querySelector('.present-stage .slide') as HTMLElement;
           const over = [...s.querySelectorAll<HTMLElement>('.slide-head, .slide-body, .slide-foot, .slide-text, .sources-list, .slide-chart, .chart-notes, .slide-legend')].filter((e) => e.scrollHeight > e.clientHeight + 2 || e.scrollWidth > e.clientWidth + 2).map((e) => e.className);
@@ -292,7 +294,7 @@ describe('present without WebGL', () => {
     const box = await map.evaluate((e) => e.getBoundingClientRect().width);
     assert.ok(vb[2]! > 0 && vb[2]! !== box, 'the view box is the region, not the whole map');
     assert.ok(await map.locator('.mark').count() > 0, 'marks are drawn');
-    await page.waitForTimeout(300); // past the slide's fade-in
+    await settle(page); // past the slide's fade-in
     await page.screenshot({ path: join(SHOTS, 'present-svg-zh-1280x720-6.png') });
     for (let n = 6; n <= N; n++) await page.keyboard.press('ArrowRight');
     await expectSlide(page, N);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Route } from 'playwright-core';
-import { useSite, openPage, screenshot, ROOT } from './harness.ts';
+import { useSite, openPage, screenshot, downloadBytes, ROOT } from './harness.ts';
 
 /** What each page draws once its data is in: the test's proof that the page is not blank. */
 const CONTENT = '.legend tbody tr, .embed-body svg, .embed-body canvas, .slide';
@@ -124,7 +124,7 @@ describe('hostile text in embeds, exports and slides', () => {
     }
     await page.locator('.export-menu summary').click();
     const [d] = await Promise.all([page.waitForEvent('download'), page.click('.export-item[data-export="svg"]')]);
-    const svg = readFileSync((await d.path())!, 'utf8');
+    const svg = (await downloadBytes(d)).toString('utf8');
     assert.doesNotMatch(svg, /<img|<script>/, 'markup in names is escaped in the SVG');
     assert.match(svg, /&lt;img src=x onerror=/);
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);

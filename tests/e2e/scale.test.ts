@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, startPreview, openPage, type Server } from './harness.ts';
+import { openBrowser, startPreview, openPage, type Server } from './harness.ts';
 import { prepareSize, stageSite, measureOnce, type Prepared } from '../../scripts/bench-scale.ts';
 
 describe('scale bench, 1,000 synthetic clusters', () => {
@@ -17,7 +17,7 @@ describe('scale bench, 1,000 synthetic clusters', () => {
   before(async () => {
     prep = prepareSize(1000);
     server = await startPreview(stageSite(1000, 'dist'));
-    browser = await launchBrowser();
+    browser = await openBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -5,10 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Locator } from 'playwright-core';
-import { useSite, openPage, SHOTS } from './harness.ts';
+import { useSite, openPage, downloadBytes, settle, SHOTS } from './harness.ts';
 
 /** Width and height from the PNG's IHDR (bytes 16–19 and 20–23, big-endian). */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -20,13 +20,17 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 async function shareFrom(page: Page, menu: Locator): Promise<{ bytes: Buffer; name: string }> {
   if (!(await menu.evaluate((m) => (m as HTMLDetailsElement).open))) await menu.locator('summary').click();
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), menu.locator('.export-item[data-export="png-share"]').click()]);
-  return { bytes: readFileSync((await d.path())!), name: d.suggestedFilename() };
+  return { bytes: await downloadBytes(d), name: d.suggestedFilename() };
 }
 
-/** The pointer off the charts (a hovered mark dims the others on the map), then the map's menu. */
+/**
+ * The pointer off the charts (a hovered mark dims the others on the map), then the map's menu: once the
+ * page has let go of the hovered cluster and region and the map has redrawn without them.
+ */
 async function shareMap(page: Page): Promise<{ bytes: Buffer; name: string }> {
   await page.mouse.move(2, 2);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.__atlas?.hot == null && window.__atlas?.hotRegion == null);
+  await settle(page);
   return shareFrom(page, page.locator('.side .export-menu'));
 }
 
