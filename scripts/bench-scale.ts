@@ -33,6 +33,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startPreview, launchBrowser, ROOT } from '../tests/e2e/harness.ts';
 import { writeSynthetic } from './synthetic-data.ts';
 import { run as buildData } from './build-data.ts';
+import { readAtlas } from '../tests/atlasFile.ts';
 
 export const SCALE_DIR = join(ROOT, 'bench', 'tmp', 'scale');
 const SITE_DIR = join(SCALE_DIR, 'site');
@@ -341,7 +342,7 @@ async function referenceOnly() {
 /** The site's own data (dist/data, or SCALE_SITE's), measured the same way: the floor the synthetic sizes stand on. */
 async function benchReference(browser: Browser, runs: number) {
   const from = process.env['SCALE_SITE'] ?? 'dist';
-  const atlas = JSON.parse(readFileSync(join(ROOT, from, 'data', 'atlas.json'), 'utf8')) as { clusters: { id: string }[]; sites: { cluster_id: string; precision: string }[] };
+  const atlas = readAtlas(join(ROOT, from, 'data', 'atlas.json')) as { clusters: { id: string }[]; sites: { cluster_id: string; precision: string }[] };
   const ids = [...new Set(atlas.sites.filter((x) => x.precision !== 'province').map((x) => x.cluster_id))].slice(0, 10);
   const site = await startPreview(from);
   const results: RunResult[] = [];

@@ -84,21 +84,34 @@ const isTopLevel = (c: ClusterRow) => c.status !== 'sub-cluster';
 
 /** How complete each batch's list is: rows found against the official count, with why (data). */
 export function completeness(atlas: Atlas): Completeness[] {
+  // Once per atlas (its tables never change once built): the layer controls ask on every view change.
+  const known = completenessOf.get(atlas);
+  if (known) return known;
   const region = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
   const programmes = new Map(atlas.programmes.map((p) => [p.id, p]));
   const low = new Set(atlas.sources.filter((s) => s.grade === 'low').map((s) => s.id));
-  return atlas.batches.map((batch) => {
-    const all = atlas.clusters.filter((c) => c.batch === batch.id && isTopLevel(c));
-    const rows = all.filter((c) => !low.has(c.source_id));
-    const byRegion = Object.fromEntries(REGION_IDS.map((r) => [r, 0])) as Record<RegionId, number>;
-    for (const c of rows) {
-      const r = region.get(c.province_adcode);
-      if (r && r !== 'none') byRegion[r]++;
+  const count = new Map(atlas.batches.map((b) => [b.id, { found: 0, lowOnly: 0, byRegion: Object.fromEntries(REGION_IDS.map((r) => [r, 0])) as Record<RegionId, number> }]));
+  // One pass over the clusters, not one per batch.
+  for (const c of atlas.clusters) {
+    const n = count.get(c.batch);
+    if (!n || !isTopLevel(c)) continue;
+    if (low.has(c.source_id)) {
+      n.lowOnly++;
+      continue;
     }
+    n.found++;
+    const r = region.get(c.province_adcode);
+    if (r && r !== 'none') n.byRegion[r]++;
+  }
+  const out = atlas.batches.map((batch) => {
+    const { found, lowOnly, byRegion } = count.get(batch.id)!;
     const official = batch.official_count;
-    return { batch, programme: programmes.get(batch.programme)!, found: rows.length, lowOnly: all.length - rows.length, official, ratio: official ? rows.length / official : null, byRegion };
+    return { batch, programme: programmes.get(batch.programme)!, found, lowOnly, official, ratio: official ? found / official : null, byRegion };
   });
+  completenessOf.set(atlas, out);
+  return out;
 }
+const completenessOf = new WeakMap<Atlas, Completeness[]>();
 
 export function gradeOf(atlas: Pick<Atlas, 'sources'>, sourceId: string): Grade | null {
   return atlas.sources.find((s) => s.id === sourceId)?.grade ?? null;

@@ -1,5 +1,6 @@
 /** The only place the site fetches and parses data. Failures are typed so the page can say what went wrong. */
 import { atlasShapeError } from './shape.ts';
+import { unpackAtlas, PackedError } from './packed.ts';
 import type { Atlas } from './schema.ts';
 import { readStoredUserLayerText } from './userStore.ts';
 import { setCurrentUserLayer } from './userLayerState.ts';
@@ -58,15 +59,23 @@ export async function fetchJson(file: string, fetcher: typeof fetch = fetch): Pr
 }
 
 /**
- * Checks that a file is an atlas of this version, each field of its type (shape.ts). Every value was
+ * Checks that a file is an atlas of this version, each field of its type (shape.ts), once its tables
+ * written by column are rows again (packed.ts). Every value was
  * checked against schema.ts by the data build, which writes nothing when one fails; the page checks
  * the shape — which catches a stale, hand-edited or foreign file on the server — without shipping the
  * schema library to every page.
  */
 export function parseAtlas(json: unknown, file = 'atlas.json'): Atlas {
-  const detail = atlasShapeError(json);
+  let rows: unknown;
+  try {
+    rows = unpackAtlas(json);
+  } catch (err: unknown) {
+    if (err instanceof PackedError) throw new LoadError({ kind: 'schema', file, detail: err.message });
+    throw err;
+  }
+  const detail = atlasShapeError(rows);
   if (detail) throw new LoadError({ kind: 'schema', file, detail });
-  return json as Atlas;
+  return rows as Atlas;
 }
 
 /** The user layer an offline edition saved with it carries (<script id="atlas-user-layer">), as text. */

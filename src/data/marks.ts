@@ -6,6 +6,7 @@ import type { Atlas, ClusterRow, FigureRow, SiteRow, RegionId, ViewStage } from 
 import type { ProvinceRegion } from './selectors.ts';
 import { layerAtlas, type LayerFilter } from './layers.ts';
 import { clusterLabels, type ClusterLabel } from './names.ts';
+import { byCodeUnit } from './order.ts';
 
 export interface MapFilter extends LayerFilter {
   regions: readonly RegionId[];
@@ -43,6 +44,11 @@ const byCluster = new WeakMap<readonly FigureRow[], Map<string, FigureRow[]>>();
  * changed after they are built.
  */
 export function figuresOfCluster(figures: readonly FigureRow[], clusterId: string): readonly FigureRow[] {
+  return clusterFigureIndex(figures).get(clusterId) ?? [];
+}
+
+/** Every cluster's figures (in file order) by cluster id: the index above. */
+export function clusterFigureIndex(figures: readonly FigureRow[]): ReadonlyMap<string, readonly FigureRow[]> {
   let index = byCluster.get(figures);
   if (!index) {
     index = new Map();
@@ -54,7 +60,7 @@ export function figuresOfCluster(figures: readonly FigureRow[], clusterId: strin
     }
     byCluster.set(figures, index);
   }
-  return index.get(clusterId) ?? [];
+  return index;
 }
 
 const COMPARATOR_RANK: Record<FigureRow['comparator'], number> = { '=': 0, '~': 1, '>=': 2, '>': 3, range: 4, '<=': 5, '<': 6 };
@@ -119,28 +125,41 @@ export function otherFigure(figures: readonly FigureRow[], clusterId: string, mo
 export function clusterMarks(full: Atlas, filter: MapFilter): ClusterMark[] {
   const atlas = layerAtlas(full, filter);
   const region = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
-  const sitesOf = new Map<string, SiteRow[]>();
-  for (const s of atlas.sites) {
-    const list = sitesOf.get(s.cluster_id) ?? [];
-    list.push(s);
-    sitesOf.set(s.cluster_id, list);
-  }
+  const regions = new Set<string>(filter.regions);
+  const sectors = new Set(filter.sectors);
+  const sitesOf = sitesByCluster(atlas.sites);
   const labels = clusterLabels(full);
   const money = full.metrics.filter((m) => m.mappable).map((m) => m.id);
   const out: ClusterMark[] = [];
   for (const c of atlas.clusters) {
     const reg = region.get(c.province_adcode) ?? 'none';
-    if (reg === 'none' || !filter.regions.includes(reg)) continue;
-    if (filter.sectors.length && !filter.sectors.includes(c.sector)) continue;
-    const sites = (sitesOf.get(c.id) ?? []).slice().sort((a, b) => siteOrder(a.id) - siteOrder(b.id) || a.id.localeCompare(b.id));
-    const [anchor, ...others] = sites;
+    if (reg === 'none' || !regions.has(reg)) continue;
+    if (sectors.size && !sectors.has(c.sector)) continue;
+    const [anchor, ...others] = sitesOf.get(c.id) ?? [];
     if (!anchor) continue;
     const figure = figureFor(atlas.figures, c.id, filter.metric, filter.stage);
     const other = figure || filter.stage !== 'latest' ? null : otherFigure(atlas.figures, c.id, money, filter.metric);
     out.push({ cluster: c, label: labels.get(c.id)!, region: reg, anchor, others, figure, other, value: figure?.value ?? null });
   }
   // Larger marks first so that smaller ones stay visible on top.
-  return out.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.cluster.id.localeCompare(b.cluster.id));
+  return out.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || byCodeUnit(a.cluster.id, b.cluster.id));
+}
+
+const sitesIndex = new WeakMap<readonly SiteRow[], Map<string, SiteRow[]>>();
+
+/** Each cluster's sites in the document's order (the anchor first), indexed once per sites array (never changed once built). */
+function sitesByCluster(sites: readonly SiteRow[]): Map<string, SiteRow[]> {
+  let index = sitesIndex.get(sites);
+  if (index) return index;
+  index = new Map();
+  for (const s of sites) {
+    const list = index.get(s.cluster_id);
+    if (list) list.push(s);
+    else index.set(s.cluster_id, [s]);
+  }
+  for (const list of index.values()) if (list.length > 1) list.sort((a, b) => siteOrder(a.id) - siteOrder(b.id) || byCodeUnit(a.id, b.id));
+  sitesIndex.set(sites, index);
+  return index;
 }
 
 /** Site ids end in -s1, -s2 …: the document's order. */

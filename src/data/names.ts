@@ -44,7 +44,11 @@ export function clusterLabels(atlas: NameAtlas): Map<string, ClusterLabel> {
   const hit = cache.get(atlas.clusters);
   if (hit) return hit;
   const sitesOf = new Map<string, SiteRow[]>();
-  for (const s of atlas.sites) sitesOf.set(s.cluster_id, [...(sitesOf.get(s.cluster_id) ?? []), s]);
+  for (const s of atlas.sites) {
+    const list = sitesOf.get(s.cluster_id);
+    if (list) list.push(s);
+    else sitesOf.set(s.cluster_id, [s]);
+  }
   const out = new Map(atlas.clusters.map((c) => [c.id, clusterLabel(c, atlas, sitesOf.get(c.id) ?? [])]));
   cache.set(atlas.clusters, out);
   return out;

@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { atlasSchema } from './schema.ts';
 import { ROW_SHAPES, atlasShapeError } from './shape.ts';
+import { readAtlas } from '../../tests/atlasFile.ts';
 
 /** The pages' type table read off the schema itself: a field's type after its CSV preparation, "?" when null is allowed. */
 type Def = { type: string; out?: Schema; innerType?: Schema; element?: Schema; shape?: Record<string, Schema>; values?: unknown[] };
@@ -30,7 +29,7 @@ function kind(s: Schema): string {
   }
 }
 
-const atlas = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/data/atlas.json'), 'utf8')) as Record<string, Record<string, unknown>[]>;
+const atlas = readAtlas() as unknown as Record<string, Record<string, unknown>[]>;
 
 describe('the shape the pages check (shape.ts)', () => {
   it('is the schema’s: every table, every field, its type and whether it may be empty', () => {

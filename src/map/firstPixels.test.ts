@@ -2,7 +2,7 @@
 import { describe, it, expect, vi } from 'vitest';
 import { drawFirstPixels } from './firstPixels.ts';
 import { createSvgController } from './svgController.ts';
-import { packMarks, sizeScale } from './layout.ts';
+import { sizedMarks, sizeScale } from './layout.ts';
 import { fixtureGeometry, fixtureMark } from '../../tests/unit/geoFixture.ts';
 
 function page() {
@@ -32,7 +32,7 @@ describe('first pixels taken over by the SVG map', () => {
     expect(host.hasAttribute('aria-hidden')).toBe(false);
     expect(host.classList.contains('is-adopted')).toBe(true);
 
-    map.update(packMarks([fixtureMark('a', { lon: 105, lat: 35, value: 400 })], scale), null, new Set(['west']));
+    map.update(sizedMarks([fixtureMark('a', { lon: 105, lat: 35, value: 400 })], scale), null, new Set(['west']));
     const mark = mapEl.querySelector<SVGCircleElement>('circle.mark[data-cluster="a"]')!;
     expect(mark.getAttribute('fill')).toBe('#0072B2');
     mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));

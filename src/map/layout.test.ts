@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { legendValues, sizeScale, packMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS } from './layout.ts';
+import { legendValues, sizeScale, sizedMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS } from './layout.ts';
 import type { ClusterMark } from '../data/marks.ts';
 
 const mark = (id: string, lon: number, lat: number, value: number | null) =>
@@ -19,18 +19,13 @@ describe('mark layout', () => {
     expect(s.radius(null)).toBe(NEUTRAL_RADIUS);
   });
 
-  it('packs marks that share a point without overlap, and leaves lone marks in place', () => {
+  it('hands each mark to the maps with its radius, at its anchor', () => {
     const s = sizeScale([100, 400, 900]);
-    const placed = packMarks([mark('a', 108, 34, 900), mark('b', 108, 34, 400), mark('c', 108, 34, null), mark('d', 121, 39, 100)], s);
-    const d = placed.find((p) => p.mark.cluster.id === 'd')!;
-    expect([d.dx, d.dy]).toEqual([0, 0]);
-    const g = placed.filter((p) => p.mark.cluster.id !== 'd');
-    for (let i = 0; i < g.length; i++)
-      for (let j = i + 1; j < g.length; j++) {
-        const a = g[i]!;
-        const b = g[j]!;
-        expect(Math.hypot(a.dx - b.dx, a.dy - b.dy)).toBeGreaterThanOrEqual(a.r + b.r);
-      }
+    const placed = sizedMarks([mark('a', 108, 34, 900), mark('c', 108, 34, null)], s);
+    expect(placed.map((p) => [p.mark.cluster.id, p.dx, p.dy, p.r])).toEqual([
+      ['a', 0, 0, s.radius(900)],
+      ['c', 0, 0, NEUTRAL_RADIUS],
+    ]);
   });
 
   it('spreads marks that would overlap on screen (not only those at one point), deterministically, and groups a crowd', () => {

@@ -6,6 +6,7 @@
  */
 import { packSiblings } from 'd3-hierarchy';
 import type { ClusterMark } from '../data/marks.ts';
+import { byCodeUnit as byId } from '../data/order.ts';
 
 export interface SizeScale {
   /** Radius in px for a value in the metric's unit (亿元): area ∝ value. */
@@ -16,15 +17,15 @@ export interface SizeScale {
 
 export const NEUTRAL_RADIUS = 4;
 
-/** One number for a grid cell (cx, cy), for cells within ±2^20 of the origin: a Map key without a string per lookup. */
-export const gridKey = (cx: number, cy: number): number => (cx + 2 ** 20) * 2 ** 21 + (cy + 2 ** 20);
-
 /**
- * Ids in code-unit order. For ids as the schema allows them ([a-z0-9-]) this is the order localeCompare
- * gives (checked on two million random pairs), at a fraction of its cost: sorting 100,000 marks by a
- * collator took about a second.
+ * One number for a grid cell (cx, cy), for cells within ±2^20 of the origin: a Map key without a string per
+ * lookup. Cells within ±2^14 (every cell on a screen) get a small integer, which V8 keeps unboxed and hashes
+ * fast; farther cells a larger number, above every small one.
  */
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const gridKey = (cx: number, cy: number): number =>
+  cx >= -SMALL && cx < SMALL && cy >= -SMALL && cy < SMALL ? (cx + SMALL) * 2 * SMALL + (cy + SMALL) : (cx + 2 ** 20) * 2 ** 21 + (cy + 2 ** 20) + 2 ** 31;
+const SMALL = 2 ** 14;
+
 
 /** sqrt scale: `maxRadius` px for the largest value shown. */
 export function sizeScale(values: readonly number[], maxRadius = 26): SizeScale {
@@ -53,29 +54,24 @@ export interface Placed {
   r: number;
 }
 
-/** Groups marks by identical anchor coordinates and packs each group; single marks stay put. */
-export function packMarks(marks: readonly ClusterMark[], scale: SizeScale, gap = 1.5): Placed[] {
-  const groups = new Map<string, ClusterMark[]>();
+/**
+ * Each mark with its radius, at its anchor: what both maps are handed. They lay the marks out themselves at
+ * their projection and zoom (spreadMarks below); packing marks here as well cost 100 ms a filter at 100,000
+ * clusters and was never drawn.
+ */
+export function sizedMarks(marks: readonly ClusterMark[], scale: SizeScale): Placed[] {
+  return marks.map((mark) => ({ mark, dx: 0, dy: 0, r: scale.radius(mark.value) }));
+}
+
+/** The province all these marks are placed only by (precision "province"), or null when any is placed more precisely or they are in two. */
+export function onlyProvince(marks: readonly ClusterMark[]): string | null {
+  let only: string | null = null;
   for (const m of marks) {
-    const key = `${m.anchor.lon.toFixed(4)},${m.anchor.lat.toFixed(4)}`;
-    const g = groups.get(key) ?? [];
-    g.push(m);
-    groups.set(key, g);
+    if (m.anchor.precision !== 'province') return null;
+    if (only == null) only = m.cluster.province_adcode;
+    else if (only !== m.cluster.province_adcode) return null;
   }
-  const out: Placed[] = [];
-  for (const g of groups.values()) {
-    if (g.length === 1) {
-      out.push({ mark: g[0]!, dx: 0, dy: 0, r: scale.radius(g[0]!.value) });
-      continue;
-    }
-    // Deterministic order: largest first, then id.
-    const circles = g
-      .map((mark) => ({ mark, r: scale.radius(mark.value), x: 0, y: 0 }))
-      .sort((a, b) => b.r - a.r || a.mark.cluster.id.localeCompare(b.mark.cluster.id));
-    const packed = packSiblings(circles.map((c) => ({ r: c.r + gap, x: 0, y: 0 })));
-    circles.forEach((c, i) => out.push({ mark: c.mark, dx: packed[i]!.x, dy: packed[i]!.y, r: c.r }));
-  }
-  return out;
+  return only;
 }
 
 /** Marks told apart at one zoom: some moved off their point (drawn with a leader line back to it), some grouped. */
@@ -116,69 +112,116 @@ export interface SpreadOptions {
  */
 export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMark) => number, project: (lon: number, lat: number) => [number, number] | null, o: SpreadOptions = {}): Spread {
   const gap = o.gap ?? 1.5;
-  const maxSpread = o.maxSpread ?? 80;
-  type Item = { m: ClusterMark; p: [number, number]; r: number };
-  /** box: the circles' extent [x0, y0, x1, y1], radii included: components whose boxes are apart hide nothing of one another. */
-  type Comp = { items: Item[]; circles: { x: number; y: number; r: number }[]; placed: Placed[]; group: MarkGroup | null; box?: [number, number, number, number] };
-  const items: Item[] = marks.flatMap((m) => {
+  const items = projectItems(marks, radius, project);
+  const lay = laying(o, gap);
+  // First the marks whose points hide one another, then whatever their packs cover.
+  const comps = firstComponents(items, gap).map(lay);
+  mergeHiding(comps, lay, hiding(gap));
+  const out: Spread = { placed: comps.flatMap((c) => c.placed), groups: comps.flatMap((c) => (c.group ? [{ ...c.group, ...idsOf(c.items) }] : [])) };
+  // Larger marks first, so that smaller ones are drawn on top; groups in a stable order.
+  out.placed.sort((a, b) => b.r - a.r || byId(a.mark.cluster.id, b.mark.cluster.id));
+  out.groups.sort((a, b) => byId(a.key, b.key));
+  return out;
+}
+
+/** A mark on screen: its point at this projection and its radius. */
+type Item = { m: ClusterMark; p: [number, number]; r: number };
+/** Marks drawn together. box: the circles' extent [x0, y0, x1, y1], radii included: components whose boxes are apart hide nothing of one another. */
+type Comp = { items: Item[]; circles: { x: number; y: number; r: number }[]; placed: Placed[]; group: MarkGroup | null; box?: [number, number, number, number] };
+
+/** The marks that project (those off the projection are left out), each with its radius. */
+function projectItems(marks: readonly ClusterMark[], radius: (m: ClusterMark) => number, project: (lon: number, lat: number) => [number, number] | null): Item[] {
+  const items: Item[] = [];
+  for (const m of marks) {
     const p = project(m.anchor.lon, m.anchor.lat);
-    return p ? [{ m, p, r: radius(m) }] : [];
-  });
-  /** A component's drawing: one mark in place; several packed round their mean point; a group if they have no room. */
-  const lay = (members: Item[]): Comp => {
-    const comp = [...members].sort((a, b) => b.r - a.r || byId(a.m.cluster.id, b.m.cluster.id));
-    if (comp.length === 1) {
-      const c = comp[0]!;
-      return { items: comp, circles: [{ x: c.p[0], y: c.p[1], r: c.r }], placed: [{ mark: c.m, dx: 0, dy: 0, r: c.r }], group: null };
+    if (p) items.push({ m, p, r: radius(m) });
+  }
+  return items;
+}
+
+/** The sorted ids and their key: for a group's output, and to ask whether the reader opened it. */
+function idsOf(members: readonly Item[]): { ids: string[]; key: string } {
+  const ids = members.map((c) => c.m.cluster.id).sort(byId);
+  return { ids, key: ids.join(',') };
+}
+
+/** A group ring; its ids and key are filled in once the layout is done (a crowd merges many times on its way). */
+function asGroup(members: Item[], x: number, y: number, room: number, provinceOnly: boolean): Comp {
+  const group = { key: '', ids: [] as string[], x, y, r: Math.max(9, Math.min(room, 7 + 2.5 * Math.sqrt(members.length))), provinceOnly };
+  return { items: members, circles: [group], placed: [], group };
+}
+
+/** A component's drawing: one mark in place; several packed round their mean point; a group if they have no room. */
+function laying(o: SpreadOptions, gap: number): (members: Item[]) => Comp {
+  const maxSpread = o.maxSpread ?? 80;
+  /** Did the reader open this pack? Only asked when some group was opened: the key costs a sort of the members. */
+  const opened = (members: Item[]) => !!o.expanded?.size && o.expanded.has(idsOf(members).key);
+  return (members) => {
+    if (members.length === 1) {
+      const c = members[0]!;
+      return { items: members, circles: [{ x: c.p[0], y: c.p[1], r: c.r }], placed: [{ mark: c.m, dx: 0, dy: 0, r: c.r }], group: null };
     }
-    const cx = comp.reduce((sum, c) => sum + c.p[0], 0) / comp.length;
-    const cy = comp.reduce((sum, c) => sum + c.p[1], 0) / comp.length;
-    const provinces = new Set(comp.map((c) => (c.m.anchor.precision === 'province' ? c.m.cluster.province_adcode : '')));
-    const provinceOnly = provinces.size === 1 && !provinces.has('');
-    const room = provinceOnly ? (o.roomOf?.([...provinces][0]!) ?? maxSpread) : maxSpread;
-    const ids = comp.map((c) => c.m.cluster.id).sort();
-    const key = ids.join(',');
+    const cx = members.reduce((sum, c) => sum + c.p[0], 0) / members.length;
+    const cy = members.reduce((sum, c) => sum + c.p[1], 0) / members.length;
+    const province = onlyProvince(members.map((c) => c.m));
+    const room = province ? (o.roomOf?.(province) ?? maxSpread) : maxSpread;
+    const provinceOnly = province != null;
+    const open = opened(members);
     // A pack spreads at least as far as one disc of the circles' total area: when that is already more
     // than the room, it is a group without packing it (packing 50,000 circles takes seconds).
-    const least = Math.sqrt(comp.reduce((sum, c) => sum + (c.r + gap) ** 2, 0));
-    const packed = least > room && !o.expanded?.has(key) ? [] : packSiblings(comp.map((c) => ({ r: c.r + gap, x: 0, y: 0 })));
-    const spread = packed.length ? packed.reduce((m, c) => Math.max(m, Math.hypot(c.x, c.y) + c.r), 0) : least;
-    if (spread > room && !o.expanded?.has(key)) {
-      const group = { key, ids, x: cx, y: cy, r: Math.max(9, Math.min(room, 7 + 2.5 * Math.sqrt(comp.length))), provinceOnly };
-      return { items: comp, circles: [group], placed: [], group };
-    }
+    const least = Math.sqrt(members.reduce((sum, c) => sum + (c.r + gap) ** 2, 0));
+    if (least > room && !open) return asGroup(members, cx, cy, room, provinceOnly);
+    const comp = [...members].sort((a, b) => b.r - a.r || byId(a.m.cluster.id, b.m.cluster.id));
+    const packed = packSiblings(comp.map((c) => ({ r: c.r + gap, x: 0, y: 0 })));
+    const spread = packed.reduce((m, c) => Math.max(m, Math.hypot(c.x, c.y) + c.r), 0);
+    if (spread > room && !open) return asGroup(comp, cx, cy, room, provinceOnly);
     const placed = comp.map((c, i) => ({ mark: c.m, dx: cx + packed[i]!.x - c.p[0], dy: cy + packed[i]!.y - c.p[1], r: c.r }));
     return { items: comp, circles: comp.map((c, i) => ({ x: cx + packed[i]!.x, y: cy + packed[i]!.y, r: c.r })), placed, group: null };
   };
-  // Marks hide one another when one's centre lies inside (or at the rim of) the other's circle; circles
-  // that only overlap at their edges both stay readable and stay put.
+}
+
+/**
+ * Does one component hide the other? Marks hide one another when one's centre lies inside (or at the rim
+ * of) the other's circle; circles that only overlap at their edges both stay readable and stay put.
+ */
+function hiding(gap: number): (a: Comp, b: Comp) => boolean {
   const boxOf = (c: Comp) => (c.box ??= c.circles.reduce<[number, number, number, number]>((b, x) => [Math.min(b[0], x.x - x.r), Math.min(b[1], x.y - x.r), Math.max(b[2], x.x + x.r), Math.max(b[3], x.y + x.r)], [Infinity, Infinity, -Infinity, -Infinity]));
   const apart = (a: Comp, b: Comp) => {
     const p = boxOf(a), q = boxOf(b);
     return p[2] + gap < q[0] || q[2] + gap < p[0] || p[3] + gap < q[1] || q[3] + gap < p[1];
   };
-  const hides = (a: Comp, b: Comp) => !apart(a, b) && a.circles.some((x) => b.circles.some((y) => Math.hypot(x.x - y.x, x.y - y.y) < Math.max(x.r, y.r) + gap));
-  // First the marks whose points hide one another (union–find), then whatever their packs cover.
+  return (a, b) => !apart(a, b) && a.circles.some((x) => b.circles.some((y) => Math.hypot(x.x - y.x, x.y - y.y) < Math.max(x.r, y.r) + gap));
+}
+
+/**
+ * The marks whose points hide one another, joined (union–find), in first-seen order. Marks at one point
+ * hide one another: they are joined first, and the pairs are then tested between distinct points only
+ * (100,000 marks stand on a few thousand county seats and province centres). A point P joins a point Q when
+ * P's largest mark reaches Q's centre and Q has a mark no larger: the test of every pair of their marks
+ * gives the same answer.
+ */
+function firstComponents(items: readonly Item[], gap: number): Item[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  // Marks at one point hide one another: they are joined first, and the pairs are then tested between
-  // distinct points only (100,000 marks stand on a few thousand county seats and province centres).
-  // A point P joins a point Q when P's largest mark reaches Q's centre and Q has a mark no larger: the test
-  // of every pair of their marks gives the same answer.
-  type Point = JoinPoint;
-  const atPoint = new Map<string, Point>();
+  // Keyed by x, then y: no string made per mark.
+  const atPoint = new Map<number, Map<number, JoinPoint>>();
+  const points: JoinPoint[] = [];
   items.forEach((it, i) => {
-    const k = `${it.p[0]},${it.p[1]}`;
-    const pt = atPoint.get(k);
-    if (!pt) atPoint.set(k, { p: it.p, maxR: it.r, minR: it.r, members: [i] });
-    else {
+    const [x, y] = it.p;
+    const column = atPoint.get(x) ?? atPoint.set(x, new Map()).get(x)!;
+    const pt = column.get(y);
+    if (!pt) {
+      const fresh = { p: it.p, maxR: it.r, minR: it.r, members: [i] };
+      column.set(y, fresh);
+      points.push(fresh);
+    } else {
       pt.members.push(i);
       pt.maxR = Math.max(pt.maxR, it.r);
       pt.minR = Math.min(pt.minR, it.r);
       parent[find(i)] = find(pt.members[0]!);
     }
   });
-  joinNearPoints([...atPoint.values()], find, parent, gap);
+  joinNearPoints(points, find, parent, gap);
   const first = new Map<number, Item[]>();
   items.forEach((it, i) => {
     const root = find(i);
@@ -186,13 +229,7 @@ export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMa
     if (list) list.push(it);
     else first.set(root, [it]);
   });
-  const comps = [...first.values()].map(lay);
-  mergeHiding(comps, lay, hides);
-  const out: Spread = { placed: comps.flatMap((c) => c.placed), groups: comps.flatMap((c) => (c.group ? [c.group] : [])) };
-  // Larger marks first, so that smaller ones are drawn on top; groups in a stable order.
-  out.placed.sort((a, b) => b.r - a.r || byId(a.mark.cluster.id, b.mark.cluster.id));
-  out.groups.sort((a, b) => byId(a.key, b.key));
-  return out;
+  return [...first.values()];
 }
 
 type JoinPoint = { p: [number, number]; maxR: number; minR: number; members: number[] };

@@ -6,7 +6,7 @@ import { clusterMarks } from '../data/marks.ts';
 import { loadBaseGeometry } from '../map/geo.ts';
 import { supportsWebGL } from '../map/webgl.ts';
 import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.ts';
-import { sizeScale, packMarks } from '../map/layout.ts';
+import { sizeScale, sizedMarks } from '../map/layout.ts';
 import { renderInset } from '../map/inset.ts';
 import { legendModel, legendSvg } from '../map/legend.ts';
 import type { MapController } from '../map/clusterMap.ts';
@@ -59,7 +59,7 @@ export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: Emb
     const { createSvgController } = await import('../map/svgController.ts');
     map = createSvgController(el, { geo, lang, sectorColor, ariaLabel: t(lang, 'map.label'), onHover, onSelect: () => undefined, interactive: !options.static }, scale);
   }
-  map.update(packMarks(marks, scale), view.cluster, new Set(view.regions));
+  map.update(sizedMarks(marks, scale), view.cluster, new Set(view.regions));
   if (view.at) map.jumpTo(view.at);
   // Ready (and exportable) only with the marks on screen.
   await map.drawn();

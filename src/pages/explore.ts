@@ -15,7 +15,7 @@ import { supportsWebGL } from '../map/webgl.ts';
 import { pageHref } from '../state/pages.ts';
 import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.ts';
 import { startFirstPixels, type FirstPixels } from '../map/firstPixels.ts';
-import { sizeScale, packMarks } from '../map/layout.ts';
+import { sizeScale, sizedMarks } from '../map/layout.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import type { StartedBaseMap } from '../map/basemap.ts';
 import { createSvgController } from '../map/svgController.ts';
@@ -265,7 +265,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   let markById = new Map<string, ClusterMark>();
   // One size scale for every view: the same circle means the same amount whatever the filter.
   const scale = sizeScale(atlas.figures.filter((f) => f.subject_type === 'cluster' && f.scope === 'total' && mappable.has(f.metric)).map((f) => f.value ?? 0));
-  const drawMarks = (v: ViewState) => map?.update(packMarks(marks, scale), v.cluster, new Set(v.regions));
+  const drawMarks = (v: ViewState) => map?.update(sizedMarks(marks, scale), v.cluster, new Set(v.regions));
   const refresh = (v: ViewState, prev: ViewState | null) => {
     marks = clusterMarks(atlas, v);
     markById = new Map(marks.map((m) => [m.cluster.id, m]));

@@ -6,7 +6,7 @@
 import type { MapController } from '../map/clusterMap.ts';
 import type { BaseMap } from '../map/basemap.ts';
 import { supportsWebGL } from '../map/webgl.ts';
-import { packMarks } from '../map/layout.ts';
+import { sizedMarks } from '../map/layout.ts';
 import { renderInset } from '../map/inset.ts';
 import { t } from '../i18n/index.ts';
 import type { PageStatus } from '../pages/shell.ts';
@@ -74,7 +74,7 @@ export async function createSlideMap(pc: PresentContext, status: PageStatus, onF
       frame.mapSlot.replaceChildren(el);
       if (isNational(slide.view.regions)) frame.mapSlot.append(inset);
       base.map.resize();
-      controller.update(packMarks(frame.marks, pc.scale), slide.view.cluster, new Set(slide.view.regions));
+      controller.update(sizedMarks(frame.marks, pc.scale), slide.view.cluster, new Set(slide.view.regions));
       if (slide.view.at) controller.jumpTo(slide.view.at);
       else base.map.fitBounds(regionBounds(pc.geo, slide.view.regions), { padding: 28, duration: 0 });
     },

@@ -1,6 +1,7 @@
 /** Lookups the UI needs over the typed Atlas, built once after load. */
 import type { Atlas, ClusterRow, MetricRow, SectorRow, SiteRow, SourceRow, RegionRow, FigureRow } from '../data/schema.ts';
 import { pick, type Lang } from '../i18n/index.ts';
+import { clusterFigureIndex } from '../data/marks.ts';
 
 export interface AtlasContext {
   atlas: Atlas;
@@ -10,14 +11,16 @@ export interface AtlasContext {
   sources: Map<string, SourceRow>;
   provinces: Map<string, RegionRow>;
   sitesOf: Map<string, SiteRow[]>;
-  figuresOf: Map<string, FigureRow[]>;
+  figuresOf: ReadonlyMap<string, readonly FigureRow[]>;
 }
 
 export function atlasContext(atlas: Atlas): AtlasContext {
   const sitesOf = new Map<string, SiteRow[]>();
-  for (const s of atlas.sites) sitesOf.set(s.cluster_id, [...(sitesOf.get(s.cluster_id) ?? []), s]);
-  const figuresOf = new Map<string, FigureRow[]>();
-  for (const f of atlas.figures) if (f.subject_type === 'cluster') figuresOf.set(f.subject_id, [...(figuresOf.get(f.subject_id) ?? []), f]);
+  for (const s of atlas.sites) {
+    const list = sitesOf.get(s.cluster_id);
+    if (list) list.push(s);
+    else sitesOf.set(s.cluster_id, [s]);
+  }
   return {
     atlas,
     clusters: new Map(atlas.clusters.map((c) => [c.id, c])),
@@ -26,7 +29,8 @@ export function atlasContext(atlas: Atlas): AtlasContext {
     sources: new Map(atlas.sources.map((s) => [s.id, s])),
     provinces: new Map(atlas.regions.map((r) => [r.adcode, r])),
     sitesOf,
-    figuresOf,
+    // The marks' index of the same figures (built once per figures array): one index, not two.
+    figuresOf: clusterFigureIndex(atlas.figures),
   };
 }
 

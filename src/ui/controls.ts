@@ -9,6 +9,7 @@ import { REGION_COLORS } from '../theme/palette.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
 import { availability } from '../data/marks.ts';
+import type { FigureRow } from '../data/schema.ts';
 import { layerAtlas } from '../data/layers.ts';
 import { createLayerControls } from './layerControls.ts';
 
@@ -53,8 +54,7 @@ function metricAndStage(ctx: AtlasContext, lang: Lang, store: Store) {
     const stages = avail.get(metric);
     stageSelect.replaceChildren(
       ...VIEW_STAGES.map((s) => {
-        const figs = ctx.atlas.figures.filter((f) => f.subject_type === 'cluster' && f.metric === metric && (s === 'latest' ? f.kind === 'actual' : f.stage === s) && f.value != null);
-        const illegible = figs.length > 0 && figs.every((f) => f.year_status === 'illegible');
+        const illegible = illegibleYears(ctx.atlas.figures, metric).has(s);
         const suffix = !stages?.has(s) ? t(lang, 'controls.stage.unavailable') : illegible ? t(lang, 'controls.stage.illegible') : '';
         return h('option', { value: s, disabled: !stages?.has(s) }, t(lang, `stage.${s}`) + suffix);
       }),
@@ -136,4 +136,28 @@ export function createControls(o: ControlsOptions): { el: HTMLElement; sync(): v
   };
   sync();
   return { el, sync };
+}
+
+const illegibleOf = new WeakMap<readonly FigureRow[], Map<string, Set<ViewStage>>>();
+
+/**
+ * The stages (and `latest`, for actual figures) at which every cluster figure of a metric has an illegible
+ * year: the stage menu says so. One pass over the figures per metric, kept (the menus are filled again on
+ * every view change).
+ */
+function illegibleYears(figures: readonly FigureRow[], metric: string): Set<ViewStage> {
+  let byMetric = illegibleOf.get(figures);
+  if (!byMetric) illegibleOf.set(figures, (byMetric = new Map()));
+  const known = byMetric.get(metric);
+  if (known) return known;
+  const seen = new Map<ViewStage, boolean>();
+  const note = (s: ViewStage, f: FigureRow) => seen.set(s, (seen.get(s) ?? true) && f.year_status === 'illegible');
+  for (const f of figures) {
+    if (f.subject_type !== 'cluster' || f.metric !== metric || f.value == null) continue;
+    if (VIEW_STAGES.includes(f.stage as ViewStage)) note(f.stage as ViewStage, f);
+    if (f.kind === 'actual') note('latest', f);
+  }
+  const out = new Set([...seen].filter(([, all]) => all).map(([s]) => s));
+  byMetric.set(metric, out);
+  return out;
 }

@@ -27,6 +27,7 @@ import { mapHeaders } from '../../src/import/headers.ts';
 import { buildUserLayer, type ImportOptions } from '../../src/import/build.ts';
 import { Gazetteer, type GazetteerJson } from '../../src/import/gazetteer.ts';
 import { withUserLayer } from '../../src/offline/withUserLayer.ts';
+import { readAtlas } from '../atlasFile.ts';
 
 const DIST = join(ROOT, 'dist');
 const zh = messages('zh');
@@ -271,7 +272,7 @@ describe('opened from disk', () => {
   });
 
   it('an offline edition saved with an imported table shows that table from disk', async () => {
-    const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+    const atlas = readAtlas() as Atlas;
     const gazetteer = new Gazetteer(JSON.parse(readFileSync(join(ROOT, 'data/gazetteer/places.json'), 'utf8')) as GazetteerJson);
     const table = readTable(new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/import/excel-gbk.csv'))));
     const options: ImportOptions = { fileName: 'excel-gbk.csv', sourceLine: '衡水市统计局', grade: 'official', mode: 'beside', defaultMetric: 'output', defaultStage: 'baseline', defaultYear: null, defaultSector: 'other', choices: {}, now: '2025-01-02T00:00:00.000Z' };

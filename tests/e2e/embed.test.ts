@@ -8,6 +8,7 @@ import type { Page, Download } from 'playwright-core';
 import { useSite, openPage, freePort, screenshot, downloadBytes, ROOT, SHOTS } from './harness.ts';
 import { parseCsv } from '../../src/data/csv.ts';
 import { unzipSync } from 'fflate';
+import { readAtlas } from '../atlasFile.ts';
 
 const EMBEDS = [
   { id: 'e-regions', q: 'chart=regions' },
@@ -187,7 +188,7 @@ describe('exports', () => {
     assert.match(table.rows[table.rows.length - 1]!.cells[0]!, /产业集群地图（Cluster Atlas）/);
     const full = parseCsv((await download(page, 'csv-full')).toString('utf8'));
     assert.ok(full.header.includes('year_status') && full.header.includes('source') && full.header.includes('kind'));
-    const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as { figures: unknown[] };
+    const atlas = readAtlas() as { figures: unknown[] };
     assert.equal(full.rows.length, atlas.figures.length + 1, 'every figure plus the citation line');
     guard.assertClean();
     await close();

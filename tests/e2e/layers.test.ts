@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useSite, openPage, screenshot, ROOT, clustersOfLayers } from './harness.ts';
 import type { Atlas } from '../../src/data/schema.ts';
+import { readAtlas } from '../atlasFile.ts';
 
-const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+const atlas = readAtlas() as Atlas;
 const low = new Set(atlas.sources.filter((s) => s.grade === 'low').map((s) => s.id));
 const visible = (cs: Atlas['clusters']) => cs.filter((c) => !low.has(c.source_id)).map((c) => c.id).sort();
 const listIds = (page: Page) => page.locator('.cluster-list tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['cluster']!).sort());

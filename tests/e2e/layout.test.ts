@@ -13,8 +13,9 @@ import { ROOT } from './harness.ts';
 import { clusterMarks } from '../../src/data/marks.ts';
 import { REGION_IDS, type Atlas } from '../../src/data/schema.ts';
 import { sectorColors, REGION_COLORS } from '../../src/theme/palette.ts';
+import { readAtlas } from '../atlasFile.ts';
 
-const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+const atlas = readAtlas() as Atlas;
 
 /** A colour as painted at an opacity over white. */
 const over = (hex: string, a: number) => [0, 1, 2].map((i) => Math.round(parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) * a + 255 * (1 - a))) as [number, number, number];

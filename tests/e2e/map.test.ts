@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useSite, openPage, screenshot, settle, ROOT, clustersOfLayers } from './harness.ts';
 import type { Atlas } from '../../src/data/schema.ts';
+import { readAtlas } from '../atlasFile.ts';
 
-const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+const atlas = readAtlas() as Atlas;
 const regionOf = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
 const shown = clustersOfLayers(atlas);
 const local = clustersOfLayers(atlas, ['local']);

@@ -5,11 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Route } from 'playwright-core';
 import { useSite, openPage, screenshot, downloadBytes, ROOT } from './harness.ts';
+import { readAtlas } from '../atlasFile.ts';
 
 /** What each page draws once its data is in: the test's proof that the page is not blank. */
 const CONTENT = '.legend tbody tr, .embed-body svg, .embed-body canvas, .slide';
 const atlasText = readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8');
-const atlas = JSON.parse(atlasText) as Record<string, unknown> & { clusters: Record<string, unknown>[]; sources: Record<string, unknown>[]; sites: Record<string, unknown>[] };
+const atlas = readAtlas() as unknown as Record<string, unknown> & { clusters: Record<string, unknown>[]; sources: Record<string, unknown>[]; sites: Record<string, unknown>[] };
 
 const FAILURES: { name: string; serve: (route: Route) => Promise<void>; expect: RegExp }[] = [
   { name: 'missing (404)', serve: (r) => r.fulfill({ status: 404, body: 'not here' }), expect: /404/ },
@@ -77,7 +78,7 @@ const HOSTILE = ['<script>window.__pwned=1</script>', '<img src=x onerror="windo
 
 /** The real data with script, markup, javascript: links and bidi/zero-width characters in its names, notes and sources. */
 function evilAtlas(): typeof atlas {
-  const evil = JSON.parse(atlasText) as typeof atlas;
+  const evil = readAtlas() as unknown as typeof atlas;
   evil.clusters = evil.clusters.map((c, i) => ({ ...c, name_zh: `${HOSTILE[i % 4]}${c['name_zh']}`, name_en: `${HOSTILE[(i + 1) % 4]}${c['name_en']}`, notes_zh: HOSTILE[0], notes_en: HOSTILE[1] }));
   evil.sources = evil.sources.map((s) => ({ ...s, title_zh: HOSTILE[1], title_en: HOSTILE[0], url: HOSTILE[2] }));
   evil.sites = evil.sites.map((s) => ({ ...s, place_zh: HOSTILE[1], place_en: HOSTILE[1] }));

@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSite, openPage, screenshot, ROOT, messages } from './harness.ts';
 import type { Atlas } from '../../src/data/schema.ts';
+import { readAtlas } from '../atlasFile.ts';
 
-const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+const atlas = readAtlas() as Atlas;
 const strings = {
   zh: messages('zh'),
   en: messages('en'),

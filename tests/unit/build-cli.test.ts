@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../scripts/build-data.ts';
 import { ATLAS_VERSION } from '../../src/data/schema.ts';
+import { readAtlas } from '../atlasFile.ts';
+import { atlasShapeError } from '../../src/data/shape.ts';
 
 function scratch(): { data: string; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-build-'));
@@ -21,6 +23,11 @@ describe('scripts/build-data.ts', () => {
     expect(run(data, out)).toBe(0);
     const atlas = JSON.parse(readFileSync(join(out, 'atlas.json'), 'utf8'));
     expect(atlas.version).toBe(ATLAS_VERSION);
+    // The large tables are written by column, and read back as the rows they were built from.
+    expect(atlas.clusters.packed).toBe(1);
+    const rows = readAtlas(join(out, 'atlas.json'));
+    expect(rows.clusters.length).toBe(atlas.clusters.length);
+    expect(atlasShapeError(rows)).toBeNull();
     for (const f of ['provinces.topo.json', 'prefectures.topo.json', 'south-china-sea.json']) expect(existsSync(join(out, f))).toBe(true);
   });
 

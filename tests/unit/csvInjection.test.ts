@@ -17,9 +17,10 @@ import { readTable } from '../../src/import/decode.ts';
 import { Gazetteer, type GazetteerJson } from '../../src/import/gazetteer.ts';
 import { ensureLang } from '../../src/i18n/index.ts';
 import type { Atlas } from '../../src/data/schema.ts';
+import { readAtlas } from '../atlasFile.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+const atlas = readAtlas() as Atlas;
 const gz = new Gazetteer(JSON.parse(readFileSync(join(ROOT, 'data/gazetteer/places.json'), 'utf8')) as GazetteerJson);
 
 /** OWASP "CSV Injection" examples and the variants spreadsheets are known to run. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { clusterLayers, placedPosition, hexToRgba, layoutAtZoom } from './clusters.ts';
-import { packMarks, sizeScale } from '../layout.ts';
+import { sizedMarks, sizeScale } from '../layout.ts';
 import { fixtureMark } from '../../../tests/unit/geoFixture.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
 
@@ -9,7 +9,7 @@ const marks = [
   fixtureMark('b', { lon: 108, lat: 34, precision: 'province', value: 100 }),
   fixtureMark('c', { lon: 108, lat: 34, precision: 'province', value: null }),
 ];
-const placed = packMarks(marks, sizeScale([400, 100]));
+const placed = sizedMarks(marks, sizeScale([400, 100]));
 const layers = (hot: string | null = null) =>
   clusterLayers({ placed, zoom: 5, sectorColor: () => '#0072B2', hotId: hot, selectedId: null });
 type Acc = (d: unknown) => number[] | number;
@@ -50,16 +50,19 @@ describe('deck.gl cluster layers', () => {
   });
 
   it('places packed marks apart by their pixel offsets, lone marks at their site', () => {
-    const a = placed.find((p) => p.mark.cluster.id === 'a')!;
+    // b and c at one point, both with a figure: the layout packs them apart.
+    const pair = [marks[0]!, marks[1]!, fixtureMark('c', { lon: 108, lat: 34, precision: 'province', value: 50 })];
+    const laid = layoutAtZoom(sizedMarks(pair, sizeScale([400, 100])), 5).placed;
+    const a = laid.find((p) => p.mark.cluster.id === 'a')!;
     expect(placedPosition(a, 5)).toEqual([121.6, 38.9]);
-    const [b, c] = ['b', 'c'].map((id) => placedPosition(placed.find((p) => p.mark.cluster.id === id)!, 5));
+    const [b, c] = ['b', 'c'].map((id) => placedPosition(laid.find((p) => p.mark.cluster.id === id)!, 5));
     expect(b).not.toEqual(c);
     expect(Math.abs(b![0] - 108)).toBeLessThan(1);
   });
 
   it('groups province-only marks that would spread beyond their province at a low zoom, and splits them zoomed in', () => {
     const many = Array.from({ length: 30 }, (_, i) => fixtureMark(`p${String(i).padStart(2, '0')}`, { lon: 108, lat: 34, precision: 'province', value: null }));
-    const packedMany = packMarks(many, sizeScale([400]));
+    const packedMany = sizedMarks(many, sizeScale([400]));
     const shaanxi = new Map([['610000', [[105.5, 31.7], [111.2, 39.6]] as [[number, number], [number, number]]]]);
     const far = layoutAtZoom(packedMany, 3, shaanxi);
     expect([far.placed.length, far.groups.length, far.groups[0]?.ids.length]).toEqual([0, 1, 30]);

@@ -8,10 +8,11 @@ import { Gazetteer, type GazetteerJson } from '../../../src/import/gazetteer.ts'
 import { parseValue, parseYear, parseStage } from '../../../src/import/values.ts';
 import { CsvSyntaxError } from '../../../src/data/csv.ts';
 import type { Atlas } from '../../../src/data/schema.ts';
+import { readAtlas } from '../../atlasFile.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const fixture = (f: string) => new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/import', f)));
-const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+const atlas = readAtlas() as Atlas;
 const gz = new Gazetteer(JSON.parse(readFileSync(join(ROOT, 'data/gazetteer/places.json'), 'utf8')) as GazetteerJson);
 const OPTS: ImportOptions = { fileName: 'f.csv', sourceLine: '衡水市统计局 2024', grade: 'official', mode: 'beside', defaultMetric: 'output', defaultStage: 'baseline', defaultYear: null, defaultSector: 'other', choices: {}, now: '2025-01-02T03:04:05.000Z' };
 const run = (file: string, opts: Partial<ImportOptions> = {}) => {

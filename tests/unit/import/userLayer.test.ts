@@ -13,9 +13,10 @@ import { dataPackage, templateCsv } from '../../../src/import/package.ts';
 import { parseCsv } from '../../../src/data/csv.ts';
 import { viewFor, viewHints } from '../../../src/import/view.ts';
 import type { Atlas } from '../../../src/data/schema.ts';
+import { readAtlas } from '../../atlasFile.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8')) as Atlas;
+const atlas = readAtlas() as Atlas;
 const gz = new Gazetteer(JSON.parse(readFileSync(join(ROOT, 'data/gazetteer/places.json'), 'utf8')) as GazetteerJson);
 const layer = (mode: 'beside' | 'replace' = 'beside') => {
   const table = readTable(new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/import/excel-gbk.csv'))));
