@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { figureFor, clusterMarks, availability } from './marks.ts';
 import { buildAtlas } from './validate.ts';
 import { validRows, toFiles } from '../../tests/unit/fixtures.ts';
-import type { FigureRow } from './schema.ts';
+import type { FigureRow, RegionId } from './schema.ts';
 
 const base: FigureRow = {
   id: 'x', subject_type: 'cluster', subject_id: 'c', scope: 'total', coverage: null, metric: 'sales', comparator: '=', value: 100, value_max: null, value_status: 'stated',
@@ -35,6 +35,17 @@ describe('cluster marks', () => {
     expect(all[0]!.anchor.id).toBe('s-1');
     expect(clusterMarks(atlas!, { regions: ['west'], sectors: [], metric: 'output', stage: 'target-1' })).toEqual([]);
     expect(clusterMarks(atlas!, { regions: ['northeast'], sectors: ['food'], metric: 'output', stage: 'target-1' })).toEqual([]);
+  });
+  it('a region or sector filter keeps the layer’s marks of those regions and sectors, in their order, built once; another stage is not served stale', () => {
+    const every = { regions: ['east', 'central', 'west', 'northeast'] as RegionId[], sectors: [] as string[], metric: 'output', stage: 'target-1' as const };
+    const all = clusterMarks(atlas!, every);
+    const sectors = [...new Set(all.map((m) => m.cluster.sector))];
+    for (const region of every.regions)
+      for (const only of [[], ...sectors.map((x) => [x])])
+        expect(clusterMarks(atlas!, { ...every, regions: [region], sectors: only })).toEqual(all.filter((m) => m.region === region && (!only.length || only.includes(m.cluster.sector))));
+    expect(clusterMarks(atlas!, { ...every, regions: ['northeast', 'west'] })[0]).toBe(all.find((m) => m.region === 'northeast' || m.region === 'west'));
+    const shown = all.find((m) => m.figure)!.figure!.id;
+    expect(clusterMarks(atlas!, { ...every, stage: 'latest' }).map((m) => m.figure?.id)).not.toContain(shown);
   });
   it('reports which metrics and stages have cluster figures', () => {
     expect([...(availability(atlas!).get('output') ?? [])]).toEqual(['target-1']);

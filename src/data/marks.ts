@@ -122,27 +122,49 @@ export function otherFigure(figures: readonly FigureRow[], clusterId: string, mo
   return best;
 }
 
+/**
+ * The marks shown for a filter: every mark of its layers, metric and stage (built and ordered once, below),
+ * kept when its region and sector are shown. A region or sector filter then costs one pass over the marks,
+ * not a figure lookup and a sort per cluster (at 100,000 clusters those took most of a filter's time).
+ */
 export function clusterMarks(full: Atlas, filter: MapFilter): ClusterMark[] {
-  const atlas = layerAtlas(full, filter);
-  const region = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
+  const all = layerMarks(full, layerAtlas(full, filter), filter.metric, filter.stage);
   const regions = new Set<string>(filter.regions);
   const sectors = new Set(filter.sectors);
+  return all.filter((m) => regions.has(m.region) && (!sectors.size || sectors.has(m.cluster.sector)));
+}
+
+/** Every mark of one layer selection (an atlas from layerAtlas, cached there), by metric and stage. */
+const marksOfLayers = new WeakMap<Atlas, Map<string, ClusterMark[]>>();
+
+/**
+ * One mark per cluster of the layers that is in a region and has a site, for a metric and stage: larger
+ * marks first so that smaller ones stay visible on top, then by id. Built once per layer selection, metric
+ * and stage; the marks are never changed once built.
+ */
+function layerMarks(full: Atlas, atlas: Atlas, metric: string, stage: ViewStage): ClusterMark[] {
+  let byView = marksOfLayers.get(atlas);
+  if (!byView) marksOfLayers.set(atlas, (byView = new Map()));
+  const key = `${metric}|${stage}`;
+  const known = byView.get(key);
+  if (known) return known;
+  const region = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
   const sitesOf = sitesByCluster(atlas.sites);
   const labels = clusterLabels(full);
   const money = full.metrics.filter((m) => m.mappable).map((m) => m.id);
   const out: ClusterMark[] = [];
   for (const c of atlas.clusters) {
     const reg = region.get(c.province_adcode) ?? 'none';
-    if (reg === 'none' || !regions.has(reg)) continue;
-    if (sectors.size && !sectors.has(c.sector)) continue;
+    if (reg === 'none') continue;
     const [anchor, ...others] = sitesOf.get(c.id) ?? [];
     if (!anchor) continue;
-    const figure = figureFor(atlas.figures, c.id, filter.metric, filter.stage);
-    const other = figure || filter.stage !== 'latest' ? null : otherFigure(atlas.figures, c.id, money, filter.metric);
+    const figure = figureFor(atlas.figures, c.id, metric, stage);
+    const other = figure || stage !== 'latest' ? null : otherFigure(atlas.figures, c.id, money, metric);
     out.push({ cluster: c, label: labels.get(c.id)!, region: reg, anchor, others, figure, other, value: figure?.value ?? null });
   }
-  // Larger marks first so that smaller ones stay visible on top.
-  return out.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || byCodeUnit(a.cluster.id, b.cluster.id));
+  out.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || byCodeUnit(a.cluster.id, b.cluster.id));
+  byView.set(key, out);
+  return out;
 }
 
 const sitesIndex = new WeakMap<readonly SiteRow[], Map<string, SiteRow[]>>();

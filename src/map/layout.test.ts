@@ -63,4 +63,29 @@ describe('mark layout', () => {
     // Without a sized or a grey mark it is spreadMarks itself.
     expect(spreadForMap(sized, (m) => s.radius(m.value), project)).toEqual(spreadMarks(sized, (m) => s.radius(m.value), project));
   });
+  it('keeps every mark exactly once while crowds join many times, and a crowd placed only in its province stays in its room', () => {
+    const s = sizeScale([5000]); // 5-px marks
+    const r = (m: ClusterMark) => s.radius(m.value);
+    const project = (lon: number, lat: number): [number, number] => [lon * 10, -lat * 10];
+    // 2,000 marks, 20 on each of 100 points 15 px apart: no mark hides a neighbouring point's, but each point's
+    // pack spreads over its neighbours, so the packs join one by one (and the crowd becomes a group on its way).
+    const marks = Array.from({ length: 2000 }, (_, i) => mark(`m${String(i).padStart(4, '0')}`, 100 + (i % 100) * 1.5, 30, i % 7 ? 50 : null));
+    const ids = (out: ReturnType<typeof spreadMarks>) => [...out.placed.map((p) => p.mark.cluster.id), ...out.groups.flatMap((g) => g.ids)].sort();
+    const out = spreadMarks(marks, r, project);
+    expect(ids(out)).toEqual(marks.map((m) => m.cluster.id).sort());
+    expect(out.groups.length).toBeGreaterThan(0);
+    for (const g of out.groups) expect(g.ids).toEqual([...g.ids].sort());
+    expect(ids(spreadMarks([...marks].reverse(), r, project))).toEqual(ids(out));
+    // The same crowd placed only by its province: groups (joined ones among them), hollow, no larger than the province's room.
+    const inProvince = marks.map((m) => ({ ...m, anchor: { ...m.anchor, precision: 'province' } }) as ClusterMark);
+    const boxed = spreadMarks(inProvince, r, project, { roomOf: (adcode) => (adcode === '610000' ? 20 : null) });
+    expect(ids(boxed)).toEqual(ids(out));
+    expect(boxed.groups.every((g) => g.provinceOnly && g.r <= 20)).toBe(true);
+    expect(boxed.groups.some((g) => g.ids.length > 20)).toBe(true);
+    // One mark placed more precisely between two points, under their rings: the group it joins is no longer only the province's.
+    const mixed = spreadMarks([...inProvince, mark('z', 130.75, 30, 50)], r, project, { roomOf: () => 20 });
+    const withZ = mixed.groups.find((g) => g.ids.includes('z'))!;
+    expect([withZ.ids.length > 1, withZ.provinceOnly]).toEqual([true, false]);
+    expect(mixed.groups.find((g) => g.ids.includes('z'))?.provinceOnly ?? false).toBe(false);
+  });
 });

@@ -61,15 +61,23 @@ export function layoutAtZoom(placed: readonly Placed[], zoom: number, provinceBo
 }
 
 function layoutOnce(placed: readonly Placed[], zoom: number, provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>): Laid {
-  const radius = new Map(placed.map((p) => [p.mark.cluster.id, p.r]));
+  // Keyed by the mark itself: no string hashed per lookup.
+  const radius = new Map(placed.map((p) => [p.mark, p.r]));
+  // Each province's room once per layout: a crowd asks for it at each of its many joins.
+  const rooms = new Map<string, number | null>();
   const roomOf = (adcode: string) => {
+    if (rooms.has(adcode)) return rooms.get(adcode)!;
     const b = provinceBounds?.get(adcode);
-    if (!b) return null;
-    const [x0, y1] = project(b[0][0], b[0][1], zoom);
-    const [x1, y0] = project(b[1][0], b[1][1], zoom);
-    return 0.45 * Math.min(x1 - x0, y1 - y0);
+    let room: number | null = null;
+    if (b) {
+      const [x0, y1] = project(b[0][0], b[0][1], zoom);
+      const [x1, y0] = project(b[1][0], b[1][1], zoom);
+      room = 0.45 * Math.min(x1 - x0, y1 - y0);
+    }
+    rooms.set(adcode, room);
+    return room;
   };
-  const s = spreadForMap(placed.map((p) => p.mark), (m) => radius.get(m.cluster.id) ?? 4, (lon, lat) => project(lon, lat, zoom), { roomOf });
+  const s = spreadForMap(placed.map((p) => p.mark), (m) => radius.get(m) ?? 4, (lon, lat) => project(lon, lat, zoom), { roomOf });
   return { placed: s.placed, groups: s.groups.map((g) => ({ ...g, position: unproject(g.x, g.y, zoom) })) };
 }
 
