@@ -64,7 +64,7 @@ describe('embeds on a host page', () => {
       // Chromium does not run frames of cross-origin iframes off screen: bring each into view, as a reader would.
       await page.locator(`iframe[data-cluster-atlas="${e.id}"]`).scrollIntoViewIfNeeded();
       const frame = await (await page.locator(`iframe[data-cluster-atlas="${e.id}"]`).elementHandle())!.contentFrame();
-      await frame!.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30000 }).catch(async (err) => {
+      await frame!.waitForFunction(() => window.__atlas?.ready === true).catch(async (err) => {
         await page.screenshot({ path: join(SHOTS, 'embed-host-fail.png'), fullPage: true });
         throw new Error(`${e.id} never became ready: ${String(err)}; errors: ${errors.join(' | ')}`);
       });
@@ -76,7 +76,6 @@ describe('embeds on a host page', () => {
           return f.style.height !== '520px';
         },
         e.id,
-        { timeout: 10000 },
       );
       const s = await frameState(page, e.id);
       assert.ok(Math.abs(s.outer - s.content) <= 2, `${e.id}: frame ${s.outer} px for content ${s.content} px`);
@@ -118,7 +117,7 @@ describe('embeds on a host page', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(hostOrigin + '/sandbox');
     const frame = await (await page.locator('iframe[data-cluster-atlas="sb"]').elementHandle())!.contentFrame();
-    await frame!.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30000 });
+    await frame!.waitForFunction(() => window.__atlas?.ready === true);
     assert.equal(await frame!.evaluate(() => origin), 'null', 'the frame runs with an opaque origin');
     await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('iframe')!.style.height !== '500px');
     const s = await frameState(page, 'sb');

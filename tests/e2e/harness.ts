@@ -14,7 +14,7 @@ import { mkdirSync, existsSync, mkdtempSync, writeFileSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, after } from 'node:test';
-import { chromium, type Browser, type Page, type BrowserContextOptions, type Download } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type BrowserContextOptions, type Download } from 'playwright-core';
 import { GL_DRAW_COUNTER } from './settle.ts';
 
 export { settle } from './settle.ts';
@@ -184,9 +184,30 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
  * The chromium a test uses: the runner's shared one when there is one and no extra args are asked for
  * (its close() only disconnects, closing this connection's contexts), else one of its own.
  */
-export function openBrowser(extraArgs: string[] = []): Promise<Browser> {
+export async function openBrowser(extraArgs: string[] = []): Promise<Browser> {
   const ws = process.env['ATLAS_BROWSER_WS'];
-  return ws && extraArgs.length === 0 ? chromium.connect(ws) : launchBrowser(extraArgs);
+  return patient(ws && extraArgs.length === 0 ? await chromium.connect(ws) : await launchBrowser(extraArgs));
+}
+
+/**
+ * How long any wait of a test (an element, a navigation, a page function) may take before it fails. The
+ * machines the tests run on are shared and at times two or three times slower than usual; a wait that
+ * is met returns at once, so a long limit costs nothing when the page works and only delays a failure.
+ */
+export const WAIT_MS = 90_000;
+
+/** The browser, with every context it opens (newContext, newPage) waiting up to WAIT_MS. */
+function patient(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const slow = <T extends BrowserContext>(c: T): T => (c.setDefaultTimeout(WAIT_MS), c.setDefaultNavigationTimeout(WAIT_MS), c);
+  browser.newContext = async (o) => slow(await newContext(o));
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (o) => {
+    const page = await newPage(o);
+    slow(page.context());
+    return page;
+  };
+  return browser;
 }
 
 /** The built site: the runner's shared server when there is one (stop() leaves it running), else a `vite preview` of its own. */
@@ -252,7 +273,7 @@ export async function openPage(browser: Browser, origin: string, path: string, o
   });
   await beforeGoto?.(page);
   await page.goto(origin + path, { waitUntil: 'load' });
-  if (waitReady ?? true) await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30000 });
+  if (waitReady ?? true) await page.waitForFunction(() => window.__atlas?.ready === true);
   return { page, guard, close: () => context.close() };
 }
 

@@ -12,7 +12,7 @@ import { useSite, openPage, screenshot, ROOT } from './harness.ts';
 
 const FIX = join(ROOT, 'tests', 'fixtures', 'import');
 const listIds = (page: Page) => page.locator('.cluster-list tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['cluster']!));
-const ready = (page: Page) => page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30000 });
+const ready = (page: Page) => page.waitForFunction(() => window.__atlas?.ready === true);
 
 /** Every request the page makes from now on (URL, method, whether it carries a body). */
 function recordRequests(page: Page): { url: string; method: string; body: boolean }[] {
@@ -49,7 +49,7 @@ describe('import', () => {
     const code = paths.filter((p) => /\/assets\/[^/]+\.(js|css)$/.test(p));
     assert.ok(code.some((p) => /\/dialog-[^/]+\.js$/.test(p)), `the dialog's code: ${code.join(', ')}`);
     assert.deepEqual(paths.filter((p) => !code.includes(p)).map((p) => p.split('/').pop()), ['gazetteer.json']);
-    await Promise.all([page.waitForNavigation(), page.locator('button.import-commit').click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.locator('button.import-commit').click()]);
     await ready(page);
     const ids = await listIds(page);
     for (const id of ['u-2', 'u-3', 'u-4', 'u-5']) assert.ok(ids.includes(id), `${id} in the list`);
@@ -91,7 +91,7 @@ describe('import', () => {
     await screenshot(page, 'import-errors-zh-1440');
     await page.setInputFiles('#import-file', join(FIX, 'hostile.csv'));
     await page.locator('.import-summary').waitFor();
-    await Promise.all([page.waitForNavigation(), page.locator('button.import-commit').click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.locator('button.import-commit').click()]);
     await ready(page);
     const row = page.locator('.cluster-list tr[data-cluster="u-2"]');
     assert.match((await row.textContent()) ?? '', /<img src=x onerror="alert\(1\)">/);
@@ -122,13 +122,13 @@ describe('import', () => {
     await page.locator('.import-ambiguous select[data-place="朝阳区"]').selectOption('110105');
     await page.waitForFunction(() => /2 of 4 rows/.test(document.querySelector('.import-summary')?.textContent ?? ''));
     await page.locator('input[name="mode"][value="replace"]').check();
-    await Promise.all([page.waitForNavigation(), page.locator('button.import-commit').click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.locator('button.import-commit').click()]);
     await ready(page);
     assert.deepEqual((await listIds(page)).sort(), ['u-2', 'u-4'], 'replace: only the user layer');
     await screenshot(page, 'import-map-en-375');
     await page.locator('.import-open').click();
     assert.match((await page.locator('.import-current').textContent()) ?? '', /ambiguous\.csv, 2 clusters/);
-    await Promise.all([page.waitForNavigation(), page.locator('button.import-clear').click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.locator('button.import-clear').click()]);
     await ready(page);
     assert.ok(!(await listIds(page)).some((id) => id.startsWith('u-')), 'removed');
     guard.assertClean();

@@ -80,7 +80,7 @@ async function exportDeck(page: Page): Promise<Exported> {
   const ms = Date.now() - t0;
   const z = unzipSync(new Uint8Array(await downloadBytes(download)));
   // The button comes back once the file is saved.
-  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.present-bar .pptx-btn')!.disabled, null, { timeout: 10_000 });
+  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.present-bar .pptx-btn')!.disabled);
   const busyTexts = await page.evaluate(() => (window as unknown as { __pptxSeen: string[] }).__pptxSeen);
   // What each slide shows as its source line: the handout holds every slide.
   const sources = await page.evaluate(() => [...document.querySelectorAll('.handout .handout-page .slide-source')].map((e) => e.textContent ?? ''));
@@ -228,7 +228,7 @@ describe('present: PowerPoint export', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(self);
-    await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__atlas?.ready === true);
     const ex = await exportDeck(page);
     const slides = Object.keys(ex.z).filter((k) => /^ppt\/slides\/slide\d+\.xml$/.test(k));
     assert.equal(slides.length, N);
@@ -249,7 +249,7 @@ describe('present: PowerPoint export', () => {
     await page.route(/pptxgen/, (r) => r.abort());
     await page.click('.present-bar .pptx-btn');
     const notice = page.locator('#notices .notice-text', { hasText: 'The PowerPoint file could not be made' });
-    await notice.waitFor({ timeout: 20_000 });
+    await notice.waitFor();
     await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.present-bar .pptx-btn')!.disabled);
     assert.equal(await page.locator('.present-bar .pptx-btn').textContent(), messages('en')['present.pptx']);
     await close();

@@ -21,7 +21,7 @@ const headline = (p: Page) => p.locator('.present-stage .slide-headline').textCo
 const slideParam = (p: Page) => new URL(p.url()).searchParams.get('slide');
 
 async function expectSlide(p: Page, n: number, lang: 'zh' | 'en' = 'zh'): Promise<void> {
-  await p.waitForFunction((want) => document.querySelector('.present-counter')?.textContent?.startsWith(`${want} /`), n, { timeout: 20_000 });
+  await p.waitForFunction((want) => document.querySelector('.present-counter')?.textContent?.startsWith(`${want} /`), n);
   assert.equal(await counter(p), `${n} / ${N}`);
   assert.equal(slideParam(p), String(n), 'slide= in the URL');
   assert.equal(await headline(p), deck.slides[n - 1]!.headline[lang]);

@@ -66,7 +66,7 @@ describe('bad or missing data at run time', () => {
       await route.continue();
     });
     await p.goto(site.server.origin + '/');
-    await p.locator('.loading').waitFor({ timeout: 10000 });
+    await p.locator('.loading').waitFor();
     release();
     await p.waitForFunction(() => window.__atlas?.ready === true);
     assert.equal(await p.locator('.loading').count(), 0);

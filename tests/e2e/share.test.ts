@@ -19,7 +19,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 /** Clicks the share item of a download menu and returns the file's bytes and name. */
 async function shareFrom(page: Page, menu: Locator): Promise<{ bytes: Buffer; name: string }> {
   if (!(await menu.evaluate((m) => (m as HTMLDetailsElement).open))) await menu.locator('summary').click();
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), menu.locator('.export-item[data-export="png-share"]').click()]);
+  const [d] = await Promise.all([page.waitForEvent('download'), menu.locator('.export-item[data-export="png-share"]').click()]);
   return { bytes: await downloadBytes(d), name: d.suggestedFilename() };
 }
 

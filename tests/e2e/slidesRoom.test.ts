@@ -117,7 +117,7 @@ function measureSlide(): Measure | null {
 
 async function goTo(page: Page, n: number): Promise<void> {
   if (n > 1) await page.keyboard.press('ArrowRight');
-  await page.waitForFunction((want) => document.querySelector('.present-stage .slide')?.getAttribute('data-slide') === String(want) && !document.querySelector('.present-stage figure.slide-chart:not(:has(svg))'), n, { timeout: 20_000 });
+  await page.waitForFunction((want) => document.querySelector('.present-stage .slide')?.getAttribute('data-slide') === String(want) && !document.querySelector('.present-stage figure.slide-chart:not(:has(svg))'), n);
 }
 
 describe('slides for a room: charts fill the slide, type reads from the back, nothing overlaps', () => {
