@@ -5,6 +5,7 @@ import { markFigureText } from './figureText.ts';
 import type { ClusterMark } from '../data/marks.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
+import { orderRows, type RowOrder } from './listOrder.ts';
 
 type SortKey = 'name' | 'region' | 'province' | 'sector' | 'figure';
 
@@ -36,24 +37,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
   const table = h('table', { class: 'cluster-list' }, caption, h('thead', {}, h('tr', {}, ...headers)), tbody);
   const el = h('section', { class: 'list', 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, t(lang, 'list.title')), h('div', { class: 'list-scroll' }, table));
 
-  const text = (m: ClusterMark, key: SortKey): string => {
-    switch (key) {
-      case 'name':
-        return m.label[lang];
-      case 'region':
-        return t(lang, `region.${m.region}`);
-      case 'province': {
-        const p = ctx.provinces.get(m.cluster.province_adcode);
-        return p ? name(p, lang) : '';
-      }
-      case 'sector': {
-        const s = ctx.sectors.get(m.cluster.sector);
-        return s ? name(s, lang) : m.cluster.sector;
-      }
-      case 'figure':
-        return markFigureText(m, lang, ctx.metrics);
-    }
-  };
+  const text = (m: ClusterMark, key: SortKey): string => cellText(ctx, lang, m, key);
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
 
   /** The rows in the current order; the table shows one page of them (PAGE rows), so its size stays bounded at any data size. */
@@ -68,15 +52,10 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
   prev.addEventListener('click', () => showPage(first - PAGE));
   next.addEventListener('click', () => showPage(first + PAGE));
 
+  /** The last whole order made, filtered on the next filter (see listOrder.ts). */
+  let kept: RowOrder<ClusterMark> | null = null;
   function sortRows() {
-    rows = [...marks].sort((a, b) => {
-      if (sort.key === 'figure') {
-        // Clusters without a figure always go last.
-        if (a.value == null || b.value == null) return Number(a.value == null) - Number(b.value == null) || collator.compare(text(a, 'name'), text(b, 'name'));
-        return sort.dir * (a.value - b.value);
-      }
-      return sort.dir * collator.compare(text(a, sort.key), text(b, sort.key));
-    });
+    ({ rows, kept } = orderRows(marks, `${sort.key} ${sort.dir}`, comparing(sort, collator, text), kept));
     caption.textContent = t(lang, 'list.caption', { n: rows.length });
     for (const th of headers) th.setAttribute('aria-sort', th.dataset['key'] === sort.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none');
   }
@@ -91,15 +70,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
   function showPage(from: number) {
     first = Math.max(0, Math.min(from, Math.floor(Math.max(rows.length - 1, 0) / PAGE) * PAGE));
     const page = rows.slice(first, first + PAGE);
-    tbody.replaceChildren(
-      ...page.map((m) =>
-        h(
-          'tr',
-          { tabindex: '-1', 'data-cluster': m.cluster.id, 'aria-selected': String(m.cluster.id === selected), class: m.cluster.id === selected ? 'is-selected' : '' },
-          ...(['name', 'region', 'province', 'sector', 'figure'] as const).map((k) => h(k === 'name' ? 'th' : 'td', k === 'name' ? { scope: 'row', class: 'col-name' } : { class: `col-${k}${k === 'figure' ? ' num' : ''}` }, text(m, k))),
-        ),
-      ),
-    );
+    tbody.replaceChildren(...page.map((m) => listRow(m, m.cluster.id === selected, text)));
     pager.hidden = rows.length <= PAGE;
     if (!pager.hidden) {
       pageText.textContent = t(lang, 'list.page', { from: first + 1, to: first + page.length, n: rows.length });
@@ -115,7 +86,54 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
     current?.setAttribute('tabindex', '0');
   }
 
-  // One set of handlers for every row (rows are redrawn on each filter change and page).
+  listenRows(tbody, o, { first: () => first, count: () => rows.length, showPage });
+
+  return {
+    el,
+    update(m, sel) {
+      marks = m;
+      selected = sel;
+      render();
+      if (sel) tbody.querySelector<HTMLElement>(`tr[data-cluster="${CSS.escape(sel)}"]`)?.scrollIntoView({ block: 'nearest' });
+    },
+    highlight(id) {
+      for (const tr of tbody.querySelectorAll<HTMLElement>('tr')) tr.classList.toggle('is-hot', tr.dataset['cluster'] === id);
+    },
+  };
+}
+
+/** What a row shows in one column (also what it is sorted by). */
+function cellText(ctx: AtlasContext, lang: Lang, m: ClusterMark, key: SortKey): string {
+  switch (key) {
+    case 'name':
+      return m.label[lang];
+    case 'region':
+      return t(lang, `region.${m.region}`);
+    case 'province': {
+      const p = ctx.provinces.get(m.cluster.province_adcode);
+      return p ? name(p, lang) : '';
+    }
+    case 'sector': {
+      const s = ctx.sectors.get(m.cluster.sector);
+      return s ? name(s, lang) : m.cluster.sector;
+    }
+    case 'figure':
+      return markFigureText(m, lang, ctx.metrics);
+  }
+}
+
+/** Where the list is in its pages, for the row keys that move past a page's first or last row. */
+interface Pages {
+  first(): number;
+  count(): number;
+  showPage(from: number): void;
+}
+
+/**
+ * One set of handlers for every row (rows are redrawn on each filter change and page): click and Enter
+ * select, hover highlights, the arrows, Home and End move the one focusable row, across pages.
+ */
+function listenRows(tbody: HTMLElement, o: { onSelect(id: string): void; onHover(id: string | null): void }, pages: Pages): void {
   const rowOf = (e: Event) => ((e.target as Element).closest?.('tr[data-cluster]') as HTMLElement | null) ?? null;
   tbody.addEventListener('click', (e) => {
     const tr = rowOf(e);
@@ -145,11 +163,11 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
     e.preventDefault();
     let target = (e.key === 'ArrowDown' ? tr.nextElementSibling : e.key === 'ArrowUp' ? tr.previousElementSibling : e.key === 'Home' ? tbody.firstElementChild : tbody.lastElementChild) as HTMLElement | null;
     // Past the page's last row (or before its first), the arrows go on to the next (previous) page.
-    if (!target && e.key === 'ArrowDown' && first + PAGE < rows.length) {
-      showPage(first + PAGE);
+    if (!target && e.key === 'ArrowDown' && pages.first() + PAGE < pages.count()) {
+      pages.showPage(pages.first() + PAGE);
       target = tbody.firstElementChild as HTMLElement | null;
-    } else if (!target && e.key === 'ArrowUp' && first > 0) {
-      showPage(first - PAGE);
+    } else if (!target && e.key === 'ArrowUp' && pages.first() > 0) {
+      pages.showPage(pages.first() - PAGE);
       target = tbody.lastElementChild as HTMLElement | null;
     }
     if (target) rove(target);
@@ -160,17 +178,24 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
     row.setAttribute('tabindex', '0');
     if (focus) row.focus();
   }
+}
 
-  return {
-    el,
-    update(m, sel) {
-      marks = m;
-      selected = sel;
-      render();
-      if (sel) tbody.querySelector<HTMLElement>(`tr[data-cluster="${CSS.escape(sel)}"]`)?.scrollIntoView({ block: 'nearest' });
-    },
-    highlight(id) {
-      for (const tr of tbody.querySelectorAll<HTMLElement>('tr')) tr.classList.toggle('is-hot', tr.dataset['cluster'] === id);
-    },
+/** The order of a sort: by figure (largest first by default; clusters without one always last, by name) or by a column's text. */
+function comparing(sort: { key: SortKey; dir: 1 | -1 }, collator: Intl.Collator, text: (m: ClusterMark, key: SortKey) => string): (a: ClusterMark, b: ClusterMark) => number {
+  return (a, b) => {
+    if (sort.key === 'figure') {
+      if (a.value == null || b.value == null) return Number(a.value == null) - Number(b.value == null) || collator.compare(text(a, 'name'), text(b, 'name'));
+      return sort.dir * (a.value - b.value);
+    }
+    return sort.dir * collator.compare(text(a, sort.key), text(b, sort.key));
   };
+}
+
+/** One row: the name as the row's header, then region, province, sector and figure. */
+function listRow(m: ClusterMark, isSelected: boolean, text: (m: ClusterMark, key: SortKey) => string): HTMLElement {
+  return h(
+    'tr',
+    { tabindex: '-1', 'data-cluster': m.cluster.id, 'aria-selected': String(isSelected), class: isSelected ? 'is-selected' : '' },
+    ...(['name', 'region', 'province', 'sector', 'figure'] as const).map((k) => h(k === 'name' ? 'th' : 'td', k === 'name' ? { scope: 'row', class: 'col-name' } : { class: `col-${k}${k === 'figure' ? ' num' : ''}` }, text(m, k))),
+  );
 }
