@@ -245,30 +245,40 @@ function hiding(gap: number): (a: Comp, b: Comp) => boolean {
  * gives the same answer.
  */
 function firstComponents(items: readonly Item[], gap: number): Item[][] {
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  // Keyed by x, then y: no string made per mark.
-  const atPoint = new Map<number, Map<number, JoinPoint>>();
+  // Keyed by x, then y: no string made per mark. Union–find runs over the points, not the marks.
+  const atPoint = new Map<number, Map<number, number>>();
   const points: JoinPoint[] = [];
+  const pointOf = new Int32Array(items.length);
   items.forEach((it, i) => {
     const [x, y] = it.p;
     const column = atPoint.get(x) ?? atPoint.set(x, new Map()).get(x)!;
-    const pt = column.get(y);
-    if (!pt) {
-      const fresh = { p: it.p, maxR: it.r, minR: it.r, members: [i] };
-      column.set(y, fresh);
-      points.push(fresh);
+    const k = column.get(y);
+    if (k === undefined) {
+      column.set(y, points.length);
+      pointOf[i] = points.length;
+      points.push({ p: it.p, maxR: it.r, minR: it.r });
     } else {
-      pt.members.push(i);
-      pt.maxR = Math.max(pt.maxR, it.r);
-      pt.minR = Math.min(pt.minR, it.r);
-      parent[find(i)] = find(pt.members[0]!);
+      const pt = points[k]!;
+      pointOf[i] = k;
+      if (it.r > pt.maxR) pt.maxR = it.r;
+      if (it.r < pt.minR) pt.minR = it.r;
     }
   });
+  const parent = new Int32Array(points.length).map((_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[i] !== root) {
+      const up = parent[i]!;
+      parent[i] = root;
+      i = up;
+    }
+    return root;
+  };
   joinNearPoints(points, find, parent, gap);
   const first = new Map<number, Item[]>();
   items.forEach((it, i) => {
-    const root = find(i);
+    const root = find(pointOf[i]!);
     const list = first.get(root);
     if (list) list.push(it);
     else first.set(root, [it]);
@@ -276,7 +286,7 @@ function firstComponents(items: readonly Item[], gap: number): Item[][] {
   return [...first.values()];
 }
 
-type JoinPoint = { p: [number, number]; maxR: number; minR: number; members: number[] };
+type JoinPoint = { p: [number, number]; maxR: number; minR: number };
 
 /**
  * Joins points whose marks hide one another (union–find over `parent`). A grid instead of a test of every
@@ -284,7 +294,7 @@ type JoinPoint = { p: [number, number]; maxR: number; minR: number; members: num
  * (r + gap), in the cells that far. The cells are half a typical point's reach (the median): in a dense
  * crowd a point then tests few more points than it can reach.
  */
-function joinNearPoints(points: JoinPoint[], find: (i: number) => number, parent: number[], gap: number): void {
+function joinNearPoints(points: JoinPoint[], find: (i: number) => number, parent: Int32Array, gap: number): void {
   const radii = points.map((pt) => pt.maxR).sort((a, b) => a - b);
   const reach = Math.max(1, ((radii[Math.floor(radii.length / 2)] ?? 0) + gap) / 2);
   const cellOf = (p: [number, number]) => [Math.floor(p[0] / reach), Math.floor(p[1] / reach)] as const;
@@ -302,21 +312,20 @@ function joinNearPoints(points: JoinPoint[], find: (i: number) => number, parent
   points.forEach((a, i) => {
     const [cx, cy] = cellOf(a.p);
     const rings = Math.ceil((a.maxR + gap) / reach);
-    const self = a.members[0]!;
     for (let dx = -rings; dx <= rings; dx++)
       for (let dy = -rings; dy <= rings; dy++) {
         const k = gridKey(cx + dx, cy + dy);
         const cell = grid.get(k);
         if (!cell) continue;
         const done = joined.get(k);
-        if (done != null && find(done) === find(self)) continue;
+        if (done != null && find(done) === find(i)) continue;
         let all = true;
         for (const j of cell) {
           const b = points[j]!;
-          if (j !== i && b.minR <= a.maxR && Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < a.maxR + gap) parent[find(self)] = find(b.members[0]!);
-          else if (j !== i && find(b.members[0]!) !== find(self)) all = false;
+          if (j !== i && b.minR <= a.maxR && Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < a.maxR + gap) parent[find(i)] = find(j);
+          else if (j !== i && find(j) !== find(i)) all = false;
         }
-        if (all) joined.set(k, self);
+        if (all) joined.set(k, i);
       }
   });
 }
