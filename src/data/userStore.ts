@@ -8,11 +8,17 @@ import type { UserLayerPayload } from './userLayer.ts';
 const DB = 'cluster-atlas';
 const STORE = 'user-layer';
 const KEY = 'current';
-/** Never hold a page's start-up for storage: give up after this long. */
-const TIMEOUT_MS = 1500;
+/**
+ * How long to wait for the database to open before going on without it. A page's start-up is never held
+ * long for storage that is not there; a layer this browser is known to hold, or one the user has just
+ * asked to store or clear, is worth waiting for on a busy machine (opening can take seconds there), and a
+ * store that gives up says so in the dialog.
+ */
+const WAIT_MS = { startup: 1500, held: 10_000, asked: 30_000 } as const;
 
-function openDb(): Promise<IDBDatabase | null> {
+function openDb(waitMs: number): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
+    let late = false;
     let idb: IDBFactory | undefined;
     try {
       idb = globalThis.indexedDB;
@@ -20,11 +26,12 @@ function openDb(): Promise<IDBDatabase | null> {
       idb = undefined; // a sandboxed frame throws on access
     }
     if (!idb) return resolve(null);
-    const timer = setTimeout(() => resolve(null), TIMEOUT_MS);
+    const timer = setTimeout(() => ((late = true), resolve(null)), waitMs);
     try {
       const req = idb.open(DB, 1);
       req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-      req.onsuccess = () => (clearTimeout(timer), resolve(req.result));
+      // Opened after giving up: closed at once, so it never blocks a later open.
+      req.onsuccess = () => (late ? req.result.close() : (clearTimeout(timer), resolve(req.result)));
       req.onerror = () => (clearTimeout(timer), resolve(null));
       req.onblocked = () => (clearTimeout(timer), resolve(null));
     } catch {
@@ -35,7 +42,7 @@ function openDb(): Promise<IDBDatabase | null> {
 }
 
 function run<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest): Promise<T | null> {
-  return openDb().then(
+  return openDb(WAIT_MS.asked).then(
     (db) =>
       new Promise<T | null>((resolve) => {
         if (!db) return resolve(null);
@@ -51,13 +58,17 @@ function run<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest)
   );
 }
 
-/** Whether this browser holds the atlas's database at all: a visitor who never imported gets none made. */
-async function dbExists(): Promise<boolean> {
+/**
+ * Whether this browser holds the atlas's database: 'held' when it says so, 'maybe' when it cannot list its
+ * databases, null when there is none (a visitor who never imported gets none made).
+ */
+async function dbHeld(): Promise<'held' | 'maybe' | null> {
   try {
     const list = await globalThis.indexedDB?.databases?.();
-    return list ? list.some((d) => d.name === DB) : !!globalThis.indexedDB;
+    if (list) return list.some((d) => d.name === DB) ? 'held' : null;
+    return globalThis.indexedDB ? 'maybe' : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -98,8 +109,9 @@ function readParts(db: IDBDatabase): Promise<string | null> {
 
 /** The stored user layer as stored (JSON text), unchecked: load.ts checks it, loading the schemas only then. */
 export async function readStoredUserLayerText(): Promise<string | null> {
-  if (!(await dbExists())) return null;
-  const db = await openDb();
+  const held = await dbHeld();
+  if (!held) return null;
+  const db = await openDb(held === 'held' ? WAIT_MS.held : WAIT_MS.startup);
   if (!db) return null;
   try {
     return await readParts(db);
@@ -125,7 +137,7 @@ function writeParts(store: IDBObjectStore, text: string): IDBRequest {
  * browser's quota aborts the transaction ('quota'), and the layer stored before stays as it was.
  */
 export async function storeUserLayer(p: UserLayerPayload): Promise<StoreResult> {
-  const db = await openDb();
+  const db = await openDb(WAIT_MS.asked);
   if (!db) return 'failed';
   let text: string;
   try {

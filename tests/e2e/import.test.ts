@@ -21,6 +21,20 @@ function recordRequests(page: Page): { url: string; method: string; body: boolea
   return seen;
 }
 
+/**
+ * Click a button that stores or clears the layer and reloads the page; wait for the reloaded atlas. When no
+ * reload comes, the failure quotes what the dialog said (a store that failed says so there).
+ */
+async function reloadBy(page: Page, selector: string) {
+  try {
+    await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.locator(selector).click()]);
+  } catch (e) {
+    const said = await page.locator('.import-status').textContent().catch(() => null);
+    throw new Error(`no reload after ${selector}; the dialog said: ${JSON.stringify(said)}`, { cause: e });
+  }
+  await ready(page);
+}
+
 async function openImport(page: Page, file: string) {
   await page.locator('.import-open').click();
   await page.locator('dialog.import-dialog[open]').waitFor();
@@ -49,8 +63,7 @@ describe('import', () => {
     const code = paths.filter((p) => /\/assets\/[^/]+\.(js|css)$/.test(p));
     assert.ok(code.some((p) => /\/dialog-[^/]+\.js$/.test(p)), `the dialog's code: ${code.join(', ')}`);
     assert.deepEqual(paths.filter((p) => !code.includes(p)).map((p) => p.split('/').pop()), ['gazetteer.json']);
-    await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.locator('button.import-commit').click()]);
-    await ready(page);
+    await reloadBy(page, 'button.import-commit');
     const ids = await listIds(page);
     for (const id of ['u-2', 'u-3', 'u-4', 'u-5']) assert.ok(ids.includes(id), `${id} in the list`);
     assert.ok(before.every((id) => ids.includes(id)), 'beside: the national lists stay');
@@ -91,8 +104,7 @@ describe('import', () => {
     await screenshot(page, 'import-errors-zh-1440');
     await page.setInputFiles('#import-file', join(FIX, 'hostile.csv'));
     await page.locator('.import-summary').waitFor();
-    await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.locator('button.import-commit').click()]);
-    await ready(page);
+    await reloadBy(page, 'button.import-commit');
     const row = page.locator('.cluster-list tr[data-cluster="u-2"]');
     assert.match((await row.textContent()) ?? '', /<img src=x onerror="alert\(1\)">/);
     await row.click();
@@ -122,14 +134,12 @@ describe('import', () => {
     await page.locator('.import-ambiguous select[data-place="朝阳区"]').selectOption('110105');
     await page.waitForFunction(() => /2 of 4 rows/.test(document.querySelector('.import-summary')?.textContent ?? ''));
     await page.locator('input[name="mode"][value="replace"]').check();
-    await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.locator('button.import-commit').click()]);
-    await ready(page);
+    await reloadBy(page, 'button.import-commit');
     assert.deepEqual((await listIds(page)).sort(), ['u-2', 'u-4'], 'replace: only the user layer');
     await screenshot(page, 'import-map-en-375');
     await page.locator('.import-open').click();
     assert.match((await page.locator('.import-current').textContent()) ?? '', /ambiguous\.csv, 2 clusters/);
-    await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.locator('button.import-clear').click()]);
-    await ready(page);
+    await reloadBy(page, 'button.import-clear');
     assert.ok(!(await listIds(page)).some((id) => id.startsWith('u-')), 'removed');
     guard.assertClean();
     await close();
