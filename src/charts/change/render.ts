@@ -87,7 +87,8 @@ function layout(series: ChangeSeries, o: ResolvedBase, pad: number): Layout {
   const spanW = under ? 0 : Math.min(width * 0.34, 330);
   const x0 = pad + labelW;
   const x1 = width - pad - spanW - 90;
-  const xs = scaleLinear().domain([Math.min(0, ...rates), Math.max(0.01, ...rates)]).range([x0, x1]).nice(tickCount(x1 - x0) * 2);
+  const start = x0 + goalRoom(series, o);
+  const xs = scaleLinear().domain([Math.min(0, ...rates), Math.max(0.01, ...rates)]).range([start, x1]).nice(tickCount(x1 - start) * 2);
   return { x0, x1, xs, labelW, spanW, under, rowH, medianH };
 }
 
@@ -102,7 +103,7 @@ function fitSpan(series: ChangeSeries, o: ResolvedBase, pad: number, rates: read
   const names = series.rows.flatMap((r) => [measure(rowName(r, lang), f(11)), measure(spanText(r.growth, lang, series, true), f(9))]);
   const labelW = Math.min(width * 0.45, maxOf(names, ...series.regions.map((m) => measure(tx(lang, `region.${m.region}`), f(11)))) + 16);
   const x0 = pad + labelW;
-  const left = maxOf(series.rows.filter((r) => r.planned).map((r) => measure(rateText(Math.min(r.growth.rate, r.planned!.rate), lang), f(10)) + 12), 0);
+  const left = goalRoom(series, o);
   const lo = Math.min(0, ...rates);
   const hi = scaleLinear().domain([0, Math.max(0.01, ...rates)]).nice(4).domain()[1]!;
   // Each label right of its mark (a value v, w px wide) ends inside the chart: x1 no further right than that allows.
@@ -114,6 +115,12 @@ function fitSpan(series: ChangeSeries, o: ResolvedBase, pad: number, rates: read
   const right = width - pad;
   const x1 = minOf(labels.filter((l) => l.v > lo).map((l) => start + ((right - l.w - start) * (hi - lo)) / (l.v - lo)), right);
   return { x0, x1, xs: scaleLinear().domain([lo, hi]).range([start, x1]), labelW, spanW: 0 };
+}
+
+/** Room left of the plot for a rate's label set left of its dot, where a goal's ring sits right of it (rows with a goal only). */
+function goalRoom(series: ChangeSeries, o: ResolvedBase): number {
+  const { f } = typeOf(o);
+  return maxOf(series.rows.filter((r) => r.planned).map((r) => measure(rateText(Math.min(r.growth.rate, r.planned!.rate), o.lang), f(10)) + 12), 0);
 }
 
 /** What a slide shows beside the chart: its heading (what is measured, which metric first). */
@@ -148,9 +155,9 @@ function clusterRow(doc: Document, g: Element, r: ChangeRow, L: Layout, o: Resol
   const goal = r.planned ? tx(lang, 'chart.change.goalLabel', { rate: rateText(r.planned.rate, lang) }) : '';
   const ax = xs(r.growth.rate);
   const px = r.planned ? xs(r.planned.rate) : Infinity;
-  // The actual's label right of its dot; on a slide, where a goal's ring is in the way, left of it (the plot keeps room there).
+  // The actual's label right of its dot; where a goal's ring is in the way, left of it (the plot keeps room there).
   const actualEnd = ax + 9 + measure(actualLabel, f(10));
-  const leftOfDot = o.fit && px > ax && px - 7 <= actualEnd;
+  const leftOfDot = px > ax && px - 7 <= actualEnd;
   text(doc, actualLabel, { x: leftOfDot ? ax - 9 : ax + 9, y: cy + 4, 'font-size': f(10), fill: INK, 'text-anchor': leftOfDot ? 'end' : null }, row);
   if (r.planned) {
     el(doc, 'circle', { class: 'planned', cx: px, cy, r: 5, fill: 'none', stroke: MARK_STROKE, 'stroke-width': 1.5 }, row);

@@ -3,7 +3,7 @@ import type { Atlas } from '../../data/schema.ts';
 import type { ViewState } from '../../state/url.ts';
 import { layerAtlas } from '../../data/layers.ts';
 import { fillRoom, type BuildOptions, type ChartBase, type ChartParts } from '../build.ts';
-import { derive, render, meta, table, describe, type OutcomesSeries } from './index.ts';
+import { derive, render, meta, table, describe, entryCount, type OutcomesSeries } from './index.ts';
 
 export function build(full: Atlas, view: ViewState, o: BuildOptions, base: ChartBase): ChartParts {
   const atlas = layerAtlas(full, view);
@@ -16,7 +16,7 @@ function fillOutcomes(s: OutcomesSeries, o: BuildOptions, base: ChartBase): { sv
   const draw = (maxItems: number | null) => fillRoom((stretch) => render(s, { ...base, maxItems, stretch }, o.doc), o);
   let svg = draw(null);
   const fits = () => !o.room || Number(svg.getAttribute('height')) <= o.room;
-  const total = s.pairs.length + s.others.length;
+  const total = entryCount(s);
   let n = total;
   while (!fits() && n > 1) svg = draw(--n);
   return { svg, omitted: total - n };

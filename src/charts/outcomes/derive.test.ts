@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { derive, verdict } from './derive.ts';
-import { table, meta, describe as describeSeries } from './meta.ts';
+import { derive, goalsOf, latestFloor, verdict } from './derive.ts';
+import { table, meta, goalLine, describe as describeSeries } from './meta.ts';
 import { realAtlas } from '../../../tests/unit/chartFixture.ts';
 import { outcomeAtlas } from '../../../tests/unit/outcomeFixture.ts';
 import { layerAtlas } from '../../data/layers.ts';
@@ -106,5 +106,52 @@ describe('outcomes derive (committed data)', () => {
   });
   it('the national layers hold no outcome', () => {
     expect(derive(layerAtlas(all, {})).pairs).toEqual([]);
+  });
+});
+
+describe("national clusters' own goals", () => {
+  const fig = (id: string, o: Partial<FigureRow>): FigureRow => ({ ...base, id, subject_id: 'n', kind: 'actual', stage: 'baseline', source_id: 'press', ...o });
+  const atlasOf = (figures: FigureRow[]) =>
+    ({ clusters: [{ id: 'n', status: 'national' }, { id: 'local', status: 'planned' }], figures, metrics: [], sources: [{ id: 'press', grade: 'press' }, { id: 'plan', grade: 'official' }] }) as unknown as Parameters<typeof goalsOf>[0];
+  const summary = (f: FigureRow) => ({ figure: f, metric: { id: f.metric, name_zh: f.metric, name_en: f.metric } as never, grade: null, low: false });
+  const goal = fig('goal', { kind: 'target', stage: 'target-1', year: 2025, comparator: '>', value: 5000, source_id: 'plan' });
+
+  it('sets a goal beside the latest actual of its metric, coverage and unit dated no later than its year', () => {
+    const [g] = goalsOf(atlasOf([
+      goal,
+      fig('a2021', { year: 2021, value: 1580 }),
+      fig('a2024', { year: 2024, value: 2480 }),
+      fig('a2026', { year: 2026, value: 6000 }), // after the goal's year
+      fig('lead2024', { year: 2024, value: 4000, coverage: 'lead-industry' }), // another coverage
+      fig('rev2024', { year: 2024, value: 4500, metric: 'revenue' }), // another metric
+      fig('nd', { year: null, year_status: 'none', value: 4900 }), // no year
+      fig('t2', { kind: 'target', stage: 'target-2', year: null, year_status: 'none', value: 9000 }), // a goal without a year: not listed
+    ]), summary);
+    expect([g!.latest!.figure.id, g!.ratio, g!.due]).toEqual(['a2024', 0.496, false]);
+    expect(goalLine(g!, 'en')).toBe('50% of the 2025 goal in 2024');
+    expect(goalLine(g!, 'zh')).toBe('2024年为2025年目标的50%');
+  });
+
+  it('a floor as the latest figure gives a floor share; the goal year\'s own figure is what was reached', () => {
+    const [floor] = goalsOf(atlasOf([goal, fig('a', { year: 2024, comparator: '>', value: 2200 })]), summary);
+    expect([latestFloor(floor!), goalLine(floor!, 'en')]).toEqual([true, 'at least 44% of the 2025 goal in 2024']);
+    const [due] = goalsOf(atlasOf([goal, fig('a', { year: 2024, value: 2200 }), fig('b', { year: 2025, value: 5500 })]), summary);
+    expect([due!.latest!.figure.id, due!.due, goalLine(due!, 'en')]).toEqual(['b', true, '110% of the goal in its own year, 2025']);
+  });
+
+  it('says when no actual matches, gives a ceiling no share, and leaves out goals of clusters not on a national list', () => {
+    const [none] = goalsOf(atlasOf([goal, fig('lead', { year: 2024, coverage: 'lead-industry' })]), summary);
+    expect([none!.latest, none!.ratio, goalLine(none!, 'en')]).toEqual([null, null, "no actual figure of the same metric, coverage and unit found up to the goal's year"]);
+    const [cap] = goalsOf(atlasOf([fig('cap', { kind: 'target', stage: 'target-1', year: 2025, comparator: '<=', value: 100 }), fig('a', { year: 2024, value: 80 })]), summary);
+    expect([cap!.latest!.figure.id, cap!.ratio]).toEqual(['a', null]);
+    expect(goalsOf(atlasOf([{ ...goal, subject_id: 'local' }, fig('a', { subject_id: 'local', year: 2024 })]), summary)).toEqual([]);
+  });
+
+  it('committed data: 宁德 power batteries, 2,480亿 in 2024 against the 2025 goal of over 5,000亿; a row per goal in the table', () => {
+    const s = derive(layerAtlas(realAtlas(), {}));
+    const ningde = s.goals.find((g) => g.subject.id === 'amc-ningde-battery' && g.target.figure.year === 2025)!;
+    expect([ningde.latest!.figure.year, ningde.latest!.figure.value, ningde.target.figure.value, ningde.ratio]).toEqual([2024, 2480, 5000, 0.496]);
+    expect(table(s, 'en').rows.length).toBe(s.pairs.length + s.goals.length + s.others.reduce((n, g) => n + g.outcomes.length, 0));
+    expect(meta(s, 'en').notes.some((n) => /latest actual figure of the same cluster, metric, coverage/.test(n))).toBe(true);
   });
 });

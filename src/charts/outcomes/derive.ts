@@ -2,7 +2,9 @@
  * Planned vs reached: a plan's target beside what a later source says was reached. The two are set side
  * by side as comparable only where they cover the same clusters (a curatorial judgement in the data), use
  * the same metric and unit, are both legible, and the target's year is known and equals the outcome's.
- * Otherwise every reason is listed. Outcomes without a pair are listed by subject, by year. Nothing is summed.
+ * Otherwise every reason is listed. Outcomes without a pair are listed by subject, by year. A national
+ * cluster's own goals (a dated target) stand beside its latest actual of the same metric, unit and coverage
+ * dated no later than the goal: how far it had come by then. Nothing is summed.
  */
 import type { Atlas, FigureRow, Grade, MetricRow, SourceRow } from '../../data/schema.ts';
 import { sourcesFor } from '../shared/figures.ts';
@@ -48,10 +50,28 @@ export interface OutcomeGroup {
   mixed: boolean;
 }
 
+/** A national cluster's own dated goal and the latest actual of its metric, unit and coverage up to that year. */
+export interface GoalEntry {
+  /** The target figure's id. */
+  id: string;
+  subject: SubjectName;
+  target: FigureSummary;
+  /** Null when the record holds no such actual. */
+  latest: FigureSummary | null;
+  /**
+   * latest / target where both are legible and neither is a ceiling or a range (a floor counts against its
+   * bound; a latest value that is itself a floor makes the share a floor: see `latestFloor`); null otherwise.
+   */
+  ratio: number | null;
+  /** The latest actual is of the goal's own year: what was reached, not progress toward it. */
+  due: boolean;
+}
+
 export interface OutcomesSeries {
   chart: 'outcomes';
   pairs: Pair[];
   others: OutcomeGroup[];
+  goals: GoalEntry[];
   sources: SourceRow[];
 }
 
@@ -82,6 +102,33 @@ export function verdict(target: FigureRow, outcome: FigureRow, scopeMatch: boole
   const ratio = reasons.length || !RATIO_COMPARATORS.has(target.comparator) || target.value === 0 ? null : outcome.value! / target.value!;
   return { reasons, ratio };
 }
+
+const dated = (f: FigureRow): f is FigureRow & { year: number; value: number } => KNOWN_YEAR.has(f.year_status) && f.year != null && f.value != null;
+
+/** Of the candidates, the latest year; in one year an exact value before a bound, then by id (stable). */
+function latestOf(fs: readonly (FigureRow & { year: number })[]): FigureRow | null {
+  const exact = (f: FigureRow) => (f.comparator === '=' ? 0 : 1);
+  return fs.slice().sort((a, b) => b.year - a.year || exact(a) - exact(b) || a.id.localeCompare(b.id))[0] ?? null;
+}
+
+/** Each dated, legible goal of a national cluster in view, with the latest actual that matches it (see GoalEntry). */
+export function goalsOf(atlas: Atlas, summary: (f: FigureRow) => FigureSummary): GoalEntry[] {
+  const national = new Set(atlas.clusters.filter((c) => c.status === 'national').map((c) => c.id));
+  const ofCluster = (f: FigureRow) => f.subject_type === 'cluster' && national.has(f.subject_id);
+  const actuals = atlas.figures.filter((f) => f.kind === 'actual' && ofCluster(f) && dated(f));
+  const goals: GoalEntry[] = [];
+  for (const t of atlas.figures) {
+    if (t.kind !== 'target' || !ofCluster(t) || !dated(t)) continue;
+    const same = actuals.filter((a) => a.subject_id === t.subject_id && a.metric === t.metric && a.unit === t.unit && a.coverage === t.coverage && a.year! <= t.year) as (FigureRow & { year: number })[];
+    const latest = latestOf(same);
+    const ratio = latest && RATIO_COMPARATORS.has(t.comparator) && RATIO_COMPARATORS.has(latest.comparator) && t.value > 0 ? latest.value! / t.value : null;
+    goals.push({ id: t.id, subject: subjectName(atlas, t), target: summary(t), latest: latest ? summary(latest) : null, ratio, due: latest?.year === t.year });
+  }
+  return goals.sort((a, b) => a.subject.id.localeCompare(b.subject.id) || a.target.figure.year! - b.target.figure.year! || a.id.localeCompare(b.id));
+}
+
+/** Whether a goal's share is a floor: its latest value is itself a floor ("over 2,200"). */
+export const latestFloor = (g: GoalEntry): boolean => g.latest != null && (g.latest.figure.comparator === '>' || g.latest.figure.comparator === '>=');
 
 export function derive(atlas: Atlas, _view: OutcomesView = {}): OutcomesSeries {
   const figures = new Map(atlas.figures.map((f) => [f.id, f]));
@@ -120,5 +167,7 @@ export function derive(atlas: Atlas, _view: OutcomesView = {}): OutcomesSeries {
     return { subject: subjectName(atlas, sorted[0]!), outcomes: sorted.map(summary), mixed: new Set(sorted.map((f) => `${f.metric}|${f.unit}`)).size > 1 };
   });
   others.sort((a, b) => a.subject.id.localeCompare(b.subject.id));
-  return { chart: 'outcomes', pairs, others, sources: sourcesFor(atlas, sourceIds) };
+  const goals = goalsOf(atlas, summary);
+  for (const g of goals) for (const f of [g.target.figure, g.latest?.figure]) if (f) for (const id of [f.source_id, f.year_source_id]) if (id) sourceIds.add(id);
+  return { chart: 'outcomes', pairs, others, goals, sources: sourcesFor(atlas, sourceIds) };
 }

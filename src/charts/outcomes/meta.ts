@@ -4,7 +4,7 @@ import { formatFigureValue, stageLabel, yearLabel } from '../../i18n/format.ts';
 import { tx } from '../text.ts';
 import { sourceLine } from '../shared/format.ts';
 import type { ChartMeta, ChartTable } from '../shared/meta.ts';
-import type { FigureSummary, OutcomesSeries, Pair, SubjectName } from './derive.ts';
+import { latestFloor, type FigureSummary, type GoalEntry, type OutcomesSeries, type Pair, type SubjectName } from './derive.ts';
 import type { SourceRow } from '../../data/schema.ts';
 
 /** The series' sources by id, for the "year per <source>" labels. */
@@ -44,19 +44,34 @@ export function ratioLine(p: Pair, lang: Lang): string {
   return tx(lang, threshold ? 'chart.outcomes.ratioBound' : 'chart.outcomes.ratio', { pct });
 }
 
+/** "2024年为2025年目标的50%", "at least 88% of the 2025 goal in 2024", or why there is no share. */
+export function goalLine(g: GoalEntry, lang: Lang): string {
+  if (!g.latest) return tx(lang, 'chart.outcomes.goal.none');
+  if (g.ratio == null) return tx(lang, 'chart.outcomes.goal.noRatio');
+  const pct = Math.round(g.ratio * 100);
+  const vars = { pct, year: g.latest.figure.year!, goalYear: g.target.figure.year! };
+  if (latestFloor(g)) return tx(lang, 'chart.outcomes.goal.shareFloor', vars);
+  if (g.latest.figure.comparator === '~') return tx(lang, 'chart.outcomes.goal.shareApprox', vars);
+  return tx(lang, g.due ? 'chart.outcomes.goal.due' : 'chart.outcomes.goal.share', vars);
+}
+
+/** Entries of every kind, for "nothing to show" and the slide's count. */
+export const entryCount = (s: OutcomesSeries): number => s.pairs.length + s.goals.length + s.others.length;
+
 export function title(_s: OutcomesSeries, lang: Lang): string {
   return tx(lang, 'chart.outcomes.title');
 }
 
 export function describe(s: OutcomesSeries, lang: Lang): string {
-  if (!s.pairs.length && !s.others.length) return tx(lang, 'chart.outcomes.empty');
+  if (!entryCount(s)) return tx(lang, 'chart.outcomes.empty');
   const pairs = s.pairs.map((p) => `${subjectLabel(p.subject, lang)}: ${tx(lang, 'chart.outcomes.target')} ${figureLabel(p.target, lang, sourceMap(s))}; ${tx(lang, 'chart.outcomes.reached')} ${figureLabel(p.outcome, lang, sourceMap(s))}; ${p.comparable ? ratioLine(p, lang) : reasonsLine(p, lang)}`);
+  const goals = s.goals.map((g) => `${subjectLabel(g.subject, lang)}: ${tx(lang, 'chart.outcomes.target')} ${figureLabel(g.target, lang, sourceMap(s))}; ${g.latest ? `${tx(lang, 'chart.outcomes.latest')} ${figureLabel(g.latest, lang, sourceMap(s))}; ` : ''}${goalLine(g, lang)}`);
   const others = s.others.map((g) => `${subjectLabel(g.subject, lang)}: ${g.outcomes.map((o) => figureLabel(o, lang, sourceMap(s))).join('; ')}`);
-  return [...pairs, ...others].join('. ');
+  return [...pairs, ...goals, ...others].join('. ');
 }
 
 export function meta(s: OutcomesSeries, lang: Lang): ChartMeta {
-  const notes = [tx(lang, 'chart.outcomes.note.rule'), tx(lang, 'chart.outcomes.note.sum')];
+  const notes = [tx(lang, 'chart.outcomes.note.rule'), ...(s.goals.length ? [tx(lang, 'chart.outcomes.note.goals')] : []), tx(lang, 'chart.outcomes.note.sum')];
   for (const p of s.pairs) if (!p.comparable) notes.push(`${subjectLabel(p.subject, lang)}${tx(lang, 'chart.colon')}${reasonsLine(p, lang)}`);
   for (const g of s.others) if (g.mixed) notes.push(tx(lang, 'chart.outcomes.note.mixed', { subject: subjectLabel(g.subject, lang) }));
   return { title: title(s, lang), subtitle: tx(lang, 'chart.outcomes.subtitle'), source: s.sources.length ? sourceLine(s.sources, lang) : tx(lang, 'chart.outcomes.noSources'), notes };
@@ -66,11 +81,11 @@ export function meta(s: OutcomesSeries, lang: Lang): ChartMeta {
 export function table(s: OutcomesSeries, lang: Lang): ChartTable {
   const sources = sourceMap(s);
   const sep = ' / ';
-  const row = (subject: SubjectName, target: FigureSummary | null, outcome: FigureSummary, verdict: string) => [
+  const row = (subject: SubjectName, target: FigureSummary | null, outcome: FigureSummary | null, verdict: string) => [
     subjectLabel(subject, lang),
     [...new Set([target, outcome].filter((f) => f != null).map((f) => nm(f.metric, lang)))].join(sep),
     target ? [formatFigureValue(target.figure, lang), stageLabel(target.figure.stage, lang), yearLabel(target.figure, lang, sources)].join(' · ') : '',
-    [formatFigureValue(outcome.figure, lang), yearLabel(outcome.figure, lang, sources)].join(' · '),
+    outcome ? [formatFigureValue(outcome.figure, lang), yearLabel(outcome.figure, lang, sources)].join(' · ') : '',
     [target, outcome].filter((f) => f != null).map((f) => gradeLabel(f, lang)).join(sep),
     verdict,
   ];
@@ -78,6 +93,7 @@ export function table(s: OutcomesSeries, lang: Lang): ChartTable {
     columns: [tx(lang, 'chart.col.subject'), tx(lang, 'chart.outcomes.col.metric'), tx(lang, 'chart.outcomes.col.target'), tx(lang, 'chart.outcomes.col.outcome'), tx(lang, 'chart.outcomes.col.grades'), tx(lang, 'chart.col.verdict')],
     rows: [
       ...s.pairs.map((p) => row(p.subject, p.target, p.outcome, p.comparable ? `${tx(lang, 'chart.outcomes.comparable')}${tx(lang, 'chart.colon')}${ratioLine(p, lang)}` : reasonsLine(p, lang))),
+      ...s.goals.map((g) => row(g.subject, g.target, g.latest, goalLine(g, lang))),
       ...s.others.flatMap((g) => g.outcomes.map((o) => row(g.subject, null, o, tx(lang, 'chart.outcomes.noTarget')))),
     ],
   };

@@ -10,6 +10,7 @@ import { layerAtlas } from '../../data/layers.ts';
 
 const series = derive(outcomeAtlas());
 const real = derive(layerAtlas(realAtlas(), { layers: ['local'], low: true }));
+const national = derive(layerAtlas(realAtlas(), {}));
 
 /** Texts whose estimated right edge (x + measure; every text is start-anchored) passes the width, or whose font is below 11 px. */
 function overflows(svg: SVGSVGElement, width: number): string[] {
@@ -64,14 +65,15 @@ describe('outcomes render', () => {
   });
 
   it('says so when there is nothing to show', () => {
-    const svg = render({ chart: 'outcomes', pairs: [], others: [], sources: [] }, { width: 400, lang: 'en' }, document);
-    expect(svg.textContent).toContain('No later actual figures');
+    const svg = render({ chart: 'outcomes', pairs: [], others: [], goals: [], sources: [] }, { width: 400, lang: 'en' }, document);
+    expect(svg.textContent).toContain('no later actual figures and no national cluster');
   });
 
   it.each([320, 480, 1400])('keeps every line inside the chart at %i px, in both languages, fonts at least 11 px', (width) => {
     for (const lang of ['zh', 'en'] as const) {
       expect(overflows(render(series, { width, lang }, document), width)).toEqual([]);
       expect(overflows(render(real, { width, lang }, document), width)).toEqual([]);
+      expect(overflows(render(national, { width, lang }, document), width)).toEqual([]);
     }
   });
 
@@ -80,5 +82,13 @@ describe('outcomes render', () => {
     expect(svg.querySelectorAll('.pair.not-comparable .reasons').length).toBe(real.pairs.filter((p) => !p.comparable).length);
     expect(svg.querySelectorAll('.bar-outcome').length).toBe(real.pairs.filter((p) => p.comparable).length);
     expect(svg.querySelectorAll('.figure-low').length).toBeGreaterThan(0);
+  });
+
+  it("committed data, national layers: each national cluster's goal drawn, two bars where a share is given, its line beside", () => {
+    const svg = render(national, { width: 640, lang: 'en' }, document);
+    expect(national.goals.length).toBeGreaterThan(0);
+    expect(svg.querySelectorAll('.goal').length).toBe(national.goals.length);
+    expect(svg.querySelectorAll('.goal.has-share .bar-outcome').length).toBe(national.goals.filter((g) => g.ratio != null).length);
+    expect(svg.querySelector('.goal[data-cluster="amc-ningde-battery"] .ratio')?.textContent).toBe('50% of the 2025 goal in 2024');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Planned vs reached: one block per pair. Comparable pairs get two bars on one zero-based scale (the
  * target outlined and dashed, the outcome filled); the others print both figures and why they are not
- * compared. Then the outcomes without a target, by subject and year, with a small dot plot where one
- * subject has several dated values of one metric. Nothing is summed.
+ * compared. Then national clusters' own goals, each beside its latest actual (two bars the same way, where
+ * a share is given). Then the outcomes without a target, by subject and year, with a small dot plot where
+ * one subject has several dated values of one metric. Nothing is summed.
  */
 import type { SourceRow } from '../../data/schema.ts';
 import { resolveBase, typeOf, type BaseOptions, type ResolvedBase } from '../shared/options.ts';
@@ -11,8 +12,8 @@ import { wrap, measure } from '../shared/layout.ts';
 import { zeroScale } from '../shared/axis.ts';
 import { formatFigureValue } from '../../i18n/format.ts';
 import { tx, txn } from '../text.ts';
-import { describe as describeSeries, title as chartTitle, subjectLabel, figureLabel, reasonsLine, ratioLine, sourceMap } from './meta.ts';
-import type { FigureSummary, OutcomeGroup, OutcomesSeries, Pair, SubjectName } from './derive.ts';
+import { describe as describeSeries, title as chartTitle, subjectLabel, figureLabel, reasonsLine, ratioLine, goalLine, entryCount, sourceMap } from './meta.ts';
+import type { FigureSummary, GoalEntry, OutcomeGroup, OutcomesSeries, Pair, SubjectName } from './derive.ts';
 import { maxOf, minOf } from '../../data/extent.ts';
 
 const BAR = '#4477AA';
@@ -86,7 +87,7 @@ export function render(series: OutcomesSeries, options: OutcomesOptions, doc: Do
   const { width, lang } = o;
   const svg = frame(doc, { width, height: 200, title: chartTitle(series, lang), desc: describeSeries(series, lang), idPrefix: o.idPrefix, chart: 'outcomes' });
   const f = new Flow(doc, o, svg, sourceMap(series));
-  const total = series.pairs.length + series.others.length;
+  const total = entryCount(series);
   const shown = Math.min(total, Math.max(1, options.maxItems ?? total));
   const columns = o.fit && width >= TWO_COLUMNS && shown > 1 ? 2 : 1;
   if (columns === 2) f.width = (width - 2 * PAD - COLUMN_GAP) / 2;
@@ -110,11 +111,12 @@ interface Entry {
   y1: number;
 }
 
-/** The first `shown` entries, pairs then the later figures, each section under its heading; on a slide each in a group of its own. */
+/** The first `shown` entries, pairs, goals then the later figures, each section under its heading; on a slide each in a group of its own. */
 function drawEntries(f: Flow, series: OutcomesSeries, shown: number, grow: number, grouped: boolean): Entry[] {
   const { lang } = f.o;
   const pairs = series.pairs.slice(0, shown);
-  const others = series.others.slice(0, shown - pairs.length);
+  const goals = series.goals.slice(0, shown - pairs.length);
+  const others = series.others.slice(0, shown - pairs.length - goals.length);
   const entry = (draw: () => void): Entry => {
     const g = grouped ? el(f.doc, 'g', { class: 'entry' }, f.svg) : null;
     const y0 = f.y;
@@ -127,11 +129,15 @@ function drawEntries(f: Flow, series: OutcomesSeries, shown: number, grow: numbe
     if (i === 0) f.heading(tx(lang, 'chart.outcomes.pairsHeading'), 13);
     drawPair(f, p, grow);
   };
+  const goalEntry = (g: GoalEntry, i: number) => {
+    if (i === 0) f.heading(tx(lang, 'chart.outcomes.goalsHeading'), 13);
+    drawGoal(f, g, grow);
+  };
   const otherEntry = (g: OutcomeGroup, i: number) => {
     if (i === 0) f.heading(tx(lang, 'chart.outcomes.othersHeading'), 13);
     drawGroup(f, g, grow);
   };
-  return [...pairs.map((p, i) => entry(() => pairEntry(p, i))), ...others.map((g, i) => entry(() => otherEntry(g, i)))];
+  return [...pairs.map((p, i) => entry(() => pairEntry(p, i))), ...goals.map((g, i) => entry(() => goalEntry(g, i))), ...others.map((g, i) => entry(() => otherEntry(g, i)))];
 }
 
 /** Moves the later entries to a second column, split where the two columns come out most even; the cursor goes under the taller. */
@@ -153,19 +159,7 @@ function drawPair(f: Flow, p: Pair, grow = 0): void {
   const target = `${tx(lang, 'chart.outcomes.target')}${tx(lang, 'chart.colon')}`;
   const reached = `${tx(lang, 'chart.outcomes.reached')}${tx(lang, 'chart.colon')}`;
   if (p.comparable) {
-    // One zero-based scale for the pair's two bars, no longer than a readable line on a wide screen.
-    const x0 = f.left + 8;
-    const x1 = Math.min(f.left + f.inner - 8, x0 + 640);
-    const xs = zeroScale(Math.max(p.target.figure.value!, p.outcome.figure.value!), [x0, x1], x1 - x0);
-    const bar = (s: FigureSummary, cls: string, attrs: Record<string, string | number>) => {
-      const r = el(doc, 'rect', { class: `bar ${cls}`, x: x0, y: f.y + 2, width: Math.max(1, xs(s.figure.value!) - x0), height: 14, ...attrs }, g);
-      hint(doc, r, f.label(s));
-      f.y += 20;
-    };
-    bar(p.target, 'bar-target', { fill: 'none', stroke: p.target.low ? LOW : BAR, 'stroke-width': 1.5, 'stroke-dasharray': '5 3' });
-    f.figure(target, p.target, g, true);
-    bar(p.outcome, 'bar-outcome', { fill: p.outcome.low ? LOW : BAR });
-    f.figure(reached, p.outcome, g, true);
+    twoBars(f, g, [target, p.target], [reached, p.outcome]);
     f.para(ratioLine(p, lang), { 'font-weight': 600, class: 'ratio' }, 12, 2, g);
   } else {
     f.figure(target, p.target, g, true);
@@ -174,6 +168,45 @@ function drawPair(f: Flow, p: Pair, grow = 0): void {
   }
   const note = lang === 'zh' ? p.note_zh : p.note_en;
   if (note) f.para(note, { fill: MUTED, class: 'note' }, 11, 4, g);
+  f.y += 12 + grow;
+}
+
+/**
+ * A target and a figure as two bars on one zero-based scale (the target outlined and dashed, the figure
+ * filled), each with its line under it; the scale no longer than a readable line on a wide screen.
+ */
+function twoBars(f: Flow, g: Element, [targetLabel, target]: [string, FigureSummary], [label, figure]: [string, FigureSummary]): void {
+  const { doc } = f;
+  const x0 = f.left + 8;
+  const x1 = Math.min(f.left + f.inner - 8, x0 + 640);
+  const xs = zeroScale(Math.max(target.figure.value!, figure.figure.value!), [x0, x1], x1 - x0);
+  const bar = (s: FigureSummary, cls: string, attrs: Record<string, string | number>) => {
+    const r = el(doc, 'rect', { class: `bar ${cls}`, x: x0, y: f.y + 2, width: Math.max(1, xs(s.figure.value!) - x0), height: 14, ...attrs }, g);
+    hint(doc, r, f.label(s));
+    f.y += 20;
+  };
+  bar(target, 'bar-target', { fill: 'none', stroke: target.low ? LOW : BAR, 'stroke-width': 1.5, 'stroke-dasharray': '5 3' });
+  f.figure(targetLabel, target, g, true);
+  bar(figure, 'bar-outcome', { fill: figure.low ? LOW : BAR });
+  f.figure(label, figure, g, true);
+}
+
+/** A national cluster's goal: with its latest actual as two bars where a share is given, else both lines and why not. */
+function drawGoal(f: Flow, goal: GoalEntry, grow = 0): void {
+  const { doc, o } = f;
+  const lang = o.lang;
+  const g = el(doc, 'g', { class: markClass(goal.ratio != null ? 'goal has-share' : 'goal', o.highlight === goal.subject.id), 'data-goal': goal.id, ...subjectAttrs(goal.subject) }, f.root);
+  f.heading(subjectLabel(goal.subject, lang), 12, g);
+  const target = `${tx(lang, 'chart.outcomes.target')}${tx(lang, 'chart.colon')}`;
+  const latest = `${tx(lang, 'chart.outcomes.latest')}${tx(lang, 'chart.colon')}`;
+  if (goal.latest && goal.ratio != null) {
+    twoBars(f, g, [target, goal.target], [latest, goal.latest]);
+    f.para(goalLine(goal, lang), { 'font-weight': 600, class: 'ratio' }, 12, 2, g);
+  } else {
+    f.figure(target, goal.target, g, true);
+    if (goal.latest) f.figure(latest, goal.latest, g, true);
+    f.para(goalLine(goal, lang), { fill: MUTED, 'font-style': 'italic', class: 'reasons' }, 11, 3, g);
+  }
   f.y += 12 + grow;
 }
 
