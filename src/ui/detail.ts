@@ -27,6 +27,11 @@ export interface DetailOptions {
   onClose(): void;
 }
 
+/** The list and batch, once: a batch whose name already says its programme (国家先进制造业集群（第三轮…）) stands alone. */
+export function listLabel(programme: string | null, batch: string): string {
+  return programme && !batch.toLowerCase().includes(programme.toLowerCase()) ? `${programme} · ${batch}` : batch;
+}
+
 function sourceCite(ctx: AtlasContext, lang: Lang, f: { source_id: string; section_zh: string; section_en: string }): string {
   const s = ctx.sources.get(f.source_id);
   const doc = s ? (s.doc_number ?? pick(s, 'title', lang)) : f.source_id;
@@ -156,7 +161,7 @@ export function renderDetail(o: DetailOptions): HTMLElement {
   if (batch) {
     dl.append(
       h('dt', {}, t(lang, 'detail.list')),
-      h('dd', {}, h('a', { href: batchHref(batch.id, lang), class: 'batch-link' }, programme ? `${name(programme, lang)} · ${name(batch, lang)}` : name(batch, lang))),
+      h('dd', {}, h('a', { href: batchHref(batch.id, lang), class: 'batch-link' }, listLabel(programme ? name(programme, lang) : null, name(batch, lang)))),
     );
   }
   fact(t(lang, 'detail.sector'), sector ? name(sector, lang) : c.sector);
