@@ -155,3 +155,12 @@ describe("national clusters' own goals", () => {
     expect(meta(s, 'en').notes.some((n) => /latest actual figure of the same cluster, metric, coverage/.test(n))).toBe(true);
   });
 });
+
+describe('the order of national goals', () => {
+  it('puts goals with a share first, then those with a figure but no share, then those with none', () => {
+    const s = derive(layerAtlas(realAtlas(), {}));
+    const ranks = s.goals.map((g) => (g.ratio != null ? 0 : g.latest ? 1 : 2));
+    expect(ranks).toEqual(ranks.slice().sort((a, b) => a - b));
+    expect(ranks[0]).toBe(0);
+  });
+});

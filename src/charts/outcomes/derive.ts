@@ -124,7 +124,10 @@ export function goalsOf(atlas: Atlas, summary: (f: FigureRow) => FigureSummary):
     const ratio = latest && RATIO_COMPARATORS.has(t.comparator) && RATIO_COMPARATORS.has(latest.comparator) && t.value > 0 ? latest.value! / t.value : null;
     goals.push({ id: t.id, subject: subjectName(atlas, t), target: summary(t), latest: latest ? summary(latest) : null, ratio, due: latest?.year === t.year });
   }
-  return goals.sort((a, b) => a.subject.id.localeCompare(b.subject.id) || a.target.figure.year! - b.target.figure.year! || a.id.localeCompare(b.id));
+  // Goals with a share first (where a room shows only some, those say the most), then those with a figure but
+  // no share, then those with none; by cluster and year within.
+  const rank = (g: GoalEntry) => (g.ratio != null ? 0 : g.latest ? 1 : 2);
+  return goals.sort((a, b) => rank(a) - rank(b) || a.subject.id.localeCompare(b.subject.id) || a.target.figure.year! - b.target.figure.year! || a.id.localeCompare(b.id));
 }
 
 /** Whether a goal's share is a floor: its latest value is itself a floor ("over 2,200"). */
