@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openBrowser, openPage, settle, startPreview, SHOTS } from '../tests/e2e/harness.ts';
 
-/** The views worth a look, as the addresses a reader would open. */
 /**
- * `screen`: the window only, not the whole page: a full-page capture makes the window as tall as the page,
+ * The views worth a look, as the addresses a reader would open. `screen`: the window only, not the whole page: a full-page capture makes the window as tall as the page,
  * and the detail panel (a sheet fixed to the window's bottom on a phone, 55vh tall) then covers the map in
  * the picture, which no reader sees.
  */
