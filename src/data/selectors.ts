@@ -8,10 +8,16 @@ export function regionOfProvince(atlas: Atlas): Map<string, ProvinceRegion> {
 }
 
 /** Clusters per region, counted by the province of each cluster (sub-clusters included). */
-export function clusterCountByRegion(atlas: Atlas): Record<ProvinceRegion, number> {
+const countsByAtlas = new WeakMap<Atlas, Readonly<Record<ProvinceRegion, number>>>();
+
+/** Clusters per region; counted once per atlas (a layer selection's atlas is cached and never changed, and a filter of regions or sectors leaves it as it was). */
+export function clusterCountByRegion(atlas: Atlas): Readonly<Record<ProvinceRegion, number>> {
+  const known = countsByAtlas.get(atlas);
+  if (known) return known;
   const reg = regionOfProvince(atlas);
   const out: Record<ProvinceRegion, number> = { east: 0, central: 0, west: 0, northeast: 0, none: 0 };
   for (const c of atlas.clusters) out[reg.get(c.province_adcode) ?? 'none']++;
+  countsByAtlas.set(atlas, out);
   return out;
 }
 

@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { legendValues, sizeScale, sizedMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS } from './layout.ts';
+import { legendValues, sizeScale, sizedMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS, PartCache } from './layout.ts';
 import type { ClusterMark } from '../data/marks.ts';
 
+/** The layout's input: each mark with its radius; and a projection of (lon, lat) as the layout calls it (with the anchor). */
+const sz = (marks: readonly ClusterMark[], r: (m: ClusterMark) => number) => marks.map((mark) => ({ mark, r: r(mark) }));
+const onAnchor = (f: (lon: number, lat: number) => [number, number]) => (a: { lon: number; lat: number }) => f(a.lon, a.lat);
 const mark = (id: string, lon: number, lat: number, value: number | null) =>
   ({ cluster: { id, province_adcode: '610000' }, anchor: { lon, lat, precision: 'county' }, value }) as unknown as ClusterMark;
 
@@ -34,17 +37,17 @@ describe('mark layout', () => {
     // Screen = degrees × 10: a, b and c lie a few px apart, d far off.
     const project = (lon: number, lat: number): [number, number] => [lon * 10, -lat * 10];
     const marks = [mark('a', 121.6, 38.9, 900), mark('b', 121.7, 39.0, 400), mark('c', 121.5, 38.95, 100), mark('d', 108, 34, 100)];
-    const out = spreadMarks(marks, r, project);
+    const out = spreadMarks(sz(marks, r), onAnchor(project));
     expect(out.groups).toEqual([]);
     const at = new Map(out.placed.map((p) => [p.mark.cluster.id, { x: project(p.mark.anchor.lon, p.mark.anchor.lat)[0] + p.dx, y: project(p.mark.anchor.lon, p.mark.anchor.lat)[1] + p.dy, r: p.r }]));
     expect([out.placed.find((p) => p.mark.cluster.id === 'd')!.dx, out.placed.find((p) => p.mark.cluster.id === 'd')!.dy]).toEqual([0, 0]);
     const ids = ['a', 'b', 'c'];
     for (const i of ids) for (const j of ids) if (i < j) expect(Math.hypot(at.get(i)!.x - at.get(j)!.x, at.get(i)!.y - at.get(j)!.y)).toBeGreaterThanOrEqual(at.get(i)!.r + at.get(j)!.r);
-    expect(spreadMarks([...marks].reverse(), r, project)).toEqual(out);
+    expect(spreadMarks(sz([...marks].reverse(), r), onAnchor(project))).toEqual(out);
     // The same crowd with no room to spread becomes one group with its count; a click (expanded) opens it.
-    const tight = spreadMarks(marks, r, project, { maxSpread: 10 });
+    const tight = spreadMarks(sz(marks, r), onAnchor(project), { maxSpread: 10 });
     expect(tight.groups.map((g) => g.ids)).toEqual([['a', 'b', 'c']]);
-    expect(spreadMarks(marks, r, project, { maxSpread: 10, expanded: new Set(['a,b,c']) }).groups).toEqual([]);
+    expect(spreadMarks(sz(marks, r), onAnchor(project), { maxSpread: 10, expanded: new Set([tight.groups[0]!.key]) }).groups).toEqual([]);
   });
 
   it('spreads the sized marks apart from a crowd of grey ones, which are drawn beneath and never fold them into a group', () => {
@@ -54,14 +57,14 @@ describe('mark layout', () => {
     const sized = [mark('a', 118.5, 30.5, 900), mark('b', 119, 31, 400), mark('c', 119.5, 31.5, 100)];
     const all = [...grey, ...sized];
     // Spread together, the sized marks are lost in one group with the crowd.
-    const together = spreadMarks(all, (m) => s.radius(m.value), project);
+    const together = spreadMarks(sz(all, (m) => s.radius(m.value)), onAnchor(project));
     expect(together.groups.some((g) => g.ids.includes('a'))).toBe(true);
-    const apart = spreadForMap(all, (m) => s.radius(m.value), project);
+    const apart = spreadForMap(sz(all, (m) => s.radius(m.value)), onAnchor(project));
     expect(apart.groups.flatMap((g) => g.ids).filter((id) => !id.startsWith('g'))).toEqual([]);
     const order = apart.placed.map((p) => p.mark.cluster.id);
     expect(order.slice(-3).sort()).toEqual(['a', 'b', 'c']);
     // Without a sized or a grey mark it is spreadMarks itself.
-    expect(spreadForMap(sized, (m) => s.radius(m.value), project)).toEqual(spreadMarks(sized, (m) => s.radius(m.value), project));
+    expect(spreadForMap(sz(sized, (m) => s.radius(m.value)), onAnchor(project))).toEqual(spreadMarks(sz(sized, (m) => s.radius(m.value)), onAnchor(project)));
   });
   it('keeps every mark exactly once while crowds join many times, and a crowd placed only in its province stays in its room', () => {
     const s = sizeScale([5000]); // 5-px marks
@@ -71,21 +74,71 @@ describe('mark layout', () => {
     // pack spreads over its neighbours, so the packs join one by one (and the crowd becomes a group on its way).
     const marks = Array.from({ length: 2000 }, (_, i) => mark(`m${String(i).padStart(4, '0')}`, 100 + (i % 100) * 1.5, 30, i % 7 ? 50 : null));
     const ids = (out: ReturnType<typeof spreadMarks>) => [...out.placed.map((p) => p.mark.cluster.id), ...out.groups.flatMap((g) => g.ids)].sort();
-    const out = spreadMarks(marks, r, project);
+    const out = spreadMarks(sz(marks, r), onAnchor(project));
     expect(ids(out)).toEqual(marks.map((m) => m.cluster.id).sort());
     expect(out.groups.length).toBeGreaterThan(0);
     for (const g of out.groups) expect(g.ids).toEqual([...g.ids].sort());
-    expect(ids(spreadMarks([...marks].reverse(), r, project))).toEqual(ids(out));
+    expect(ids(spreadMarks(sz([...marks].reverse(), r), onAnchor(project)))).toEqual(ids(out));
     // The same crowd placed only by its province: groups (joined ones among them), hollow, no larger than the province's room.
     const inProvince = marks.map((m) => ({ ...m, anchor: { ...m.anchor, precision: 'province' } }) as ClusterMark);
-    const boxed = spreadMarks(inProvince, r, project, { roomOf: (adcode) => (adcode === '610000' ? 20 : null) });
+    const boxed = spreadMarks(sz(inProvince, r), onAnchor(project), { roomOf: (adcode) => (adcode === '610000' ? 20 : null) });
     expect(ids(boxed)).toEqual(ids(out));
     expect(boxed.groups.every((g) => g.provinceOnly && g.r <= 20)).toBe(true);
     expect(boxed.groups.some((g) => g.ids.length > 20)).toBe(true);
     // One mark placed more precisely between two points, under their rings: the group it joins is no longer only the province's.
-    const mixed = spreadMarks([...inProvince, mark('z', 130.75, 30, 50)], r, project, { roomOf: () => 20 });
+    const mixed = spreadMarks(sz([...inProvince, mark('z', 130.75, 30, 50)], r), onAnchor(project), { roomOf: () => 20 });
     const withZ = mixed.groups.find((g) => g.ids.includes('z'))!;
     expect([withZ.ids.length > 1, withZ.provinceOnly]).toEqual([true, false]);
     expect(mixed.groups.find((g) => g.ids.includes('z'))?.provinceOnly ?? false).toBe(false);
+  });
+
+  it('keys a group by its members whatever their order, counts them, and lists them sorted only when asked', () => {
+    const s = sizeScale([100]);
+    const project = onAnchor((lon: number, lat: number): [number, number] => [lon * 10, -lat * 10]);
+    const crowd = Array.from({ length: 40 }, (_, i) => mark(`k${String(i).padStart(2, '0')}`, 110 + (i % 5) * 0.05, 30, 100));
+    const one = spreadMarks(sz(crowd, (m) => s.radius(m.value)), project, { maxSpread: 10 }).groups;
+    const other = spreadMarks(sz([...crowd].reverse(), (m) => s.radius(m.value)), project, { maxSpread: 10 }).groups;
+    expect(one).toHaveLength(1);
+    expect(other.map((g) => g.key)).toEqual(one.map((g) => g.key));
+    expect(one[0]!.count).toBe(40);
+    expect(one[0]!.ids).toEqual(crowd.map((m) => m.cluster.id).sort());
+    // One member fewer is another group.
+    const fewer = spreadMarks(sz(crowd.slice(1), (m) => s.radius(m.value)), project, { maxSpread: 10 }).groups;
+    expect(fewer[0]!.key).not.toBe(one[0]!.key);
+  });
+
+  it("reuses a region's layout that a filter left as it was, with the same result as laying everything out again", () => {
+    const s = sizeScale([100, 400, 900]);
+    const project = onAnchor((lon: number, lat: number): [number, number] => [lon * 10, -lat * 10]);
+    const inRegion = (region: string, m: ClusterMark) => ({ ...m, region }) as ClusterMark;
+    // Two regions whose crowds meet at a border (x = 115), and a third far off.
+    const east = Array.from({ length: 30 }, (_, i) => inRegion('east', mark(`e${String(i).padStart(2, '0')}`, 115 + (i % 6) * 0.3, 30 + Math.floor(i / 6) * 0.3, i % 3 ? 100 : 900)));
+    const central = Array.from({ length: 30 }, (_, i) => inRegion('central', mark(`c${String(i).padStart(2, '0')}`, 115 - (i % 6) * 0.3, 30 + Math.floor(i / 6) * 0.3, i % 4 ? 400 : null)));
+    const west = Array.from({ length: 10 }, (_, i) => inRegion('west', mark(`w${i}`, 100 + i, 35, 100)));
+    const sized = sizedMarks([...east, ...central, ...west], s);
+    const without = (region: string) => sized.filter((p) => p.mark.region !== region);
+    const parts = new PartCache();
+    const all = spreadForMap(sized, project, { parts });
+    const noEast = spreadForMap(without('east'), project, { parts });
+    // The same result as with nothing kept, both ways.
+    expect(noEast).toEqual(spreadForMap(without('east'), project));
+    expect(spreadForMap(sized, project, { parts })).toEqual(all);
+    expect(all).toEqual(spreadForMap(sized, project));
+    // The western marks, apart from the others and left alone by the filter, are the very objects laid out before.
+    const placedOf = (out: typeof all, id: string) => out.placed.find((p) => p.mark.cluster.id === id);
+    expect(placedOf(noEast, 'w3')).toBe(placedOf(all, 'w3'));
+    // Every mark exactly once, and none hides another across the border.
+    const ids = (out: typeof all) => [...out.placed.map((p) => p.mark.cluster.id), ...out.groups.flatMap((g) => g.ids)].sort();
+    expect(ids(all)).toEqual(sized.map((p) => p.mark.cluster.id).sort());
+    const grey = all.placed.filter((p) => p.mark.value == null);
+    const drawn = all.placed.filter((p) => p.mark.value != null);
+    for (const layer of [grey, drawn])
+      for (const a of layer)
+        for (const b of layer) {
+          if (a === b) continue;
+          const [ax, ay] = project(a.mark.anchor)!;
+          const [bx, by] = project(b.mark.anchor)!;
+          expect(Math.hypot(ax + a.dx - bx - b.dx, ay + a.dy - by - b.dy)).toBeGreaterThanOrEqual(Math.max(a.r, b.r));
+        }
   });
 });

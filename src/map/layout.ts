@@ -54,13 +54,32 @@ export interface Placed {
   r: number;
 }
 
+/** A mark and its radius: what the layout is handed. */
+export type Sized = Pick<Placed, 'mark' | 'r'>;
+
+/** A point's screen position (px) at one projection, or null when it does not project. */
+export type Project = (at: { lon: number; lat: number }) => [number, number] | null;
+
+const sizedByScale = new WeakMap<SizeScale, WeakMap<ClusterMark, Placed>>();
+
 /**
  * Each mark with its radius, at its anchor: what both maps are handed. They lay the marks out themselves at
  * their projection and zoom (spreadMarks below); packing marks here as well cost 100 ms a filter at 100,000
- * clusters and was never drawn.
+ * clusters and was never drawn. A mark gets the same object for a scale every time (marks are never changed
+ * once built): a filter allocates nothing here, and a region's marks that a filter left alone are the same
+ * list item for item (what PartCache compares).
  */
 export function sizedMarks(marks: readonly ClusterMark[], scale: SizeScale): Placed[] {
-  return marks.map((mark) => ({ mark, dx: 0, dy: 0, r: scale.radius(mark.value) }));
+  let known = sizedByScale.get(scale);
+  if (!known) sizedByScale.set(scale, (known = new WeakMap()));
+  const out: Placed[] = new Array(marks.length);
+  for (let i = 0; i < marks.length; i++) {
+    const mark = marks[i]!;
+    let p = known.get(mark);
+    if (!p) known.set(mark, (p = { mark, dx: 0, dy: 0, r: scale.radius(mark.value) }));
+    out[i] = p;
+  }
+  return out;
 }
 
 /** The province all these marks are placed only by (precision "province"), or null when any is placed more precisely or they are in two. */
@@ -82,15 +101,18 @@ export interface Spread {
 
 /** Marks too many for the room they share, drawn as one ring with their count; it splits on zoom or click. */
 export interface MarkGroup {
-  /** Stable for the same members: the sorted ids joined. */
-  key: string;
-  ids: string[];
+  /** Stable for the same members, whatever their order: their count and two sums of their ids' hashes. */
+  readonly key: string;
+  /** How many marks the ring stands for. */
+  readonly count: number;
+  /** The members' ids, sorted (listed when first asked: a crowd of 80,000 costs a sort). */
+  readonly ids: readonly string[];
   /** Screen position (the projection's px) and radius. */
-  x: number;
-  y: number;
-  r: number;
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
   /** All members are placed only by their province (drawn hollow like them). */
-  provinceOnly: boolean;
+  readonly provinceOnly: boolean;
 }
 
 export interface SpreadOptions {
@@ -102,6 +124,8 @@ export interface SpreadOptions {
   roomOf?(provinceAdcode: string): number | null;
   /** Group keys the reader opened (clicked): drawn spread whatever their size. */
   expanded?: ReadonlySet<string>;
+  /** Each region's layout kept from earlier calls with the same projection and options (see PartCache). */
+  parts?: PartCache;
 }
 
 /**
@@ -109,28 +133,88 @@ export interface SpreadOptions {
  * around their shared centre, each moved the least a deterministic circle packing allows, and a pack that
  * would spread further than the room it has (its province's, for marks placed only in a province) becomes
  * one group with a count. The same function serves the WebGL map (recomputed on zoom) and the SVG map.
+ *
+ * Each region's marks are laid out on their own first, then whatever hides across a regional border is
+ * joined: a filter that leaves a region's marks as they were finds that region's layout in `o.parts`.
  */
-export function spreadMarks(marks: readonly ClusterMark[], radius: (m: ClusterMark) => number, project: (lon: number, lat: number) => [number, number] | null, o: SpreadOptions = {}): Spread {
+export function spreadMarks(marks: readonly Sized[], project: Project, o: SpreadOptions = {}): Spread {
   const gap = o.gap ?? 1.5;
-  const items = projectItems(marks, radius, project);
   const lay = laying(o, gap);
-  // First the marks whose points hide one another, then whatever their packs cover.
-  const comps = firstComponents(items, gap).map((members) => lay.items(members));
-  mergeHiding(comps, lay.join, hiding(gap));
-  const out: Spread = { placed: comps.flatMap((c) => c.placed), groups: comps.flatMap((c) => (c.group ? [{ ...c.group, ...idsOf(flat(c.bag)) }] : [])) };
-  // Larger marks first, so that smaller ones are drawn on top; groups in a stable order.
-  out.placed.sort((a, b) => b.r - a.r || byId(a.mark.cluster.id, b.mark.cluster.id));
-  out.groups.sort((a, b) => byId(a.key, b.key));
-  return out;
+  const hides = hiding(gap);
+  const layPart = (region: string, part: Sized[]): Comp[] => {
+    const known = o.parts?.get(region, part);
+    if (known) return known;
+    // First the marks whose points hide one another, then whatever their packs cover.
+    const comps = firstComponents(projectItems(part, project, o.parts), gap).map((members) => lay.items(members));
+    mergeHiding(comps, lay.join, hides);
+    o.parts?.set(region, part, comps);
+    return comps;
+  };
+  const comps = byRegion(marks).flatMap(([region, part]) => layPart(region, part));
+  mergeHiding(comps, lay.join, hides);
+  return spreadOf(comps);
 }
+
+/** The marks of each region (in the order given), regions in a fixed order. */
+function byRegion(marks: readonly Sized[]): [string, Sized[]][] {
+  const parts = new Map<string, Sized[]>();
+  for (const s of marks) {
+    const key = String(s.mark.region);
+    const part = parts.get(key);
+    if (part) part.push(s);
+    else parts.set(key, [s]);
+  }
+  return [...parts].sort((a, b) => byId(a[0], b[0]));
+}
+
+/** What the maps draw from the components: each placed mark, larger first (smaller ones on top); each group. */
+function spreadOf(comps: readonly Comp[]): Spread {
+  const placed = comps.flatMap((c) => c.placed);
+  const groups = comps.flatMap((c) => (c.ring ? [new Group(c.ring, c.bag, c.st)] : []));
+  placed.sort((a, b) => b.r - a.r || byId(a.mark.cluster.id, b.mark.cluster.id));
+  groups.sort((a, b) => byId(a.key, b.key));
+  return { placed, groups };
+}
+
+/**
+ * The layout of each region's marks at one projection, kept between calls of spreadMarks: a filter that
+ * leaves a region's marks as they were (the same marks with the same radii, in the same order) lays out
+ * only the regions it changed, then the borders. The caller keeps one per projection and options, and
+ * starts a new one when either changes. A few layouts per region are kept, the latest used last.
+ */
+export class PartCache {
+  readonly #parts = new Map<string, { marks: Sized[]; comps: Comp[] }[]>();
+  /** Each mark on screen (null: off the projection). */
+  readonly items = new WeakMap<Sized, Item | null>();
+
+  get(region: string, marks: readonly Sized[]): Comp[] | null {
+    const kept = this.#parts.get(region) ?? [];
+    const at = kept.findIndex((k) => sameMarks(k.marks, marks));
+    if (at < 0) return null;
+    const [hit] = kept.splice(at, 1);
+    kept.push(hit!);
+    return [...hit!.comps];
+  }
+
+  set(region: string, marks: Sized[], comps: readonly Comp[]): void {
+    const kept = this.#parts.get(region) ?? this.#parts.set(region, []).get(region)!;
+    kept.push({ marks, comps: [...comps] });
+    if (kept.length > PART_LAYOUTS_KEPT) kept.shift();
+  }
+}
+const PART_LAYOUTS_KEPT = 6;
+
+const sameMarks = (a: readonly Sized[], b: readonly Sized[]) => a.length === b.length && a.every((s, i) => s.mark === b[i]!.mark && s.r === b[i]!.r);
 
 /** A mark on screen: its point at this projection and its radius. */
 type Item = { m: ClusterMark; p: [number, number]; r: number };
+/** A group's ring on screen, before its members are listed. */
+type Ring = { x: number; y: number; r: number; provinceOnly: boolean };
 /**
  * Marks drawn together: their bag and sums (stats), and what is drawn. box: the circles' extent [x0, y0, x1,
  * y1], radii included: components whose boxes are apart hide nothing of one another.
  */
-type Comp = { bag: Bag; st: Stats; circles: { x: number; y: number; r: number }[]; placed: Placed[]; group: MarkGroup | null; box?: [number, number, number, number] };
+type Comp = { bag: Bag; st: Stats; circles: { x: number; y: number; r: number }[]; placed: Placed[]; ring: Ring | null; box?: [number, number, number, number] };
 
 /**
  * A component's marks as a tree of lists: two components join without copying their marks, which are listed
@@ -152,46 +236,98 @@ function flat(bag: Bag): Item[] {
   return out;
 }
 
+/** A group as the maps get it: its members listed and sorted only when asked (a tooltip, locate()). */
+class Group implements MarkGroup {
+  readonly key: string;
+  readonly count: number;
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+  readonly provinceOnly: boolean;
+  readonly #bag: Bag;
+  #ids: string[] | null = null;
+
+  constructor(ring: Ring, bag: Bag, st: Stats) {
+    ({ x: this.x, y: this.y, r: this.r, provinceOnly: this.provinceOnly } = ring);
+    this.key = groupKey(st);
+    this.count = st.n;
+    this.#bag = bag;
+  }
+
+  get ids(): readonly string[] {
+    // sort() without a comparator orders strings by code unit, as byId does, and is faster (no call per pair).
+    return (this.#ids ??= flat(this.#bag).map((c) => c.m.cluster.id).sort());
+  }
+}
+
 /**
  * What laying a component needs without its marks: their count, the sums of their points and of the area
- * each takes with its gap, and the province they are all placed only by (null when any is placed more
- * precisely or they are in two). Two components' stats add up.
+ * each takes with its gap, the province they are all placed only by (null when any is placed more
+ * precisely or they are in two), and two sums of their ids' hashes (a key for the same members in any
+ * order, without sorting them). Two components' stats add up.
  */
-type Stats = { n: number; sx: number; sy: number; area: number; province: string | null };
+type Stats = { n: number; sx: number; sy: number; area: number; province: string | null; h1: number; h2: number };
 
 function statsOf(items: readonly Item[], gap: number): Stats {
-  const st: Stats = { n: items.length, sx: 0, sy: 0, area: 0, province: onlyProvince(items.map((c) => c.m)) };
+  const st: Stats = { n: items.length, sx: 0, sy: 0, area: 0, province: items[0]?.m.anchor.precision === 'province' ? items[0].m.cluster.province_adcode : null, h1: 0, h2: 0 };
   for (const c of items) {
     st.sx += c.p[0];
     st.sy += c.p[1];
     st.area += (c.r + gap) ** 2;
+    if (st.province != null && (c.m.anchor.precision !== 'province' || c.m.cluster.province_adcode !== st.province)) st.province = null;
+    const h = idHash(c.m);
+    st.h1 = (st.h1 + h.a) >>> 0;
+    st.h2 = (st.h2 + h.b) >>> 0;
   }
   return st;
 }
 
-const addStats = (a: Stats, b: Stats): Stats => ({ n: a.n + b.n, sx: a.sx + b.sx, sy: a.sy + b.sy, area: a.area + b.area, province: a.province != null && a.province === b.province ? a.province : null });
+const idHashes = new WeakMap<ClusterMark, { a: number; b: number }>();
 
-/** The marks that project (those off the projection are left out), each with its radius. */
-function projectItems(marks: readonly ClusterMark[], radius: (m: ClusterMark) => number, project: (lon: number, lat: number) => [number, number] | null): Item[] {
+/** Two 32-bit hashes of a mark's cluster id (FNV-1a and a multiply–xorshift one), once per mark. */
+function idHash(m: ClusterMark): { a: number; b: number } {
+  let h = idHashes.get(m);
+  if (h) return h;
+  const id = m.cluster.id;
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let k = 0; k < id.length; k++) {
+    const ch = id.charCodeAt(k);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  idHashes.set(m, (h = { a: a >>> 0, b: b >>> 0 }));
+  return h;
+}
+
+const addStats = (a: Stats, b: Stats): Stats => ({ n: a.n + b.n, sx: a.sx + b.sx, sy: a.sy + b.sy, area: a.area + b.area, province: a.province != null && a.province === b.province ? a.province : null, h1: (a.h1 + b.h1) >>> 0, h2: (a.h2 + b.h2) >>> 0 });
+
+/** A group's key: the same for the same members whatever the order they were joined in. */
+const groupKey = (st: Stats): string => `${st.n}-${st.h1.toString(36)}-${st.h2.toString(36)}`;
+
+/**
+ * The marks that project (those off the projection are left out), each with its radius and point; the
+ * cache's item for a mark when it has one (an item depends only on the mark, its radius and the projection).
+ */
+function projectItems(marks: readonly Sized[], project: Project, cache?: PartCache): Item[] {
   const items: Item[] = [];
-  for (const m of marks) {
-    const p = project(m.anchor.lon, m.anchor.lat);
-    if (p) items.push({ m, p, r: radius(m) });
+  for (const s of marks) {
+    let it = cache?.items.get(s);
+    if (it === undefined) {
+      const p = project(s.mark.anchor);
+      it = p ? { m: s.mark, p, r: s.r } : null;
+      cache?.items.set(s, it);
+    }
+    if (it) items.push(it);
   }
   return items;
 }
 
-/** The sorted ids and their key: for a group's output, and to ask whether the reader opened it. */
-function idsOf(members: readonly Item[]): { ids: string[]; key: string } {
-  // sort() without a comparator orders strings by code unit, as byId does, and is faster (no call per pair).
-  const ids = members.map((c) => c.m.cluster.id).sort();
-  return { ids, key: ids.join(',') };
-}
-
-/** A group ring; its ids and key are filled in once the layout is done (a crowd merges many times on its way). */
+/** A group ring; its members are listed only when the maps ask (a crowd merges many times on its way). */
 function asGroup(bag: Bag, st: Stats, x: number, y: number, room: number): Comp {
-  const group = { key: '', ids: [] as string[], x, y, r: Math.max(9, Math.min(room, 7 + 2.5 * Math.sqrt(st.n))), provinceOnly: st.province != null };
-  return { bag, st, circles: [group], placed: [], group };
+  const ring = { x, y, r: Math.max(9, Math.min(room, 7 + 2.5 * Math.sqrt(st.n))), provinceOnly: st.province != null };
+  return { bag, st, circles: [ring], placed: [], ring };
 }
 
 /**
@@ -200,17 +336,17 @@ function asGroup(bag: Bag, st: Stats, x: number, y: number, room: number): Comp 
  */
 function laying(o: SpreadOptions, gap: number): { items(members: Item[]): Comp; join(a: Comp, b: Comp): Comp } {
   const maxSpread = o.maxSpread ?? 80;
-  /** Did the reader open this pack? Only asked when some group was opened: the key costs a sort of the members. */
-  const opened = (bag: Bag) => !!o.expanded?.size && o.expanded.has(idsOf(flat(bag)).key);
+  /** Did the reader open this pack? */
+  const opened = (st: Stats) => !!o.expanded?.size && o.expanded.has(groupKey(st));
   const lay = (bag: Bag, st: Stats): Comp => {
     if (st.n === 1) {
       const c = flat(bag)[0]!;
-      return { bag, st, circles: [{ x: c.p[0], y: c.p[1], r: c.r }], placed: [{ mark: c.m, dx: 0, dy: 0, r: c.r }], group: null };
+      return { bag, st, circles: [{ x: c.p[0], y: c.p[1], r: c.r }], placed: [{ mark: c.m, dx: 0, dy: 0, r: c.r }], ring: null };
     }
     const cx = st.sx / st.n;
     const cy = st.sy / st.n;
     const room = st.province ? (o.roomOf?.(st.province) ?? maxSpread) : maxSpread;
-    const open = opened(bag);
+    const open = opened(st);
     // A pack spreads at least as far as one disc of the circles' total area: when that is already more
     // than the room, it is a group without packing it (packing 50,000 circles takes seconds).
     if (Math.sqrt(st.area) > room && !open) return asGroup(bag, st, cx, cy, room);
@@ -219,7 +355,7 @@ function laying(o: SpreadOptions, gap: number): { items(members: Item[]): Comp; 
     const spread = packed.reduce((m, c) => Math.max(m, Math.hypot(c.x, c.y) + c.r), 0);
     if (spread > room && !open) return asGroup(comp, st, cx, cy, room);
     const placed = comp.map((c, i) => ({ mark: c.m, dx: cx + packed[i]!.x - c.p[0], dy: cy + packed[i]!.y - c.p[1], r: c.r }));
-    return { bag: comp, st, circles: comp.map((c, i) => ({ x: cx + packed[i]!.x, y: cy + packed[i]!.y, r: c.r })), placed, group: null };
+    return { bag: comp, st, circles: comp.map((c, i) => ({ x: cx + packed[i]!.x, y: cy + packed[i]!.y, r: c.r })), placed, ring: null };
   };
   return { items: (members) => lay(members, statsOf(members, gap)), join: (a, b) => lay({ a: a.bag, b: b.bag }, addStats(a.st, b.st)) };
 }
@@ -234,7 +370,14 @@ function hiding(gap: number): (a: Comp, b: Comp) => boolean {
     const p = boxOf(a), q = boxOf(b);
     return p[2] + gap < q[0] || q[2] + gap < p[0] || p[3] + gap < q[1] || q[3] + gap < p[1];
   };
-  return (a, b) => !apart(a, b) && a.circles.some((x) => b.circles.some((y) => Math.hypot(x.x - y.x, x.y - y.y) < Math.max(x.r, y.r) + gap));
+  return (a, b) =>
+    !apart(a, b) &&
+    a.circles.some((x) =>
+      b.circles.some((y) => {
+        const reach = Math.max(x.r, y.r) + gap;
+        return (x.x - y.x) ** 2 + (x.y - y.y) ** 2 < reach * reach;
+      }),
+    );
 }
 
 /**
@@ -243,28 +386,15 @@ function hiding(gap: number): (a: Comp, b: Comp) => boolean {
  * (100,000 marks stand on a few thousand county seats and province centres). A point P joins a point Q when
  * P's largest mark reaches Q's centre and Q has a mark no larger: the test of every pair of their marks
  * gives the same answer.
+ *
+ * A point is one projected position object: a projection that hands the same array for the same place
+ * (the WebGL map's, cached per zoom) lets the marks at a county seat share one point; two arrays at the same
+ * place are two points, which the distance test joins (0 is within every reach), so the components are the
+ * same either way.
  */
 function firstComponents(items: readonly Item[], gap: number): Item[][] {
-  // Keyed by x, then y: no string made per mark. Union–find runs over the points, not the marks.
-  const atPoint = new Map<number, Map<number, number>>();
-  const points: JoinPoint[] = [];
-  const pointOf = new Int32Array(items.length);
-  items.forEach((it, i) => {
-    const [x, y] = it.p;
-    const column = atPoint.get(x) ?? atPoint.set(x, new Map()).get(x)!;
-    const k = column.get(y);
-    if (k === undefined) {
-      column.set(y, points.length);
-      pointOf[i] = points.length;
-      points.push({ p: it.p, maxR: it.r, minR: it.r });
-    } else {
-      const pt = points[k]!;
-      pointOf[i] = k;
-      if (it.r > pt.maxR) pt.maxR = it.r;
-      if (it.r < pt.minR) pt.minR = it.r;
-    }
-  });
-  const parent = new Int32Array(points.length).map((_, i) => i);
+  const points = pointsOf(items);
+  const parent = new Int32Array(points.n).map((_, i) => i);
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root]!;
@@ -278,7 +408,7 @@ function firstComponents(items: readonly Item[], gap: number): Item[][] {
   joinNearPoints(points, find, parent, gap);
   const first = new Map<number, Item[]>();
   items.forEach((it, i) => {
-    const root = find(pointOf[i]!);
+    const root = find(points.of[i]!);
     const list = first.get(root);
     if (list) list.push(it);
     else first.set(root, [it]);
@@ -286,7 +416,29 @@ function firstComponents(items: readonly Item[], gap: number): Item[][] {
   return [...first.values()];
 }
 
-type JoinPoint = { p: [number, number]; maxR: number; minR: number };
+/** Distinct points, by column: position, their largest and smallest mark; `of` is each item's point. */
+type JoinPoints = { n: number; x: Float64Array; y: Float64Array; maxR: Float64Array; minR: Float64Array; of: Int32Array };
+
+function pointsOf(items: readonly Item[]): JoinPoints {
+  const index = new Map<[number, number], number>();
+  const of = new Int32Array(items.length);
+  const x = new Float64Array(items.length), y = new Float64Array(items.length), maxR = new Float64Array(items.length), minR = new Float64Array(items.length);
+  let n = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const k = index.get(it.p);
+    if (k === undefined) {
+      index.set(it.p, n);
+      [x[n], y[n], maxR[n], minR[n]] = [it.p[0], it.p[1], it.r, it.r];
+      of[i] = n++;
+    } else {
+      of[i] = k;
+      if (it.r > maxR[k]!) maxR[k] = it.r;
+      if (it.r < minR[k]!) minR[k] = it.r;
+    }
+  }
+  return { n, x, y, maxR, minR, of };
+}
 
 /**
  * Joins points whose marks hide one another (union–find over `parent`). A grid instead of a test of every
@@ -294,24 +446,24 @@ type JoinPoint = { p: [number, number]; maxR: number; minR: number };
  * (r + gap), in the cells that far. The cells are half a typical point's reach (the median): in a dense
  * crowd a point then tests few more points than it can reach.
  */
-function joinNearPoints(points: JoinPoint[], find: (i: number) => number, parent: Int32Array, gap: number): void {
-  const radii = points.map((pt) => pt.maxR).sort((a, b) => a - b);
-  const reach = Math.max(1, ((radii[Math.floor(radii.length / 2)] ?? 0) + gap) / 2);
-  const cellOf = (p: [number, number]) => [Math.floor(p[0] / reach), Math.floor(p[1] / reach)] as const;
+function joinNearPoints(pts: JoinPoints, find: (i: number) => number, parent: Int32Array, gap: number): void {
+  const { n, x, y, maxR, minR } = pts;
+  const radii = maxR.slice(0, n).sort();
+  const reach = Math.max(1, ((radii[n >> 1] ?? 0) + gap) / 2);
   const grid = new Map<number, number[]>();
-  points.forEach((pt, i) => {
-    const [cx, cy] = cellOf(pt.p);
-    const k = gridKey(cx, cy);
+  for (let i = 0; i < n; i++) {
+    const k = gridKey(Math.floor(x[i]! / reach), Math.floor(y[i]! / reach));
     const list = grid.get(k);
     if (list) list.push(i);
     else grid.set(k, [i]);
-  });
+  }
   // A cell whose points all joined one component is remembered: a later point already in that component
   // skips it (a dense crowd, 80,000 points at the national view, would otherwise test every near pair).
   const joined = new Map<number, number>();
-  points.forEach((a, i) => {
-    const [cx, cy] = cellOf(a.p);
-    const rings = Math.ceil((a.maxR + gap) / reach);
+  for (let i = 0; i < n; i++) {
+    const cx = Math.floor(x[i]! / reach), cy = Math.floor(y[i]! / reach);
+    const far = maxR[i]! + gap;
+    const rings = Math.ceil(far / reach);
     for (let dx = -rings; dx <= rings; dx++)
       for (let dy = -rings; dy <= rings; dy++) {
         const k = gridKey(cx + dx, cy + dy);
@@ -321,13 +473,14 @@ function joinNearPoints(points: JoinPoint[], find: (i: number) => number, parent
         if (done != null && find(done) === find(i)) continue;
         let all = true;
         for (const j of cell) {
-          const b = points[j]!;
-          if (j !== i && b.minR <= a.maxR && Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < a.maxR + gap) parent[find(i)] = find(j);
-          else if (j !== i && find(j) !== find(i)) all = false;
+          if (j === i) continue;
+          const ex = x[i]! - x[j]!, ey = y[i]! - y[j]!;
+          if (minR[j]! <= maxR[i]! && ex * ex + ey * ey < far * far) parent[find(i)] = find(j);
+          else if (find(j) !== find(i)) all = false;
         }
         if (all) joined.set(k, i);
       }
-  });
+  }
 }
 
 /**
@@ -366,11 +519,11 @@ function mergeHiding<C>(comps: C[], join: (a: C, b: C) => C, hides: (a: C, b: C)
  * so that none of its kind hides another (and grouped where they have no room), the grey ones drawn
  * under the others. A crowd of small grey marks never folds the sized marks into one group ring.
  */
-export function spreadForMap(marks: readonly ClusterMark[], radius: (m: ClusterMark) => number, project: (lon: number, lat: number) => [number, number] | null, o: SpreadOptions = {}): Spread {
-  const sized = marks.filter((m) => m.value != null);
-  if (!sized.length || sized.length === marks.length) return spreadMarks(marks, radius, project, o);
-  const under = spreadMarks(marks.filter((m) => m.value == null), radius, project, o);
-  const over = spreadMarks(sized, radius, project, o);
+export function spreadForMap(marks: readonly Sized[], project: Project, o: SpreadOptions = {}): Spread {
+  const sized = marks.filter((s) => s.mark.value != null);
+  if (!sized.length || sized.length === marks.length) return spreadMarks(marks, project, o);
+  const under = spreadMarks(marks.filter((s) => s.mark.value == null), project, o);
+  const over = spreadMarks(sized, project, o);
   return { placed: [...under.placed, ...over.placed], groups: [...under.groups, ...over.groups] };
 }
 

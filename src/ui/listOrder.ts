@@ -7,6 +7,8 @@
 export interface RowOrder<T> {
   key: string;
   rows: readonly T[];
+  /** Each row's position in `rows`, made on the first filter of this order. */
+  at?: Map<T, number>;
 }
 
 /**
@@ -17,10 +19,23 @@ export interface RowOrder<T> {
  */
 export function orderRows<T>(items: readonly T[], key: string, compare: (a: T, b: T) => number, kept: RowOrder<T> | null): { rows: T[]; kept: RowOrder<T> } {
   if (kept && kept.key === key && kept.rows.length >= items.length) {
-    const want = new Set(items);
-    const rows = kept.rows.filter((m) => want.has(m));
-    if (rows.length === items.length) return { rows, kept };
+    const rows = subset(kept, items);
+    if (rows) return { rows, kept };
   }
   const rows = [...items].sort(compare);
   return { rows, kept: { key, rows } };
+}
+
+/** The kept rows that are among `items`, in the kept order; null when some item is not a kept row. */
+function subset<T>(kept: RowOrder<T>, items: readonly T[]): T[] | null {
+  const at = (kept.at ??= new Map(kept.rows.map((row, i) => [row, i])));
+  const wanted = new Uint8Array(kept.rows.length);
+  for (const item of items) {
+    const i = at.get(item);
+    if (i === undefined) return null;
+    wanted[i] = 1;
+  }
+  const rows: T[] = [];
+  for (let i = 0; i < wanted.length; i++) if (wanted[i]) rows.push(kept.rows[i]!);
+  return rows.length === items.length ? rows : null;
 }

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { useSite, openPage, screenshot, ROOT, clustersOfLayers } from './harness.ts';
 import type { Atlas } from '../../src/data/schema.ts';
 import { readAtlas } from '../atlasFile.ts';
+import { PAGE } from '../../src/ui/list.ts';
 
 const atlas = readAtlas() as Atlas;
 const low = new Set(atlas.sources.filter((s) => s.grade === 'low').map((s) => s.id));
@@ -23,11 +24,11 @@ describe('layers', () => {
     await page.waitForURL(/[?&]layer=/);
     const layers = new URL(page.url()).searchParams.get('layer')!.split(',');
     assert.ok(layers.includes('local') && layers.includes('amc'), layers.join());
-    // The list shows one page of 200 rows: the caption counts them all, and every row is of the layers.
+    // The list shows one page of rows (PAGE): the caption counts them all, and every row is of the layers.
     const expected = visible(clustersOfLayers(atlas, layers));
     assert.match((await page.locator('.cluster-list caption').textContent()) ?? '', new RegExp(`\\b${expected.length}\\b`));
     const shown = await listIds(page);
-    assert.equal(shown.length, Math.min(200, expected.length));
+    assert.equal(shown.length, Math.min(PAGE, expected.length));
     assert.ok(shown.every((id) => expected.includes(id)));
     await page.reload();
     await page.waitForFunction(() => window.__atlas?.ready === true);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { openBrowser, startPreview, openPage, type Server } from './harness.ts';
 import { prepareSize, stageSite, measureOnce, type Prepared } from '../../scripts/bench-scale.ts';
+import { PAGE } from '../../src/ui/list.ts';
 
 describe('scale bench, 1,000 synthetic clusters', () => {
   let browser: Browser;
@@ -41,34 +42,36 @@ describe('scale bench, 1,000 synthetic clusters', () => {
     r.sectorRepaint.forEach((v, i) => positive(`sectorRepaint[${i}]`, v));
   });
 
-  it('the list draws one page of 200 rows and moves through all 1,000 by button and by arrow key', async () => {
+  it(`the list draws one page of ${PAGE} rows and moves through all 1,000 by button and by arrow key`, async () => {
     const { page, guard, close } = await openPage(browser, server.origin, '/');
     const rows = page.locator('.cluster-list tbody tr');
     const ids = () => rows.evaluateAll((trs) => trs.map((r) => (r as HTMLElement).dataset['cluster']!));
     const pageText = page.locator('.list-pager .list-page');
-    assert.equal(await rows.count(), 200);
-    assert.match((await pageText.textContent()) ?? '', /^第 1–200 个，共 1,?000 个$/);
+    /** The pager's text for the k-th page (from 0), as the start of the zh line. */
+    const pageOf = (k: number) => new RegExp(`^第 ${k * PAGE + 1}–${(k + 1) * PAGE} 个`);
+    assert.equal(await rows.count(), PAGE);
+    assert.match((await pageText.textContent()) ?? '', new RegExp(`^第 1–${PAGE} 个，共 1,?000 个$`));
     assert.equal(await page.locator('.list-prev').isDisabled(), true);
     const first = await ids();
     await page.locator('.list-next').click();
-    assert.match((await pageText.textContent()) ?? '', /^第 201–400 个/);
+    assert.match((await pageText.textContent()) ?? '', pageOf(1));
     const second = await ids();
-    assert.equal(second.length, 200);
+    assert.equal(second.length, PAGE);
     assert.equal(second.filter((id) => first.includes(id)).length, 0, 'the next page shows other clusters');
     // Down from a page's last row goes on to the next page's first.
     await rows.last().focus();
     await page.keyboard.press('ArrowDown');
-    assert.match((await pageText.textContent()) ?? '', /^第 401–600 个/);
+    assert.match((await pageText.textContent()) ?? '', pageOf(2));
     assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('tbody')?.firstElementChild === document.activeElement), true);
     const third = await ids();
     await page.keyboard.press('ArrowUp');
-    assert.match((await pageText.textContent()) ?? '', /^第 201–400 个/);
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['cluster']), second[199]);
+    assert.match((await pageText.textContent()) ?? '', pageOf(1));
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['cluster']), second[PAGE - 1]);
     guard.assertClean();
     await close();
     // A cluster selected elsewhere (here by the URL) opens the list at its page, its row selected.
     const other = await openPage(browser, server.origin, `/?cluster=${third[10]}`);
-    assert.match((await other.page.locator('.list-pager .list-page').textContent()) ?? '', /^第 401–600 个/);
+    assert.match((await other.page.locator('.list-pager .list-page').textContent()) ?? '', pageOf(2));
     assert.equal(await other.page.locator(`.cluster-list tr[data-cluster="${third[10]}"]`).getAttribute('aria-selected'), 'true');
     other.guard.assertClean();
     await other.close();

@@ -75,7 +75,7 @@ export function createGlMarks(map: MapLibreMap, overlay: MarksOverlay, geo: Base
  * A group's count is plain text over the map (deck.gl's text layer would add its font machinery to the
  * download for a few digits): placed at each group's point, moved with the camera.
  */
-function groupCounts(map: MapLibreMap): { draw(groups: readonly { position: [number, number]; ids: readonly string[] }[]): void; remove(): void } {
+function groupCounts(map: MapLibreMap): { draw(groups: readonly { position: [number, number]; count: number }[]): void; remove(): void } {
   const counts = document.createElement('div');
   counts.className = 'map-group-counts';
   counts.setAttribute('aria-hidden', 'true');
@@ -93,7 +93,7 @@ function groupCounts(map: MapLibreMap): { draw(groups: readonly { position: [num
   return {
     draw(next) {
       groups = next;
-      counts.replaceChildren(...next.map((g) => Object.assign(document.createElement('span'), { textContent: String(g.ids.length) })));
+      counts.replaceChildren(...next.map((g) => Object.assign(document.createElement('span'), { textContent: String(g.count) })));
       place();
     },
     remove: () => counts.remove(),

@@ -5,7 +5,7 @@
 import { ScatterplotLayer, LineLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { PickTarget } from '../pick.ts';
-import { spreadForMap, type Placed, type MarkGroup } from '../layout.ts';
+import { spreadForMap, PartCache, type Placed, type MarkGroup } from '../layout.ts';
 import type { SiteRow } from '../../data/schema.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
 
@@ -60,11 +60,20 @@ export function layoutAtZoom(placed: readonly Placed[], zoom: number, provinceBo
   return laid;
 }
 
+/**
+ * What is kept at one zoom and set of province extents between layouts: each anchor's projected point and
+ * each region's layout (a filter that leaves a region as it was does not lay it out again).
+ */
+let atZoom: { zoom: number; bounds: unknown; points: WeakMap<object, [number, number]>; places: Map<number, Map<number, [number, number]>>; parts: PartCache; rooms: Map<string, number | null> } | null = null;
+
+function keptAt(zoom: number, provinceBounds: unknown): NonNullable<typeof atZoom> {
+  if (!atZoom || atZoom.zoom !== zoom || atZoom.bounds !== provinceBounds) atZoom = { zoom, bounds: provinceBounds, points: new WeakMap(), places: new Map(), parts: new PartCache(), rooms: new Map() };
+  return atZoom;
+}
+
 function layoutOnce(placed: readonly Placed[], zoom: number, provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>): Laid {
-  // Keyed by the mark itself: no string hashed per lookup.
-  const radius = new Map(placed.map((p) => [p.mark, p.r]));
-  // Each province's room once per layout: a crowd asks for it at each of its many joins.
-  const rooms = new Map<string, number | null>();
+  const { points, places, parts, rooms } = keptAt(zoom, provinceBounds);
+  // Each province's room once per zoom: a crowd asks for it at each of its many joins.
   const roomOf = (adcode: string) => {
     if (rooms.has(adcode)) return rooms.get(adcode)!;
     const b = provinceBounds?.get(adcode);
@@ -77,8 +86,19 @@ function layoutOnce(placed: readonly Placed[], zoom: number, provinceBounds?: Re
     rooms.set(adcode, room);
     return room;
   };
-  const s = spreadForMap(placed.map((p) => p.mark), (m) => radius.get(m) ?? 4, (lon, lat) => project(lon, lat, zoom), { roomOf });
-  return { placed: s.placed, groups: s.groups.map((g) => ({ ...g, position: unproject(g.x, g.y, zoom) })) };
+  // Keyed by the anchor (a site row, never changed): no string hashed per lookup. Anchors at one place
+  // share one array: the layout takes them as one point.
+  const at = (a: { lon: number; lat: number }) => {
+    let p = points.get(a);
+    if (!p) {
+      const column = places.get(a.lon) ?? places.set(a.lon, new Map()).get(a.lon)!;
+      p = column.get(a.lat) ?? column.set(a.lat, project(a.lon, a.lat, zoom)).get(a.lat)!;
+      points.set(a, p);
+    }
+    return p;
+  };
+  const s = spreadForMap(placed, at, { roomOf, parts });
+  return { placed: s.placed, groups: s.groups.map((g) => Object.assign(g, { position: unproject(g.x, g.y, zoom) })) };
 }
 
 interface SiteDot {

@@ -3,7 +3,7 @@
  * cluster's other sites, leader lines back to a moved mark's point, and rings for groups of marks.
  */
 import type { GeoProjection } from 'd3-geo';
-import { spreadForMap, type SizeScale, type Placed, type MarkGroup } from '../layout.ts';
+import { spreadForMap, sizedMarks, type SizeScale, type Placed, type MarkGroup } from '../layout.ts';
 import type { ClusterMark } from '../../data/marks.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
@@ -35,7 +35,7 @@ export interface Covered {
 }
 
 export function drawMarks(sites: SVGGElement, layer: SVGGElement, o: MarksToDraw): Covered {
-  const spread = spreadForMap(o.marks, (m) => o.scale.radius(m.value), (lon, lat) => o.projection([lon, lat]), { roomOf: o.roomOf, expanded: o.expanded });
+  const spread = spreadForMap(sizedMarks(o.marks, o.scale), (at) => o.projection([at.lon, at.lat]), { roomOf: o.roomOf, expanded: o.expanded });
   const placed = spread.placed;
   // The selected cluster is drawn last, on top.
   placed.sort((a, b) => Number(a.mark.cluster.id === o.selectedId) - Number(b.mark.cluster.id === o.selectedId));
@@ -92,10 +92,10 @@ function drawMark(sites: SVGGElement, layer: SVGGElement, pl: Placed, c: [number
 
 /** A group of marks too many for their room: a ring with their count; a click opens it. */
 function groupRing(doc: Document, g: MarkGroup, byId: ReadonlyMap<string, ClusterMark>, o: MarksToDraw): SVGGElement {
-  const node = svgEl(doc, 'g', { class: 'mark-group', 'data-group': g.key, 'data-count': g.ids.length });
+  const node = svgEl(doc, 'g', { class: 'mark-group', 'data-group': g.key, 'data-count': g.count });
   node.append(svgEl(doc, 'circle', { cx: round(g.x), cy: round(g.y), r: round(g.r), fill: g.provinceOnly ? '#FFFFFF' : NEUTRAL_MARK, 'fill-opacity': 0.85, stroke: MARK_STROKE, 'stroke-width': 1.5 }));
   const count = svgEl(doc, 'text', { x: round(g.x), y: round(g.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'font-weight': 600, fill: MARK_STROKE });
-  count.textContent = String(g.ids.length);
+  count.textContent = String(g.count);
   node.append(count, titleOf(doc, g.ids.map((id) => byId.get(id)?.label[o.lang] ?? id).join('\n')));
   node.addEventListener('click', () => o.onOpenGroup(g.key));
   return node;
