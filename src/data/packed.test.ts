@@ -38,6 +38,24 @@ describe('atlas tables written by column', () => {
     expect(t.columns['note']).toEqual({ strings: ['x'], codes: [null, null, 0, null] });
   });
 
+  it('keeps a column with one value in every row as that value once, and reads it back for every row', () => {
+    const rows = [
+      { id: 'a', source: 's1', note: null, year: 2024 },
+      { id: 'b', source: 's1', note: null, year: 2024 },
+      { id: 'c', source: 's1', note: null, year: 2025 },
+    ];
+    const t = packTable(rows, ['id', 'source', 'note', 'year']);
+    expect(t.columns['source']).toEqual({ same: 's1' });
+    expect(t.columns['note']).toEqual({ same: null });
+    expect(t.columns['year']).toEqual([2024, 2024, 2025]);
+    const atlas = readAtlas();
+    const packed = packAtlas(atlas, PACKED_FIELDS);
+    packed.sites.columns['notes_en'] = { same: null };
+    const back = unpackAtlas(JSON.parse(JSON.stringify(packed))) as typeof atlas;
+    expect(back.sites.every((s) => s.notes_en === null)).toBe(true);
+    expect(back.sites.map((s) => s.id)).toEqual(atlas.sites.map((s) => s.id));
+  });
+
   it('leaves a table of rows as it is, and anything not an object', () => {
     const json = { version: 1, clusters: [{ id: 'a' }] };
     expect(unpackAtlas(json)).toBe(json);
@@ -56,7 +74,10 @@ describe('atlas tables written by column', () => {
     expect(() => unpackAtlas(badCode)).toThrow(/^figures\.columns\.unit\.codes\.2: a number below \d+ expected$/);
     const missing = packed();
     delete missing.clusters.columns.sector;
-    expect(() => unpackAtlas(missing)).toThrow('clusters.columns.sector: a list, or strings and codes, expected');
+    expect(() => unpackAtlas(missing)).toThrow('clusters.columns.sector: a list, strings and codes, or one value for every row expected');
+    const badSame = packed();
+    badSame.clusters.columns.sector = { same: ['equipment'] };
+    expect(() => unpackAtlas(badSame)).toThrow('clusters.columns.sector.same: a text, number, true/false or null expected');
     const noLength = packed();
     noLength.clusters.length = -1;
     expect(() => unpackAtlas(noLength)).toThrow('clusters.length: a count of rows expected');
@@ -71,6 +92,6 @@ describe('atlas tables written by column', () => {
     } catch (err: unknown) {
       failure = err instanceof LoadError ? err.failure : err;
     }
-    expect(failure).toEqual({ kind: 'schema', file: 'atlas.json', detail: 'sites.columns.lat: a list, or strings and codes, expected' });
+    expect(failure).toEqual({ kind: 'schema', file: 'atlas.json', detail: 'sites.columns.lat: a list, strings and codes, or one value for every row expected' });
   });
 });

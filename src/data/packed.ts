@@ -4,7 +4,9 @@
  * texts plus one number per row. 100,000 synthetic clusters weigh 44 MB so instead of 184 MB, parse in a
  * quarter of the time, and every row's repeated texts are one string in memory, not one per row.
  *
- *   { "packed": 1, "length": 3, "columns": { "id": ["a", "b", "c"], "unit": { "strings": ["亿元"], "codes": [0, 0, null] } } }
+ *   { "packed": 1, "length": 3, "columns": { "id": ["a", "b", "c"], "unit": { "strings": ["亿元"], "codes": [0, 0, null] }, "note": { "same": null } } }
+ *
+ * A column that holds one value in every row (often: no note at all) is that value once.
  *
  * The page turns them back into rows before it checks the file's shape (shape.ts), so every module reads
  * rows as before; a table that is already a list of rows is left as it is. The row builders below list
@@ -13,7 +15,7 @@
  */
 import type { ClusterRow, FigureRow, SiteRow } from './schema.ts';
 
-export type PackedColumn = unknown[] | { strings: string[]; codes: (number | null)[] };
+export type PackedColumn = unknown[] | { strings: string[]; codes: (number | null)[] } | { same: string | number | boolean | null };
 export interface PackedTable {
   packed: 1;
   length: number;
@@ -32,6 +34,11 @@ export function packTable(rows: readonly Record<string, unknown>[], fields: read
   const columns: Record<string, PackedColumn> = {};
   for (const f of fields) {
     const values = rows.map((r) => r[f] ?? null);
+    const first = values[0];
+    if (values.length > 1 && (first === null || ['string', 'number', 'boolean'].includes(typeof first)) && values.every((v) => v === first)) {
+      columns[f] = { same: first as string | number | boolean | null };
+      continue;
+    }
     const texts = values.every((v) => v === null || typeof v === 'string');
     const distinct = new Map<string, number>();
     if (texts) for (const v of values) if (v !== null && !distinct.has(v as string)) distinct.set(v as string, distinct.size);
@@ -60,7 +67,12 @@ function column(table: string, t: Record<string, unknown>, name: string, length:
     if (c.length !== length) throw new PackedError(`${where}: ${length} values expected`);
     return c;
   }
-  if (!isObject(c) || !Array.isArray(c['strings']) || !Array.isArray(c['codes'])) throw new PackedError(`${where}: a list, or strings and codes, expected`);
+  if (isObject(c) && 'same' in c) {
+    const v = c['same'];
+    if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) throw new PackedError(`${where}.same: a text, number, true/false or null expected`);
+    return new Array<unknown>(length).fill(v);
+  }
+  if (!isObject(c) || !Array.isArray(c['strings']) || !Array.isArray(c['codes'])) throw new PackedError(`${where}: a list, strings and codes, or one value for every row expected`);
   const strings = c['strings'] as unknown[];
   const codes = c['codes'] as unknown[];
   if (codes.length !== length) throw new PackedError(`${where}.codes: ${length} values expected`);

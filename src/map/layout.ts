@@ -105,7 +105,9 @@ export interface MarkGroup {
   readonly key: string;
   /** How many marks the ring stands for. */
   readonly count: number;
-  /** The members' ids, sorted (listed when first asked: a crowd of 80,000 costs a sort). */
+  /** The members, by id (listed when first asked: a crowd of 80,000 costs a sort). */
+  readonly members: readonly ClusterMark[];
+  /** Their ids, in that order. */
   readonly ids: readonly string[];
   /** Screen position (the projection's px) and radius. */
   readonly x: number;
@@ -245,6 +247,7 @@ class Group implements MarkGroup {
   readonly r: number;
   readonly provinceOnly: boolean;
   readonly #bag: Bag;
+  #members: ClusterMark[] | null = null;
   #ids: string[] | null = null;
 
   constructor(ring: Ring, bag: Bag, st: Stats) {
@@ -254,9 +257,14 @@ class Group implements MarkGroup {
     this.#bag = bag;
   }
 
+  get members(): readonly ClusterMark[] {
+    return (this.#members ??= flat(this.#bag)
+      .map((c) => c.m)
+      .sort((a, b) => byId(a.cluster.id, b.cluster.id)));
+  }
+
   get ids(): readonly string[] {
-    // sort() without a comparator orders strings by code unit, as byId does, and is faster (no call per pair).
-    return (this.#ids ??= flat(this.#bag).map((c) => c.m.cluster.id).sort());
+    return (this.#ids ??= this.members.map((m) => m.cluster.id));
   }
 }
 
@@ -275,30 +283,20 @@ function statsOf(items: readonly Item[], gap: number): Stats {
     st.sy += c.p[1];
     st.area += (c.r + gap) ** 2;
     if (st.province != null && (c.m.anchor.precision !== 'province' || c.m.cluster.province_adcode !== st.province)) st.province = null;
-    const h = idHash(c.m);
-    st.h1 = (st.h1 + h.a) >>> 0;
-    st.h2 = (st.h2 + h.b) >>> 0;
+    // FNV-1a and a multiply–xorshift hash of the id, 32 bits each (cheaper than keeping them per mark).
+    const id = c.m.cluster.id;
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (let k = 0; k < id.length; k++) {
+      const ch = id.charCodeAt(k);
+      a = Math.imul(a ^ ch, 0x01000193);
+      b = Math.imul(b ^ ch, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    st.h1 = (st.h1 + (a >>> 0)) >>> 0;
+    st.h2 = (st.h2 + (b >>> 0)) >>> 0;
   }
   return st;
-}
-
-const idHashes = new WeakMap<ClusterMark, { a: number; b: number }>();
-
-/** Two 32-bit hashes of a mark's cluster id (FNV-1a and a multiply–xorshift one), once per mark. */
-function idHash(m: ClusterMark): { a: number; b: number } {
-  let h = idHashes.get(m);
-  if (h) return h;
-  const id = m.cluster.id;
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let k = 0; k < id.length; k++) {
-    const ch = id.charCodeAt(k);
-    a = Math.imul(a ^ ch, 0x01000193);
-    b = Math.imul(b ^ ch, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  idHashes.set(m, (h = { a: a >>> 0, b: b >>> 0 }));
-  return h;
 }
 
 const addStats = (a: Stats, b: Stats): Stats => ({ n: a.n + b.n, sx: a.sx + b.sx, sy: a.sy + b.sy, area: a.area + b.area, province: a.province != null && a.province === b.province ? a.province : null, h1: (a.h1 + b.h1) >>> 0, h2: (a.h2 + b.h2) >>> 0 });

@@ -62,6 +62,19 @@ describe('SVG fallback map', () => {
     expect(host.querySelector('path.province[data-region="northeast"]')!.classList.contains('is-dim')).toBe(false);
   });
 
+  it('draws a crowd with no room as one ring with its count, titled with its first names and how many more', () => {
+    const { host, map } = setup('en');
+    const crowd = Array.from({ length: 45 }, (_, i) => fixtureMark(`k${String(i).padStart(2, '0')}`, { lon: 105, lat: 35, value: 100, name: `N${String(i).padStart(2, '0')}` }));
+    map.update(crowd, sizeScale([100]), null, new Set(['west']));
+    const ring = host.querySelector('g.mark-group')!;
+    expect(ring.getAttribute('data-count')).toBe('45');
+    expect(ring.querySelector('text')!.textContent).toBe('45');
+    const lines = ring.querySelector('title')!.textContent!.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['N00', 'N01', 'N02']);
+    expect(lines).toHaveLength(31);
+    expect(lines[30]).toBe('… and 15 more');
+  });
+
   it('labels provinces in the current language', () => {
     expect(setup('zh').host.textContent).toContain('陕西');
     expect(setup('en').host.textContent).toContain('Shaanxi');

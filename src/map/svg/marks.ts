@@ -5,12 +5,15 @@
 import type { GeoProjection } from 'd3-geo';
 import { spreadForMap, sizedMarks, type SizeScale, type Placed, type MarkGroup } from '../layout.ts';
 import type { ClusterMark } from '../../data/marks.ts';
-import type { Lang } from '../../i18n/index.ts';
+import { t, type Lang } from '../../i18n/index.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
 import { svgEl, round, titleOf, type Attrs } from './dom.ts';
 import type { Circle } from './labels.ts';
 
 const SITE_RADIUS = 2.5;
+/** Names a group ring's title lists before saying how many more it holds. */
+const GROUP_TITLE_NAMES = 30;
 const HOLLOW_STROKE = 2.5;
 
 export interface MarksToDraw {
@@ -53,9 +56,8 @@ export function drawMarks(sites: SVGGElement, layer: SVGGElement, o: MarksToDraw
       groups.set(key, g);
     }
   }
-  const byId = new Map(o.marks.map((m) => [m.cluster.id, m]));
   for (const g of spread.groups) {
-    layer.append(groupRing(layer.ownerDocument, g, byId, o));
+    layer.append(groupRing(layer.ownerDocument, g, o));
     groups.set(g.key, { x: g.x, y: g.y, r: g.r });
     circles.push(g);
   }
@@ -91,12 +93,15 @@ function drawMark(sites: SVGGElement, layer: SVGGElement, pl: Placed, c: [number
 }
 
 /** A group of marks too many for their room: a ring with their count; a click opens it. */
-function groupRing(doc: Document, g: MarkGroup, byId: ReadonlyMap<string, ClusterMark>, o: MarksToDraw): SVGGElement {
+function groupRing(doc: Document, g: MarkGroup, o: MarksToDraw): SVGGElement {
   const node = svgEl(doc, 'g', { class: 'mark-group', 'data-group': g.key, 'data-count': g.count });
   node.append(svgEl(doc, 'circle', { cx: round(g.x), cy: round(g.y), r: round(g.r), fill: g.provinceOnly ? '#FFFFFF' : NEUTRAL_MARK, 'fill-opacity': 0.85, stroke: MARK_STROKE, 'stroke-width': 1.5 }));
   const count = svgEl(doc, 'text', { x: round(g.x), y: round(g.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'font-weight': 600, fill: MARK_STROKE });
   count.textContent = String(g.count);
-  node.append(count, titleOf(doc, g.ids.map((id) => byId.get(id)?.label[o.lang] ?? id).join('\n')));
+  // The first names (by id) and how many more: a title of 80,000 names helps no one.
+  const names = g.members.slice(0, GROUP_TITLE_NAMES).map((m) => m.label[o.lang]);
+  if (g.count > names.length) names.push(t(o.lang, 'map.group.more', { n: formatNumber(g.count - names.length, o.lang) }));
+  node.append(count, titleOf(doc, names.join('\n')));
   node.addEventListener('click', () => o.onOpenGroup(g.key));
   return node;
 }
