@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { legendValues, sizeScale, sizedMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS, PartCache } from './layout.ts';
+import { legendValues, sizeScale, sizedMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS, PartCache, readableGroups } from './layout.ts';
 import type { ClusterMark } from '../data/marks.ts';
 
 /** The layout's input: each mark with its radius; and a projection of (lon, lat) as the layout calls it (with the anchor). */
@@ -140,5 +140,14 @@ describe('mark layout', () => {
           const [bx, by] = project(b.mark.anchor)!;
           expect(Math.hypot(ax + a.dx - bx - b.dx, ay + a.dy - by - b.dy)).toBeGreaterThanOrEqual(Math.max(a.r, b.r));
         }
+  });
+
+  it("does not print a group's count where a ring drawn above it covers its centre", () => {
+    const under = { x: 100, y: 100, r: 40 };
+    const over = { x: 110, y: 95, r: 30 };
+    const apart = { x: 300, y: 100, r: 20 };
+    expect(readableGroups([under, over, apart])).toEqual([over, apart]);
+    // Drawn the other way round, the small ring on top keeps its count and so does the large one, whose centre it does not cover.
+    expect(readableGroups([{ x: 100, y: 100, r: 40 }, { x: 130, y: 100, r: 10 }])).toHaveLength(2);
   });
 });

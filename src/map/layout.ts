@@ -525,6 +525,15 @@ export function spreadForMap(marks: readonly Sized[], project: Project, o: Sprea
   return { placed: [...under.placed, ...over.placed], groups: [...under.groups, ...over.groups] };
 }
 
+/**
+ * The groups whose count can be read: those whose centre no ring drawn after them (above them) covers. The
+ * grey marks' groups are drawn under those of the marks with a figure, often at about the same place; two
+ * counts there would be printed over each other.
+ */
+export function readableGroups<G extends { x: number; y: number; r: number }>(groups: readonly G[]): G[] {
+  return groups.filter((g, i) => !groups.some((above, j) => j > i && (g.x - above.x) ** 2 + (g.y - above.y) ** 2 < above.r ** 2));
+}
+
 /** The room inside each province at a projection: a little under half its projected extent's smaller side, in px. */
 export function provinceRooms(features: readonly { properties: { adcode: string } }[], bounds: (f: never) => [[number, number], [number, number]]): Map<string, number> {
   return new Map(

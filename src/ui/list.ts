@@ -2,6 +2,7 @@
 import { h } from './dom.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { markFigureText } from './figureText.ts';
+import { formatNumber } from '../i18n/format.ts';
 import type { ClusterMark } from '../data/marks.ts';
 import type { AtlasContext } from './context.ts';
 import { name } from './context.ts';
@@ -56,7 +57,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
   let kept: RowOrder<ClusterMark> | null = null;
   function sortRows() {
     ({ rows, kept } = orderRows(marks, `${sort.key} ${sort.dir}`, comparing(sort, collator, text), kept));
-    caption.textContent = t(lang, 'list.caption', { n: rows.length });
+    caption.textContent = t(lang, 'list.caption', { n: formatNumber(rows.length, lang) });
     for (const th of headers) th.setAttribute('aria-sort', th.dataset['key'] === sort.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none');
   }
 
@@ -73,7 +74,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
     tbody.replaceChildren(...page.map((m) => listRow(m, m.cluster.id === selected, text)));
     pager.hidden = rows.length <= PAGE;
     if (!pager.hidden) {
-      pageText.textContent = t(lang, 'list.page', { from: first + 1, to: first + page.length, n: rows.length });
+      pageText.textContent = t(lang, 'list.page', { from: formatNumber(first + 1, lang), to: formatNumber(first + page.length, lang), n: formatNumber(rows.length, lang) });
       prev.textContent = t(lang, 'list.prev', { k: PAGE });
       // The rows the next page holds (the last one may be short); on the last page the button is disabled.
       const rest = rows.length - first - PAGE;

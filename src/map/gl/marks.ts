@@ -6,7 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { clusterLayers, placedPosition, layoutAtZoom, pickTargets, project } from '../layers/clusters.ts';
 import { PickIndex, type PickTarget } from '../pick.ts';
-import type { Placed } from '../layout.ts';
+import { readableGroups, type Placed } from '../layout.ts';
 import type { BaseGeometry } from '../geo.ts';
 import { featureExtent } from '../geo.ts';
 import type { MarksOverlay } from './overlay.ts';
@@ -48,7 +48,7 @@ export function createGlMarks(map: MapLibreMap, overlay: MarksOverlay, geo: Base
       picks = null;
       marks.drawnZoom = map.getZoom();
       overlay.setLayers(clusterLayers({ placed: marks.placed, zoom: marks.drawnZoom, sectorColor, hotId: marks.hot, selectedId: marks.selected, provinceBounds, markStroke: marks.markStroke }));
-      counts.draw(layoutAtZoom(marks.placed, map.getZoom(), provinceBounds).groups);
+      counts.draw(readableGroups(layoutAtZoom(marks.placed, map.getZoom(), provinceBounds).groups));
     },
     pickAt(lng, lat) {
       const zoom = map.getZoom();

@@ -3,7 +3,7 @@
  * cluster's other sites, leader lines back to a moved mark's point, and rings for groups of marks.
  */
 import type { GeoProjection } from 'd3-geo';
-import { spreadForMap, sizedMarks, type SizeScale, type Placed, type MarkGroup } from '../layout.ts';
+import { spreadForMap, sizedMarks, readableGroups, type SizeScale, type Placed, type MarkGroup } from '../layout.ts';
 import type { ClusterMark } from '../../data/marks.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { formatNumber } from '../../i18n/format.ts';
@@ -56,8 +56,9 @@ export function drawMarks(sites: SVGGElement, layer: SVGGElement, o: MarksToDraw
       groups.set(key, g);
     }
   }
+  const readable = new Set(readableGroups(spread.groups));
   for (const g of spread.groups) {
-    layer.append(groupRing(layer.ownerDocument, g, o));
+    layer.append(groupRing(layer.ownerDocument, g, o, readable.has(g)));
     groups.set(g.key, { x: g.x, y: g.y, r: g.r });
     circles.push(g);
   }
@@ -92,8 +93,8 @@ function drawMark(sites: SVGGElement, layer: SVGGElement, pl: Placed, c: [number
   if (Math.hypot(pl.dx, pl.dy) > pl.r) sites.append(svgEl(doc, 'line', { class: 'leader', x1: round(c[0]), y1: round(c[1]), x2: round(c[0] + pl.dx), y2: round(c[1] + pl.dy), stroke: MARK_STROKE, 'stroke-width': 0.75, 'stroke-opacity': 0.6, 'data-cluster': id }));
 }
 
-/** A group of marks too many for their room: a ring with their count; a click opens it. */
-function groupRing(doc: Document, g: MarkGroup, o: MarksToDraw): SVGGElement {
+/** A group of marks too many for their room: a ring with their count (unless a ring above covers it: `counted`); a click opens it. */
+function groupRing(doc: Document, g: MarkGroup, o: MarksToDraw, counted: boolean): SVGGElement {
   const node = svgEl(doc, 'g', { class: 'mark-group', 'data-group': g.key, 'data-count': g.count });
   node.append(svgEl(doc, 'circle', { cx: round(g.x), cy: round(g.y), r: round(g.r), fill: g.provinceOnly ? '#FFFFFF' : NEUTRAL_MARK, 'fill-opacity': 0.85, stroke: MARK_STROKE, 'stroke-width': 1.5 }));
   const count = svgEl(doc, 'text', { x: round(g.x), y: round(g.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'font-weight': 600, fill: MARK_STROKE });
@@ -101,7 +102,8 @@ function groupRing(doc: Document, g: MarkGroup, o: MarksToDraw): SVGGElement {
   // The first names (by id) and how many more: a title of 80,000 names helps no one.
   const names = g.members.slice(0, GROUP_TITLE_NAMES).map((m) => m.label[o.lang]);
   if (g.count > names.length) names.push(t(o.lang, 'map.group.more', { n: formatNumber(g.count - names.length, o.lang) }));
-  node.append(count, titleOf(doc, names.join('\n')));
+  if (counted) node.append(count);
+  node.append(titleOf(doc, names.join('\n')));
   node.addEventListener('click', () => o.onOpenGroup(g.key));
   return node;
 }
