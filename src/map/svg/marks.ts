@@ -104,6 +104,7 @@ function groupRing(doc: Document, g: MarkGroup, o: MarksToDraw, counted: boolean
   if (g.count > names.length) names.push(t(o.lang, 'map.group.more', { n: formatNumber(g.count - names.length, o.lang) }));
   if (counted) node.append(count);
   node.append(titleOf(doc, names.join('\n')));
-  node.addEventListener('click', () => o.onOpenGroup(g.key));
+  const key = g.key; // the listener keeps the key, not the group with its members
+  node.addEventListener('click', () => o.onOpenGroup(key));
   return node;
 }
