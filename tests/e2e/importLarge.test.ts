@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { useSite, openPage, screenshot, ROOT } from './harness.ts';
 import { syntheticTableCsv } from '../../scripts/synthetic-table.ts';
 import { clusterWorkbook } from './workbookFixture.ts';
+import { formatNumber } from '../../src/i18n/format.ts';
 
 const ready = (page: Page) => page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 120000 });
 const text = async (page: Page, sel: string) => (await page.locator(sel).first().textContent()) ?? '';
@@ -59,7 +60,7 @@ describe('large and Excel tables', () => {
     // The site's own clusters in the default view (the data grows), then the 100,000 imported beside them.
     const own = Number(/(\d+) 个集群/.exec(await text(page, '.list-host'))?.[1]);
     assert.ok(own > 0, `the site's own clusters: ${own}`);
-    const all = `${own + 100000} 个集群`;
+    const all = `${formatNumber(own + 100000, 'zh')} 个集群`; // the list writes its count as the page does: 100,188
     await openDialog(page);
     const progress = await recordProgress(page);
     await page.setInputFiles('#import-file', files['rows-100000.csv']!);
@@ -80,7 +81,7 @@ describe('large and Excel tables', () => {
     // A region filter: the list's count follows (every cluster outside the east).
     await page.locator('.region-filter input[value="east"]').uncheck();
     await page.waitForFunction((a) => !(document.querySelector('.list-host')?.textContent ?? '').includes(a), all, { timeout: 120000 });
-    const shown = Number(/(\d+) 个集群/.exec(await text(page, '.list-host'))?.[1]);
+    const shown = Number(/([\d,]+) 个集群/.exec(await text(page, '.list-host'))?.[1]?.replace(/,/g, ''));
     assert.ok(shown > 0 && shown < own + 100000, `after the filter: ${shown}`);
     guard.assertClean();
     await close();
