@@ -1,13 +1,13 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
-import { lowerScriptAssets, assetFileNames, startCheck, preloadPageModules } from './scripts/vite-plugins.ts';
+import { lowerScriptAssets, assetFileNames, startCheck, preloadPageModules, storedGzip } from './scripts/vite-plugins.ts';
 
 // Four pages, four entries: the embed and present pages never pull maplibre or deck.gl.
 // ES2020 for older browser cores (Chromium 86-era intranet browsers): no top-level await in entry code
 // (see src/pages/boot.ts), and what a dependency ships newer is lowered, its worker script too.
 export default defineConfig({
   base: './',
-  plugins: [lowerScriptAssets('es2020'), startCheck(), preloadPageModules()],
+  plugins: [lowerScriptAssets('es2020'), startCheck(), preloadPageModules(), storedGzip()],
   build: {
     target: 'es2020',
     sourcemap: false,

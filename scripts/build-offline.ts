@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   const check = readFileSync(join(ROOT, 'public', 'start-check.js'), 'utf8');
   const workerSource = readFileSync(join(ROOT, 'node_modules', 'maplibre-gl', 'dist', 'maplibre-gl-worker.mjs'), 'utf8');
   const worker = (await transformWithOxc(workerSource, 'maplibre-gl-worker.js', { target: 'es2020', lang: 'js' })).code;
-  const decks = readdirSync(join(DATA, 'decks')).map((f) => `decks/${f}`);
+  const decks = readdirSync(join(DATA, 'decks')).filter((f) => f.endsWith('.json')).map((f) => `decks/${f}`);
   const data = dataFiles(['atlas.json', 'provinces.topo.json', 'south-china-sea.json', ...decks]);
   // The import dialog's gazetteer, for a table imported into the offline edition (not the meeting file).
   const withGazetteer = existsSync(join(DATA, 'gazetteer.json')) ? { ...data, ...dataFiles(['gazetteer.json']) } : data;

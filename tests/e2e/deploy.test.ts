@@ -16,6 +16,7 @@ import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync, rmSy
 import { join, extname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'acorn';
 import type { Browser, Page, BrowserContext } from 'playwright-core';
 import { ROOT, SHOTS, messages, openPage, openBrowser, siteServer, startNginx, startStatic, type Server } from './harness.ts';
@@ -34,7 +35,9 @@ const zh = messages('zh');
 const en = messages('en');
 const deck = JSON.parse(readFileSync(join(ROOT, 'public/data/decks/default.json'), 'utf8')) as Deck;
 
-const distFiles = (): string[] => readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(DIST.length + 1));
+const allDistFiles = (): string[] => readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(DIST.length + 1));
+/** What a browser asks for by name: not the data build's stored gzip copies (x.json.gz), which a server sends in place of x.json. */
+const distFiles = (): string[] => allDistFiles().filter((f) => !f.endsWith('.json.gz'));
 
 /** Extensions Debian's stock /etc/nginx/mime.types maps to a type. */
 function stockTypes(): Map<string, string> {
@@ -117,6 +120,26 @@ describe('behind Debian’s stock nginx', () => {
     assert.match(page.headers.get('cache-control') ?? '', /no-cache/);
     const data = await fetch(`${server.origin}/data/cluster-atlas-data.zip`);
     assert.equal(data.headers.get('content-type'), 'application/zip');
+  });
+
+  it('sends each data file’s stored gzip copy (gzip_static), which holds that very file', async () => {
+    const stored = allDistFiles().filter((f) => f.endsWith('.json.gz'));
+    assert.ok(stored.includes('data/atlas.json.gz'), `the data build stored gzip copies: ${stored.join(', ')}`);
+    assert.deepEqual(allDistFiles().filter((f) => f.startsWith('data/') && f.endsWith('.json') && !stored.includes(f + '.gz')), [], 'every data .json has its copy');
+    const copy = readFileSync(join(DIST, 'data/atlas.json.gz'));
+    // Raw bytes as sent (node's http, unlike fetch, does not decode them).
+    const { request } = await import('node:http');
+    const sent = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      request(`${server.origin}/data/atlas.json`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+      }).on('error', reject).end();
+    });
+    assert.equal(sent.headers['content-encoding'], 'gzip');
+    assert.match(String(sent.headers['content-type']), /^application\/json/);
+    assert.ok(sent.body.equals(copy), `the stored copy was sent as it is (${sent.body.length} bytes sent, ${copy.length} stored)`);
+    assert.ok(gunzipSync(copy).equals(readFileSync(join(DIST, 'data/atlas.json'))), 'the copy holds atlas.json');
   });
 
   it('a browser too old for the site gets a plain message in both languages from the classic start-up check, never a blank page', async () => {
