@@ -102,6 +102,11 @@ describe('mark layout', () => {
     expect(other.map((g) => g.key)).toEqual(one.map((g) => g.key));
     expect(one[0]!.count).toBe(40);
     expect(one[0]!.ids).toEqual(crowd.map((m) => m.cluster.id).sort());
+    // The first few by id without the sort, from a group never asked for its members, in shuffled order.
+    const shuffled = [...crowd].sort((a, b) => ((a.cluster.id.charCodeAt(2) * 7 + a.cluster.id.charCodeAt(1)) % 11) - ((b.cluster.id.charCodeAt(2) * 7 + b.cluster.id.charCodeAt(1)) % 11));
+    const fresh = spreadMarks(sz(shuffled, (m) => s.radius(m.value)), project, { maxSpread: 10 }).groups[0]!;
+    const sorted = crowd.map((m) => m.cluster.id).sort();
+    for (const n of [1, 5, 30, 40, 50]) expect(fresh.firstMembers(n).map((m) => m.cluster.id)).toEqual(sorted.slice(0, n));
     // One member fewer is another group.
     const fewer = spreadMarks(sz(crowd.slice(1), (m) => s.radius(m.value)), project, { maxSpread: 10 }).groups;
     expect(fewer[0]!.key).not.toBe(one[0]!.key);

@@ -109,6 +109,8 @@ export interface MarkGroup {
   readonly members: readonly ClusterMark[];
   /** Their ids, in that order. */
   readonly ids: readonly string[];
+  /** The first n members by id (the first n of `members`), found without sorting them all. */
+  firstMembers(n: number): readonly ClusterMark[];
   /** Screen position (the projection's px) and radius. */
   readonly x: number;
   readonly y: number;
@@ -265,6 +267,21 @@ class Group implements MarkGroup {
 
   get ids(): readonly string[] {
     return (this.#ids ??= this.members.map((m) => m.cluster.id));
+  }
+
+  firstMembers(n: number): readonly ClusterMark[] {
+    if (this.#members || n >= this.count) return this.members.slice(0, n);
+    // A short list kept in order: one pass, most marks compared once with its last.
+    const top: ClusterMark[] = [];
+    const after = (a: ClusterMark, b: ClusterMark) => byId(a.cluster.id, b.cluster.id) > 0;
+    for (const { m } of flat(this.#bag)) {
+      if (top.length === n && !after(top[n - 1]!, m)) continue;
+      let i = Math.min(top.length, n - 1);
+      while (i > 0 && after(top[i - 1]!, m)) i--;
+      top.splice(i, 0, m);
+      if (top.length > n) top.pop();
+    }
+    return top;
   }
 }
 

@@ -100,7 +100,7 @@ function groupRing(doc: Document, g: MarkGroup, o: MarksToDraw, counted: boolean
   const count = svgEl(doc, 'text', { x: round(g.x), y: round(g.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'font-weight': 600, fill: MARK_STROKE });
   count.textContent = String(g.count);
   // The first names (by id) and how many more: a title of 80,000 names helps no one.
-  const names = g.members.slice(0, GROUP_TITLE_NAMES).map((m) => m.label[o.lang]);
+  const names = g.firstMembers(GROUP_TITLE_NAMES).map((m) => m.label[o.lang]);
   if (g.count > names.length) names.push(t(o.lang, 'map.group.more', { n: formatNumber(g.count - names.length, o.lang) }));
   if (counted) node.append(count);
   node.append(titleOf(doc, names.join('\n')));
