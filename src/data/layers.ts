@@ -47,13 +47,16 @@ export function layerAtlas(atlas: Atlas, f: LayerFilter): Atlas {
   // A cluster confirmed only by a low-grade source is hidden like a low-grade figure.
   const clusters = atlas.clusters.filter((c) => keep.has(c.batch) && (f.low || grade.get(c.source_id) !== 'low'));
   const ids = new Set(clusters.map((c) => c.id));
+  // A table the filter leaves whole stays the very same array, so that what is indexed by array (a
+  // cluster's figures, its sites: marks.ts, names.ts) is indexed once for both.
+  const same = <T>(all: readonly T[], kept: T[]): T[] => (kept.length === all.length ? (all as T[]) : kept);
   const out: Atlas = {
     ...atlas,
     batches,
-    clusters,
-    sites: atlas.sites.filter((s) => ids.has(s.cluster_id)),
-    groups: atlas.groups.filter((g) => keep.has(g.batch)),
-    figures: atlas.figures.filter((x) => keep.has(x.batch) && (f.low || grade.get(x.source_id) !== 'low')),
+    clusters: same(atlas.clusters, clusters),
+    sites: same(atlas.sites, atlas.sites.filter((s) => ids.has(s.cluster_id))),
+    groups: same(atlas.groups, atlas.groups.filter((g) => keep.has(g.batch))),
+    figures: same(atlas.figures, atlas.figures.filter((x) => keep.has(x.batch) && (f.low || grade.get(x.source_id) !== 'low'))),
   };
   byKey.set(key, out);
   return out;

@@ -5,7 +5,7 @@
 import type { Atlas, ClusterRow, FigureRow, SiteRow, RegionId, ViewStage } from './schema.ts';
 import type { ProvinceRegion } from './selectors.ts';
 import { layerAtlas, type LayerFilter } from './layers.ts';
-import { clusterLabels, type ClusterLabel } from './names.ts';
+import { clusterLabels, sitesByCluster, type ClusterLabel } from './names.ts';
 import { byCodeUnit } from './order.ts';
 
 export interface MapFilter extends LayerFilter {
@@ -165,29 +165,6 @@ function layerMarks(full: Atlas, atlas: Atlas, metric: string, stage: ViewStage)
   out.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || byCodeUnit(a.cluster.id, b.cluster.id));
   byView.set(key, out);
   return out;
-}
-
-const sitesIndex = new WeakMap<readonly SiteRow[], Map<string, SiteRow[]>>();
-
-/** Each cluster's sites in the document's order (the anchor first), indexed once per sites array (never changed once built). */
-function sitesByCluster(sites: readonly SiteRow[]): Map<string, SiteRow[]> {
-  let index = sitesIndex.get(sites);
-  if (index) return index;
-  index = new Map();
-  for (const s of sites) {
-    const list = index.get(s.cluster_id);
-    if (list) list.push(s);
-    else index.set(s.cluster_id, [s]);
-  }
-  for (const list of index.values()) if (list.length > 1) list.sort((a, b) => siteOrder(a.id) - siteOrder(b.id) || byCodeUnit(a.id, b.id));
-  sitesIndex.set(sites, index);
-  return index;
-}
-
-/** Site ids end in -s1, -s2 …: the document's order. */
-function siteOrder(id: string): number {
-  const m = /-s(\d+)$/.exec(id);
-  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
 }
 
 /** Which metrics and stages have at least one cluster figure (`latest` for any actual): the rest are offered disabled, with why. */

@@ -5,6 +5,7 @@
  * already says its place, or a cluster spread over several cities (whose name lists them), is left as it is.
  */
 import type { Atlas, ClusterRow, SiteRow } from './schema.ts';
+import { byCodeUnit } from './order.ts';
 
 export interface ClusterLabel {
   zh: string;
@@ -35,6 +36,29 @@ export function clusterLabel(c: ClusterRow, atlas: Pick<NameAtlas, 'regions' | '
   const placeEn = (whole?.place_en ?? province?.name_en ?? '').replace(/\s*\(.*\)$/, '');
   const en = !placeEn || says(c.name_en, placeEn) ? c.name_en : `${placeEn} \u00b7 ${c.name_en}`;
   return { zh, en };
+}
+
+const sitesIndex = new WeakMap<readonly SiteRow[], Map<string, SiteRow[]>>();
+
+/** Each cluster's sites in the document's order (the anchor first), indexed once per sites array (never changed once built). */
+export function sitesByCluster(sites: readonly SiteRow[]): Map<string, SiteRow[]> {
+  let index = sitesIndex.get(sites);
+  if (index) return index;
+  index = new Map();
+  for (const s of sites) {
+    const list = index.get(s.cluster_id);
+    if (list) list.push(s);
+    else index.set(s.cluster_id, [s]);
+  }
+  for (const list of index.values()) if (list.length > 1) list.sort((a, b) => siteOrder(a.id) - siteOrder(b.id) || byCodeUnit(a.id, b.id));
+  sitesIndex.set(sites, index);
+  return index;
+}
+
+/** Site ids end in -s1, -s2 …: the document's order. */
+function siteOrder(id: string): number {
+  const m = /-s(\d+)$/.exec(id);
+  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
 }
 
 const cache = new WeakMap<readonly ClusterRow[], Map<string, ClusterLabel>>();
@@ -72,17 +96,7 @@ class LazyLabel implements ClusterLabel {
 export function clusterLabels(atlas: NameAtlas): Map<string, ClusterLabel> {
   const hit = cache.get(atlas.clusters);
   if (hit) return hit;
-  let index: Map<string, SiteRow[]> | null = null;
-  const sitesOf = () => {
-    if (index) return index;
-    index = new Map();
-    for (const s of atlas.sites) {
-      const list = index.get(s.cluster_id);
-      if (list) list.push(s);
-      else index.set(s.cluster_id, [s]);
-    }
-    return index;
-  };
+  const sitesOf = () => sitesByCluster(atlas.sites);
   const out = new Map<string, ClusterLabel>(atlas.clusters.map((c) => [c.id, new LazyLabel(c, atlas, sitesOf)]));
   cache.set(atlas.clusters, out);
   return out;
