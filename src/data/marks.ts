@@ -34,6 +34,8 @@ export interface ClusterMark {
   other: FigureRow | null;
   /** The value that sizes the mark: a point value or a threshold's bound; null without a figure. */
   value: number | null;
+  /** Its position among the marks of its layer selection, metric and stage (the list's order is kept by it). */
+  seq: number;
 }
 
 const byCluster = new WeakMap<readonly FigureRow[], Map<string, FigureRow[]>>();
@@ -160,9 +162,10 @@ function layerMarks(full: Atlas, atlas: Atlas, metric: string, stage: ViewStage)
     if (!anchor) continue;
     const figure = figureFor(atlas.figures, c.id, metric, stage);
     const other = figure || stage !== 'latest' ? null : otherFigure(atlas.figures, c.id, money, metric);
-    out.push({ cluster: c, label: labels.get(c.id)!, region: reg, anchor, others, figure, other, value: figure?.value ?? null });
+    out.push({ cluster: c, label: labels.get(c.id)!, region: reg, anchor, others, figure, other, value: figure?.value ?? null, seq: 0 });
   }
   out.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || byCodeUnit(a.cluster.id, b.cluster.id));
+  out.forEach((m, i) => (m.seq = i));
   byView.set(key, out);
   return out;
 }

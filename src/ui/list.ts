@@ -56,7 +56,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
   /** The last whole order made, filtered on the next filter (see listOrder.ts). */
   let kept: RowOrder<ClusterMark> | null = null;
   function sortRows() {
-    ({ rows, kept } = orderRows(marks, `${sort.key} ${sort.dir}`, comparing(sort, collator, text), kept));
+    ({ rows, kept } = orderRows(marks, `${sort.key} ${sort.dir}`, comparing(sort, collator, text), kept, (m) => m.seq));
     caption.textContent = t(lang, 'list.caption', { n: formatNumber(rows.length, lang) });
     for (const th of headers) th.setAttribute('aria-sort', th.dataset['key'] === sort.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none');
   }

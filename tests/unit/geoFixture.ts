@@ -42,10 +42,13 @@ export function fixtureGeometry(): BaseGeometry {
   });
 }
 
+/** Sequence numbers for fixture marks: distinct across every mark made here. */
+let nextSeq = 0;
+
 export function fixtureMark(id: string, o: { lon: number; lat: number; precision?: SiteRow['precision']; value?: number | null; name?: string; region?: ClusterMark['region']; others?: [number, number][] }): ClusterMark {
   const site = (k: number, lon: number, lat: number): SiteRow =>
     ({ id: `${id}-s${k}`, cluster_id: id, place_zh: '某地', place_en: 'Somewhere', adcode: '610100', precision: k === 1 ? (o.precision ?? 'county') : 'county', lon, lat, coord_source: 'test', source_id: 's', section_zh: 'a', section_en: 'a', notes_zh: null, notes_en: null }) as SiteRow;
   const cluster = { id, name_zh: o.name ?? `集群${id}`, name_en: o.name ?? `Cluster ${id}`, sector: 'equipment', province_adcode: '610000' } as ClusterRow;
   const value = o.value === undefined ? 100 : o.value;
-  return { cluster, label: { zh: cluster.name_zh, en: cluster.name_en }, region: o.region ?? 'west', anchor: site(1, o.lon, o.lat), others: (o.others ?? []).map(([x, y], i) => site(i + 2, x, y)), figure: null, other: null, value };
+  return { cluster, label: { zh: cluster.name_zh, en: cluster.name_en }, region: o.region ?? 'west', anchor: site(1, o.lon, o.lat), others: (o.others ?? []).map(([x, y], i) => site(i + 2, x, y)), figure: null, other: null, value, seq: nextSeq++ };
 }
