@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { legendValues, sizeScale, sizedMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS, PartCache, readableGroups } from './layout.ts';
+import { legendValues, sizeScale, sizedMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS, PartCache, readableGroups, pointGrid } from './layout.ts';
 import type { ClusterMark } from '../data/marks.ts';
 
 /** The layout's input: each mark with its radius; and a projection of (lon, lat) as the layout calls it (with the anchor). */
@@ -154,5 +154,43 @@ describe('mark layout', () => {
     expect(readableGroups([under, over, apart])).toEqual([over, apart]);
     // Drawn the other way round, the small ring on top keeps its count and so does the large one, whose centre it does not cover.
     expect(readableGroups([{ x: 100, y: 100, r: 40 }, { x: 130, y: 100, r: 10 }])).toHaveLength(2);
+  });
+
+  it('files every point in the grid cell of its position, in ascending order, whether the cells are numbered by box or by Map', () => {
+    // A seeded walk: the same points on every run.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const reach = 3;
+    const check = (xs: number[], ys: number[]) => {
+      const n = xs.length;
+      const grid = pointGrid({ n, x: Float64Array.from(xs), y: Float64Array.from(ys) }, reach);
+      const seen = new Set<number>();
+      const cellKeys = new Set<string>();
+      for (let i = 0; i < n; i++) {
+        const cx = Math.floor(xs[i]! / reach), cy = Math.floor(ys[i]! / reach);
+        cellKeys.add(`${cx},${cy}`);
+        const c = grid.cellAt(cx, cy);
+        expect(c).toBeGreaterThanOrEqual(0);
+        const members = Array.from(grid.members.subarray(grid.start[c]!, grid.start[c + 1]!));
+        expect(members).toContain(i);
+        expect(members).toEqual([...members].sort((a, b) => a - b));
+        // Every member of the cell is at that cell.
+        for (const j of members) expect([Math.floor(xs[j]! / reach), Math.floor(ys[j]! / reach)]).toEqual([cx, cy]);
+        seen.add(i);
+      }
+      expect(seen.size).toBe(n);
+      expect(grid.members.length).toBe(n);
+      // A cell with no point answers -1 or holds nothing.
+      const far = grid.cellAt(10 ** 7, -(10 ** 7));
+      expect(far === -1 || grid.start[far] === grid.start[far + 1]).toBe(true);
+      return { grid, occupied: cellKeys.size };
+    };
+    // A screen's worth of points, several to a cell: numbered by box (every cell of it, empty or not).
+    const xs = Array.from({ length: 3000 }, () => rand() * 1440), ys = Array.from({ length: 3000 }, () => rand() * 900);
+    const boxed = check(xs, ys);
+    expect(boxed.grid.cells).toBeGreaterThan(boxed.occupied);
+    // Points a world apart (zoomed in): a box of 10^12 cells, so only the occupied cells are numbered.
+    const wide = check([0, 1, 3e6, 3e6 + 2, -5e5], [0, 2, 3e6, 3e6, 4e6]);
+    expect(wide.grid.cells).toBe(wide.occupied);
   });
 });

@@ -465,37 +465,85 @@ function joinNearPoints(pts: JoinPoints, find: (i: number) => number, parent: In
   const { n, x, y, maxR, minR } = pts;
   const radii = maxR.slice(0, n).sort();
   const reach = Math.max(1, ((radii[n >> 1] ?? 0) + gap) / 2);
-  const grid = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const k = gridKey(Math.floor(x[i]! / reach), Math.floor(y[i]! / reach));
-    const list = grid.get(k);
-    if (list) list.push(i);
-    else grid.set(k, [i]);
-  }
-  // A cell whose points all joined one component is remembered: a later point already in that component
-  // skips it (a dense crowd, 80,000 points at the national view, would otherwise test every near pair).
-  const joined = new Map<number, number>();
+  const grid = pointGrid(pts, reach);
+  // A cell whose points all joined one component is remembered (a point of it; -1: none): a later point
+  // already in that component skips it (a dense crowd, 80,000 points at the national view, would otherwise
+  // test every near pair).
+  const joined = new Int32Array(grid.cells).fill(-1);
   for (let i = 0; i < n; i++) {
     const cx = Math.floor(x[i]! / reach), cy = Math.floor(y[i]! / reach);
     const far = maxR[i]! + gap;
     const rings = Math.ceil(far / reach);
     for (let dx = -rings; dx <= rings; dx++)
       for (let dy = -rings; dy <= rings; dy++) {
-        const k = gridKey(cx + dx, cy + dy);
-        const cell = grid.get(k);
-        if (!cell) continue;
-        const done = joined.get(k);
-        if (done != null && find(done) === find(i)) continue;
+        const c = grid.cellAt(cx + dx, cy + dy);
+        if (c < 0 || grid.start[c] === grid.start[c + 1]) continue;
+        const done = joined[c]!;
+        if (done >= 0 && find(done) === find(i)) continue;
         let all = true;
-        for (const j of cell) {
+        for (let at = grid.start[c]!, end = grid.start[c + 1]!; at < end; at++) {
+          const j = grid.members[at]!;
           if (j === i) continue;
           const ex = x[i]! - x[j]!, ey = y[i]! - y[j]!;
           if (minR[j]! <= maxR[i]! && ex * ex + ey * ey < far * far) parent[find(i)] = find(j);
           else if (find(j) !== find(i)) all = false;
         }
-        if (all) joined.set(k, i);
+        if (all) joined[c] = i;
       }
   }
+}
+
+/**
+ * The points by grid cell, as columns: cell c holds members[start[c] .. start[c+1]) in ascending order;
+ * cellAt gives a cell's number, -1 where no point is. Numbered by position in the points' bounding box
+ * where that box has few enough cells (an array look-up, several times faster than a Map at 600,000
+ * look-ups per layout), else through a Map of the occupied cells (a box of millions of cells when zoomed in).
+ */
+export interface PointGrid {
+  cells: number;
+  start: Int32Array;
+  members: Int32Array;
+  cellAt: (cx: number, cy: number) => number;
+}
+
+export function pointGrid(pts: Pick<JoinPoints, 'n' | 'x' | 'y'>, reach: number): PointGrid {
+  const { n, x, y } = pts;
+  const cx = new Int32Array(n), cy = new Int32Array(n);
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (let i = 0; i < n; i++) {
+    cx[i] = Math.floor(x[i]! / reach);
+    cy[i] = Math.floor(y[i]! / reach);
+    x0 = Math.min(x0, cx[i]!); x1 = Math.max(x1, cx[i]!);
+    y0 = Math.min(y0, cy[i]!); y1 = Math.max(y1, cy[i]!);
+  }
+  const cols = x1 - x0 + 1, rows = y1 - y0 + 1;
+  const cellOf = new Int32Array(n);
+  let cells: number;
+  let cellAt: (cx: number, cy: number) => number;
+  if (n > 0 && cols * rows <= Math.max(1 << 20, 8 * n)) {
+    // Every cell of the box is numbered; an empty one simply holds no point.
+    cells = cols * rows;
+    for (let i = 0; i < n; i++) cellOf[i] = (cx[i]! - x0) * rows + (cy[i]! - y0);
+    cellAt = (a, b) => (a < x0 || a > x1 || b < y0 || b > y1 ? -1 : (a - x0) * rows + (b - y0));
+  } else {
+    const ids = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const k = gridKey(cx[i]!, cy[i]!);
+      let c = ids.get(k);
+      if (c === undefined) ids.set(k, (c = ids.size));
+      cellOf[i] = c;
+    }
+    cells = ids.size;
+    cellAt = (a, b) => ids.get(gridKey(a, b)) ?? -1;
+  }
+  // A counting sort by cell keeps each cell's points in ascending order.
+  const start = new Int32Array(cells + 1);
+  for (let i = 0; i < n; i++) start[cellOf[i]! + 1]!++;
+  for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, cells);
+  const members = new Int32Array(n);
+  for (let i = 0; i < n; i++) members[next[cellOf[i]!]!++] = i;
+  return { cells, start, members, cellAt };
 }
 
 /**
