@@ -60,6 +60,21 @@ export type Sized = Pick<Placed, 'mark' | 'r'>;
 /** A point's screen position (px) at one projection, or null when it does not project. */
 export type Project = (at: { lon: number; lat: number }) => [number, number] | null;
 
+/**
+ * A projection that hands one array per place (lon, lat): the layout then takes the marks at a county seat
+ * as one point instead of one per mark (100,000 marks stand on a few thousand places).
+ */
+export function samePointPerPlace(project: (lon: number, lat: number) => [number, number] | null): Project {
+  const places = new Map<number, Map<number, [number, number] | null>>();
+  return ({ lon, lat }) => {
+    let column = places.get(lon);
+    if (!column) places.set(lon, (column = new Map()));
+    let p = column.get(lat);
+    if (p === undefined) column.set(lat, (p = project(lon, lat)));
+    return p;
+  };
+}
+
 const sizedByScale = new WeakMap<SizeScale, WeakMap<ClusterMark, Placed>>();
 
 /**

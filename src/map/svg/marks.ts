@@ -3,7 +3,7 @@
  * cluster's other sites, leader lines back to a moved mark's point, and rings for groups of marks.
  */
 import type { GeoProjection } from 'd3-geo';
-import { spreadForMap, sizedMarks, readableGroups, type SizeScale, type Placed, type MarkGroup } from '../layout.ts';
+import { spreadForMap, samePointPerPlace, sizedMarks, readableGroups, type SizeScale, type Placed, type MarkGroup, type Project } from '../layout.ts';
 import type { ClusterMark } from '../../data/marks.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { formatNumber } from '../../i18n/format.ts';
@@ -38,16 +38,18 @@ export interface Covered {
 }
 
 export function drawMarks(sites: SVGGElement, layer: SVGGElement, o: MarksToDraw): Covered {
-  const spread = spreadForMap(sizedMarks(o.marks, o.scale), (at) => o.projection([at.lon, at.lat]), { roomOf: o.roomOf, expanded: o.expanded });
+  // One projected array per place, for the layout and the drawing: 100,000 marks stand on a few thousand places.
+  const at = samePointPerPlace((lon, lat) => o.projection([lon, lat]));
+  const spread = spreadForMap(sizedMarks(o.marks, o.scale), at, { roomOf: o.roomOf, expanded: o.expanded });
   const placed = spread.placed;
   // The selected cluster is drawn last, on top.
   placed.sort((a, b) => Number(a.mark.cluster.id === o.selectedId) - Number(b.mark.cluster.id === o.selectedId));
   const groups = new Map<string, Circle>();
   const circles: Circle[] = [];
   for (const pl of placed) {
-    const c = o.projection([pl.mark.anchor.lon, pl.mark.anchor.lat]);
+    const c = at(pl.mark.anchor);
     if (!c) continue;
-    drawMark(sites, layer, pl, c, o, circles);
+    drawMark(sites, layer, pl, c, o, circles, at);
     // Marks moved off one point are a group for the names: a circle around all of them.
     if (pl.dx !== 0 || pl.dy !== 0) {
       const key = `${round(c[0])},${round(c[1])}`;
@@ -66,14 +68,14 @@ export function drawMarks(sites: SVGGElement, layer: SVGGElement, o: MarksToDraw
 }
 
 /** One cluster: dots at its other sites, its mark (moved by the layout), a leader line when moved off its point. */
-function drawMark(sites: SVGGElement, layer: SVGGElement, pl: Placed, c: [number, number], o: MarksToDraw, circles: Circle[]): void {
+function drawMark(sites: SVGGElement, layer: SVGGElement, pl: Placed, c: [number, number], o: MarksToDraw, circles: Circle[], at: Project): void {
   const doc = layer.ownerDocument;
   const { mark } = pl;
   const id = mark.cluster.id;
   const colour = mark.value == null ? NEUTRAL_MARK : o.sectorColor(mark.cluster.sector);
   const name = mark.label[o.lang];
   for (const s of mark.others) {
-    const p = o.projection([s.lon, s.lat]);
+    const p = at(s);
     if (!p) continue;
     const dot = svgEl(doc, 'circle', { class: 'site', cx: round(p[0]), cy: round(p[1]), r: SITE_RADIUS, fill: colour, stroke: MARK_STROKE, 'stroke-width': 0.5, 'data-cluster': id });
     dot.append(titleOf(doc, name));
