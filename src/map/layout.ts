@@ -484,7 +484,7 @@ function joinNearPoints(pts: JoinPoints, find: (i: number) => number, parent: In
   // A cell whose points all joined one component is remembered (a point of it; -1: none): a later point
   // already in that component skips it (a dense crowd, 80,000 points at the national view, would otherwise
   // test every near pair).
-  const joined = new Int32Array(grid.cells).fill(-1);
+  const joined = grid.perCell;
   for (let i = 0; i < n; i++) {
     const cx = Math.floor(x[i]! / reach), cy = Math.floor(y[i]! / reach);
     const far = maxR[i]! + gap;
@@ -513,12 +513,25 @@ function joinNearPoints(pts: JoinPoints, find: (i: number) => number, parent: In
  * cellAt gives a cell's number, -1 where no point is. Numbered by position in the points' bounding box
  * where that box has few enough cells (an array look-up, several times faster than a Map at 600,000
  * look-ups per layout), else through a Map of the occupied cells (a box of millions of cells when zoomed in).
+ * The per-cell arrays are shared scratch: a grid is good until the next one is made.
  */
 export interface PointGrid {
   cells: number;
   start: Int32Array;
   members: Int32Array;
   cellAt: (cx: number, cy: number) => number;
+  /** A scratch array of `cells` entries for the caller, set to -1. */
+  perCell: Int32Array;
+}
+
+/**
+ * The per-cell arrays are kept between layouts and grown when needed: a box's cells run to hundreds of
+ * thousands, and allocating megabytes per layout (on every filter) made the garbage collector run.
+ */
+const scratch = { start: new Int32Array(0), next: new Int32Array(0), perCell: new Int32Array(0) };
+function scratchArray(name: keyof typeof scratch, size: number): Int32Array {
+  if (scratch[name].length < size) scratch[name] = new Int32Array(Math.max(size, 2 * scratch[name].length));
+  return scratch[name].subarray(0, size);
 }
 
 export function pointGrid(pts: Pick<JoinPoints, 'n' | 'x' | 'y'>, reach: number): PointGrid {
@@ -552,13 +565,14 @@ export function pointGrid(pts: Pick<JoinPoints, 'n' | 'x' | 'y'>, reach: number)
     cellAt = (a, b) => ids.get(gridKey(a, b)) ?? -1;
   }
   // A counting sort by cell keeps each cell's points in ascending order.
-  const start = new Int32Array(cells + 1);
+  const start = scratchArray('start', cells + 1).fill(0);
   for (let i = 0; i < n; i++) start[cellOf[i]! + 1]!++;
   for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
-  const next = start.slice(0, cells);
+  const next = scratchArray('next', cells);
+  next.set(start.subarray(0, cells));
   const members = new Int32Array(n);
   for (let i = 0; i < n; i++) members[next[cellOf[i]!]!++] = i;
-  return { cells, start, members, cellAt };
+  return { cells, start, members, cellAt, perCell: scratchArray('perCell', cells).fill(-1) };
 }
 
 /**
