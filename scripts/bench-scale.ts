@@ -14,7 +14,8 @@
  *  - filterRepaint: a region checkbox clicked (east off, then on again: two samples a load) → the first
  *    frame after deck.gl's next draw call: click handler, store, marks, list, charts and the draw (the base
  *    map is drawn again too: its provinces of the region are dimmed);
- *  - sectorRepaint: the same for the first sector's checkbox: only the marks' canvas is drawn again;
+ *  - sectorRepaint: the same for the first sector's checkbox: only the marks' canvas is drawn again (and
+ *    sectorSync, its click handler's synchronous part, as filterSync is the region's);
  *  - hover: the pointer moved onto a mark (found with __atlas.locate) → the frame after the tooltip shows,
  *    from the pointermove event's timestamp;
  *  - heap: used JS heap after a forced GC (CDP Runtime.getHeapUsage), the page ready and idle.
@@ -127,6 +128,8 @@ export interface RunResult {
   filterSync: number[];
   /** A sector filter: the marks' canvas alone is drawn again. */
   sectorRepaint: number[];
+  /** The click handler's synchronous part of sectorRepaint. */
+  sectorSync: number[];
   hover: number | null;
   /** What could not be measured, and why. */
   notes: string[];
@@ -216,6 +219,7 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
     const filterRepaint: number[] = [];
     const filterSync: number[] = [];
     const sectorRepaint: number[] = [];
+    const sectorSync: number[] = [];
     const notes: string[] = [];
     try {
       for (const _ of [0, 1]) {
@@ -225,7 +229,9 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
         await page.waitForTimeout(200);
       }
       for (const _ of [0, 1]) {
-        sectorRepaint.push((await filterOnce(page, 'input[name=sector]', timeoutMs)).total);
+        const f = await filterOnce(page, 'input[name=sector]', timeoutMs);
+        sectorRepaint.push(f.total);
+        sectorSync.push(f.sync);
         await page.waitForTimeout(200);
       }
     } catch (e) {
@@ -253,6 +259,7 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
       filterRepaint,
       filterSync,
       sectorRepaint,
+      sectorSync,
       hover,
       notes,
     };
@@ -290,7 +297,7 @@ export interface SizeResult extends Prepared {
   renderer: string | null;
   note?: string;
 }
-export const MEASURES = ['firstMapPx', 'firstView', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'filterRepaint', 'filterSync', 'sectorRepaint', 'hover', 'heapMB'] as const;
+export const MEASURES = ['firstMapPx', 'firstView', 'firstWebglMapPx', 'firstMarksPx', 'webglIdle', 'ready', 'filterRepaint', 'filterSync', 'sectorRepaint', 'sectorSync', 'hover', 'heapMB'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 function medians(runs: RunResult[]): Record<Measure, number | null> {

@@ -40,6 +40,8 @@ describe('scale bench, 1,000 synthetic clusters', () => {
     r.filterRepaint.forEach((v, i) => positive(`filterRepaint[${i}]`, v));
     assert.equal(r.sectorRepaint.length, 2);
     r.sectorRepaint.forEach((v, i) => positive(`sectorRepaint[${i}]`, v));
+    assert.equal(r.sectorSync.length, 2);
+    r.sectorSync.forEach((v, i) => positive(`sectorSync[${i}]`, v));
   });
 
   it(`the list draws one page of ${PAGE} rows and moves through all 1,000 by button and by arrow key`, async () => {
