@@ -5,7 +5,7 @@
 import { ScatterplotLayer, LineLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { PickTarget } from '../pick.ts';
-import { spreadForMap, PartCache, type Placed, type MarkGroup } from '../layout.ts';
+import { spreadForMap, samePointPerPlace, PartCache, type Placed, type MarkGroup, type Project } from '../layout.ts';
 import type { SiteRow } from '../../data/schema.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
 
@@ -61,18 +61,19 @@ export function layoutAtZoom(placed: readonly Placed[], zoom: number, provinceBo
 }
 
 /**
- * What is kept at one zoom and set of province extents between layouts: each anchor's projected point and
- * each region's layout (a filter that leaves a region as it was does not lay it out again).
+ * What is kept at one zoom and set of province extents between layouts: each place's projected point (one
+ * array per place, shared by the anchors there) and each region's layout (a filter that leaves a region as
+ * it was does not lay it out again).
  */
-let atZoom: { zoom: number; bounds: unknown; points: WeakMap<object, [number, number]>; places: Map<number, Map<number, [number, number]>>; parts: PartCache; rooms: Map<string, number | null> } | null = null;
+let atZoom: { zoom: number; bounds: unknown; at: Project; parts: PartCache; rooms: Map<string, number | null> } | null = null;
 
 function keptAt(zoom: number, provinceBounds: unknown): NonNullable<typeof atZoom> {
-  if (!atZoom || atZoom.zoom !== zoom || atZoom.bounds !== provinceBounds) atZoom = { zoom, bounds: provinceBounds, points: new WeakMap(), places: new Map(), parts: new PartCache(), rooms: new Map() };
+  if (!atZoom || atZoom.zoom !== zoom || atZoom.bounds !== provinceBounds) atZoom = { zoom, bounds: provinceBounds, at: samePointPerPlace((lon, lat) => project(lon, lat, zoom)), parts: new PartCache(), rooms: new Map() };
   return atZoom;
 }
 
 function layoutOnce(placed: readonly Placed[], zoom: number, provinceBounds?: ReadonlyMap<string, [[number, number], [number, number]]>): Laid {
-  const { points, places, parts, rooms } = keptAt(zoom, provinceBounds);
+  const { at, parts, rooms } = keptAt(zoom, provinceBounds);
   // Each province's room once per zoom: a crowd asks for it at each of its many joins.
   const roomOf = (adcode: string) => {
     if (rooms.has(adcode)) return rooms.get(adcode)!;
@@ -85,17 +86,6 @@ function layoutOnce(placed: readonly Placed[], zoom: number, provinceBounds?: Re
     }
     rooms.set(adcode, room);
     return room;
-  };
-  // Keyed by the anchor (a site row, never changed): no string hashed per lookup. Anchors at one place
-  // share one array: the layout takes them as one point.
-  const at = (a: { lon: number; lat: number }) => {
-    let p = points.get(a);
-    if (!p) {
-      const column = places.get(a.lon) ?? places.set(a.lon, new Map()).get(a.lon)!;
-      p = column.get(a.lat) ?? column.set(a.lat, project(a.lon, a.lat, zoom)).get(a.lat)!;
-      points.set(a, p);
-    }
-    return p;
   };
   const s = spreadForMap(placed, at, { roomOf, parts });
   return { placed: s.placed, groups: s.groups.map((g) => Object.assign(g, { position: unproject(g.x, g.y, zoom) })) };
