@@ -68,27 +68,26 @@ const cache = new WeakMap<readonly ClusterRow[], Map<string, ClusterLabel>>();
  * marks drawn alone, a ring's first names), and working out every one took 170 ms of the first view.
  */
 class LazyLabel implements ClusterLabel {
-  #said: ClusterLabel | null = null;
-  readonly #c: ClusterRow;
-  readonly #atlas: NameAtlas;
-  readonly #sitesOf: () => Map<string, SiteRow[]>;
+  // TypeScript's private, not #fields: the build's target (es2020) turns #fields into a WeakMap entry per
+  // field and object, 400,000 entries for 100,000 labels.
+  private said: ClusterLabel | null = null;
 
-  constructor(c: ClusterRow, atlas: NameAtlas, sitesOf: () => Map<string, SiteRow[]>) {
-    this.#c = c;
-    this.#atlas = atlas;
-    this.#sitesOf = sitesOf;
-  }
+  constructor(
+    private readonly c: ClusterRow,
+    private readonly atlas: NameAtlas,
+    private readonly sitesOf: () => Map<string, SiteRow[]>,
+  ) {}
 
-  #label(): ClusterLabel {
-    return (this.#said ??= clusterLabel(this.#c, this.#atlas, this.#sitesOf().get(this.#c.id) ?? []));
+  private label(): ClusterLabel {
+    return (this.said ??= clusterLabel(this.c, this.atlas, this.sitesOf().get(this.c.id) ?? []));
   }
 
   get zh(): string {
-    return this.#label().zh;
+    return this.label().zh;
   }
 
   get en(): string {
-    return this.#label().en;
+    return this.label().en;
   }
 }
 

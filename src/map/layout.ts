@@ -202,12 +202,12 @@ function spreadOf(comps: readonly Comp[]): Spread {
  * starts a new one when either changes. A few layouts per region are kept, the latest used last.
  */
 export class PartCache {
-  readonly #parts = new Map<string, { marks: Sized[]; comps: Comp[] }[]>();
+  private readonly parts = new Map<string, { marks: Sized[]; comps: Comp[] }[]>();
   /** Each mark on screen (null: off the projection). */
   readonly items = new WeakMap<Sized, Item | null>();
 
   get(region: string, marks: readonly Sized[]): Comp[] | null {
-    const kept = this.#parts.get(region) ?? [];
+    const kept = this.parts.get(region) ?? [];
     const at = kept.findIndex((k) => sameMarks(k.marks, marks));
     if (at < 0) return null;
     const [hit] = kept.splice(at, 1);
@@ -216,7 +216,7 @@ export class PartCache {
   }
 
   set(region: string, marks: Sized[], comps: readonly Comp[]): void {
-    const kept = this.#parts.get(region) ?? this.#parts.set(region, []).get(region)!;
+    const kept = this.parts.get(region) ?? this.parts.set(region, []).get(region)!;
     kept.push({ marks, comps: [...comps] });
     if (kept.length > PART_LAYOUTS_KEPT) kept.shift();
   }
