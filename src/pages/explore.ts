@@ -67,11 +67,6 @@ const mapEl = $('map');
 mapEl.setAttribute('aria-label', t(lang, 'map.label'));
 const mapNotice = (lang === 'zh' ? import.meta.env.VITE_MAP_NOTICE_ZH : import.meta.env.VITE_MAP_NOTICE_EN) as string | undefined;
 
-/**
- * Whether this browser can draw the WebGL map. First asked once the data requests are sent (below): creating
- * a WebGL context takes about 200 ms on software WebGL, which the download then covers instead of waiting on it.
- */
-const webgl = (): boolean => supportsWebGL();
 /** The base map drawn at once from the geometry (src/map/firstPixels.ts); the first view's SVG map is that drawing. */
 let firstPixels: FirstPixels | null = null;
 function drawEarly(geo: BaseGeometry): BaseGeometry {
@@ -133,10 +128,10 @@ async function startWebGL(geo: BaseGeometry, handlers: Pick<ClusterMapOptions, '
 
 withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeometry().then(drawEarly), view.tab === 'list' ? null : loadChart(view.tab as ChartId, lang)])).then(async ([atlas, geo]) => {
   // maplibre's code is asked for now that the first view's data are in (it never competes with them).
-  if (webgl()) loadBaseCode().catch(() => undefined);
+  if (supportsWebGL()) loadBaseCode().catch(() => undefined);
   // The base map is on screen before the rest of the first view is built (which holds the main thread).
   await firstPixels?.painted;
-  if (webgl()) void startBase(geo);
+  if (supportsWebGL()) void startBase(geo);
   const ctx = atlasContext(atlas);
   const mappable = new Set(atlas.metrics.filter((m) => m.mappable).map((m) => m.id));
   const settled = settleView(atlas, view, ignored, notices);
@@ -326,7 +321,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   };
   // Then the WebGL map (pan, zoom, smooth marks) takes its place once it is idle; where it cannot start,
   // the SVG map stays and the notice names why.
-  const started = webgl() ? await startWebGL(geo, { sectorColor, onHover: hover, onSelect: (id) => select(id), onHoverRegion: hoverRegion }) : ({ reason: 'nowebgl' } as MapFailure);
+  const started = supportsWebGL() ? await startWebGL(geo, { sectorColor, onHover: hover, onSelect: (id) => select(id), onHoverRegion: hoverRegion }) : ({ reason: 'nowebgl' } as MapFailure);
   if ('controller' in started) {
     const v = store.get();
     const svgMap = map;
@@ -360,7 +355,10 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   status.mapIdleAt ??= performance.now();
   status.ready = true;
 });
-setTimeout(webgl, 0);
+// Whether WebGL works (a canvas context, remembered) is first asked once the data requests are sent: the
+// probe took 205 ms in a profiled first view on software WebGL (10–20 ms on a blank page), which the
+// download now covers instead of waiting on it.
+setTimeout(() => supportsWebGL(), 0);
 
 function tooltipLines(ctx: AtlasContext, m: ClusterMark, v: ViewState): string[] {
   const metric = ctx.metrics.get(v.metric);
