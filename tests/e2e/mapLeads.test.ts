@@ -189,10 +189,21 @@ describe('without WebGL the SVG map pans, zooms and follows the theme', () => {
   it('wheel zoom and drag move the camera (in the URL, kept on reload); a drag selects nothing; dark theme', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?lang=en');
     assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'svg');
-    const west = () => page.locator('.svg-map .province[data-region="west"]').first().evaluate((e) => getComputedStyle(e).fill);
-    assert.equal(await west(), `rgb(${rgb(MAP_PALETTES.light.fills.west).join(', ')})`);
+    // Read in one step in the page: a redraw replaces the province paths, and a path found in one
+    // round trip and read in the next may already be detached (its computed fill then reads '').
+    const westIs = (fill: string) =>
+      page.waitForFunction((fill) => {
+        const e = document.querySelector('.svg-map .province[data-region="west"]');
+        return e != null && getComputedStyle(e).fill === fill;
+      }, fill, { timeout: 5000 }).then(() => fill, async () => page.evaluate(() => {
+        const e = document.querySelector('.svg-map .province[data-region="west"]');
+        return e ? getComputedStyle(e).fill : 'no west province';
+      }));
+    const lightWest = `rgb(${rgb(MAP_PALETTES.light.fills.west).join(', ')})`;
+    assert.equal(await westIs(lightWest), lightWest);
     await page.selectOption('.theme-select', 'dark');
-    assert.equal(await west(), `rgb(${rgb(MAP_PALETTES.dark.fills.west).join(', ')})`);
+    const darkWest = `rgb(${rgb(MAP_PALETTES.dark.fills.west).join(', ')})`;
+    assert.equal(await westIs(darkWest), darkWest);
     const sea = await page.locator('#map').evaluate((e) => getComputedStyle(e).backgroundColor);
     assert.equal(sea, `rgb(${rgb(MAP_PALETTES.dark.sea).join(', ')})`);
 
