@@ -6,6 +6,7 @@
 import { startBaseMap, type BaseMap, type StartedBaseMap } from './basemap.ts';
 import './clusterMap.css';
 import { createMarksOverlay, type MarksOverlay } from './gl/overlay.ts';
+import { contextsOf, gpuFinished } from './gl/gpuDone.ts';
 import { createGlMarks, type GlMarks } from './gl/marks.ts';
 import { listenMarks, listenRegions, relayoutOnZoom, reportMoves, motion } from './gl/interaction.ts';
 import { pagePalette, watchMapTheme } from './theme.ts';
@@ -32,6 +33,11 @@ export interface MapController {
   onLost(fn: () => void): void;
   /** Resolves once the marks as last updated are on screen (the WebGL map: deck.gl's next frame drawn after the update). */
   drawn(): Promise<void>;
+  /**
+   * Resolves once the marks as last updated are drawn and the GPU has finished them (gl/gpuDone.ts): a
+   * layer shown then is put on screen without the page waiting on the GPU.
+   */
+  painted(): Promise<void>;
   /** Removes the map and everything it added to its container. */
   destroy(): void;
 }
@@ -131,6 +137,7 @@ function controllerOf(base: BaseMap, overlay: MarksOverlay, marks: GlMarks, stop
       else lost.push(fn);
     },
     drawn: () => overlay.drawn(),
+    painted: () => overlay.drawn().then(() => gpuFinished(contextsOf(map.getContainer().querySelectorAll('canvas')))).then(() => undefined),
     destroy() {
       stopTheme();
       overlay.release();

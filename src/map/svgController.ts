@@ -26,6 +26,7 @@ export function createSvgController(container: HTMLElement, opts: SvgMapOptions,
     },
     // Drawn synchronously by update().
     drawn: () => Promise.resolve(),
+    painted: () => Promise.resolve(),
     destroy: () => svg.destroy(),
   };
 }
