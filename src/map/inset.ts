@@ -5,7 +5,7 @@
  * viewBox units, so CSS only sets the width (the height follows the fixed aspect) and an exported SVG
  * looks the same. No figures are drawn in it.
  */
-import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import { mercatorPath } from './fastPath.ts';
 import type { Feature, Geometry, Point } from 'geojson';
 import { featureExtent, type BaseGeometry, type ProvinceProps, type ScsProps } from './geo.ts';
@@ -62,8 +62,39 @@ export function renderInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSV
   return template.cloneNode(true) as SVGSVGElement;
 }
 
+/** What every step of the drawing needs: the element maker, the language, the projection and its paths. */
+interface Inset {
+  el: <K extends keyof SVGElementTagNameMap>(tag: K, attrs?: Record<string, string | number>) => SVGElementTagNameMap[K];
+  lang: Lang;
+  projection: GeoProjection;
+  /** The viewBox height (the width is INSET_WIDTH). */
+  height: number;
+  landPath: ReturnType<typeof mercatorPath>;
+  linePath: ReturnType<typeof mercatorPath>;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
 function drawInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement {
-  const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] => {
+  const inset = insetFrame(doc, lang);
+  const { el, height } = inset;
+  const svg = el('svg', {
+    class: 'scs-inset',
+    viewBox: `0 0 ${INSET_WIDTH} ${height}`,
+    preserveAspectRatio: 'xMidYMid meet',
+    role: 'img',
+    'aria-label': t(lang, 'inset.label'),
+    'font-family': FONT_STACK,
+  });
+  svg.append(el('rect', { class: 'scs-inset-sea', x: 0.5, y: 0.5, width: INSET_WIDTH - 1, height: height - 1, fill: BASE.sea, stroke: 'none' }));
+  svg.append(insetLand(inset, geo), ...insetLines(inset, geo), insetDashes(inset, geo), insetNames(inset, geo), insetTitle(inset));
+  svg.append(el('rect', { class: 'scs-inset-frame', x: 0.5, y: 0.5, width: INSET_WIDTH - 1, height: height - 1, fill: 'none', stroke: BASE.nation, 'stroke-width': 1 }));
+  return svg;
+}
+
+/** The projection fitted to the inset's width, its height, and paths clipped to the box inside the frame. */
+function insetFrame(doc: Document, lang: Lang): Inset {
+  const el: Inset['el'] = (tag, attrs = {}) => {
     const e = doc.createElementNS(SVG_NS, tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
     return e;
@@ -82,21 +113,11 @@ function drawInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement 
     [PAD, PAD],
     [INSET_WIDTH - PAD, height - PAD],
   ];
-  const landPath = mercatorPath(projection, box, 'fill');
-  const linePath = mercatorPath(projection, box);
-  const round = (n: number) => Math.round(n * 10) / 10;
+  return { el, lang, projection, height, landPath: mercatorPath(projection, box, 'fill'), linePath: mercatorPath(projection, box) };
+}
 
-  const svg = el('svg', {
-    class: 'scs-inset',
-    viewBox: `0 0 ${INSET_WIDTH} ${height}`,
-    preserveAspectRatio: 'xMidYMid meet',
-    role: 'img',
-    'aria-label': t(lang, 'inset.label'),
-    'font-family': FONT_STACK,
-  });
-  svg.append(el('rect', { class: 'scs-inset-sea', x: 0.5, y: 0.5, width: INSET_WIDTH - 1, height: height - 1, fill: BASE.sea, stroke: 'none' }));
-
-  // Land: the provinces that reach into the box, filled by region as on the main map.
+/** The provinces that reach into the box, filled by region as on the main map. */
+function insetLand({ el, landPath }: Inset, geo: BaseGeometry): SVGGElement {
   const land = el('g', { class: 'scs-inset-land' });
   const inBox = (f: Feature<Geometry, ProvinceProps>) => {
     const [[w, s], [e, n]] = featureExtent(f);
@@ -108,23 +129,33 @@ function drawInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement 
     if (!d) continue;
     land.append(el('path', { d, fill: BASE.fills[f.properties.region], 'data-adcode': f.properties.adcode, 'data-region': f.properties.region }));
   }
-  svg.append(land);
-  const borders = linePath(geo.borders);
-  if (borders) svg.append(el('path', { class: 'scs-inset-borders', d: borders, fill: 'none', stroke: BASE.border, 'stroke-width': 0.5 }));
-  // The outline also makes the islets of 西沙 and 南沙 visible as specks at this scale.
-  const nation = linePath(geo.nation);
-  if (nation) svg.append(el('path', { class: 'scs-inset-nation', d: nation, fill: 'none', stroke: BASE.nation, 'stroke-width': 0.6, 'stroke-linejoin': 'round' }));
+  return land;
+}
 
-  // The dashed line: each feature is one dash of it, drawn solid; the gaps between features make the dashes.
+/** The provinces' borders and the national outline (which also shows the islets of 西沙 and 南沙 as specks). */
+function insetLines({ el, linePath }: Inset, geo: BaseGeometry): SVGPathElement[] {
+  const out: SVGPathElement[] = [];
+  const borders = linePath(geo.borders);
+  if (borders) out.push(el('path', { class: 'scs-inset-borders', d: borders, fill: 'none', stroke: BASE.border, 'stroke-width': 0.5 }));
+  const nation = linePath(geo.nation);
+  if (nation) out.push(el('path', { class: 'scs-inset-nation', d: nation, fill: 'none', stroke: BASE.nation, 'stroke-width': 0.6, 'stroke-linejoin': 'round' }));
+  return out;
+}
+
+/** The dashed line: each feature is one dash of it, drawn solid; the gaps between features make the dashes. */
+function insetDashes({ el, linePath }: Inset, geo: BaseGeometry): SVGGElement {
   const dashes = el('g', { class: 'scs-inset-dashes', fill: 'none', stroke: BASE.dash, 'stroke-width': 1.6, 'stroke-linecap': 'round' });
   for (const f of geo.scs.features) {
     if (f.properties.kind !== 'dash') continue;
     const d = linePath(f);
     if (d) dashes.append(el('path', { class: 'scs-dash', d }));
   }
-  svg.append(dashes);
+  return dashes;
+}
 
-  // Names: islands get a point symbol, island groups a name only.
+/** Names: islands get a point symbol, island groups a name only. */
+function insetNames(inset: Inset, geo: BaseGeometry): SVGGElement {
+  const { el, projection } = inset;
   const names = el('g', { class: 'scs-inset-names', fill: BASE.label, stroke: BASE.sea, 'stroke-width': 2, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
   for (const f of geo.scs.features) {
     if (f.properties.kind === 'dash' || f.geometry.type !== 'Point') continue;
@@ -134,11 +165,27 @@ function drawInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement 
     if (f.properties.kind === 'island') {
       names.append(el('circle', { class: 'scs-island', cx: round(x), cy: round(y), r: 1.6, fill: BASE.dash, stroke: BASE.sea, 'stroke-width': 0.6 }));
     }
-    names.append(nameText(f.properties, x, y));
+    names.append(nameText(inset, f.properties, x, y));
   }
-  svg.append(names);
+  return names;
+}
 
-  // Title in the lower right corner, the usual place for it.
+function nameText({ el, lang }: Inset, props: ScsProps, x: number, y: number): SVGTextElement {
+  const place = PLACEMENT[props.name_en] ?? { dx: 0, dy: 9, anchor: 'middle' as const };
+  const fs = NAME_SIZE[lang];
+  const lines = lang === 'zh' ? [props.name_zh] : englishLines(props.name_en);
+  const top = y + place.dy - ((lines.length - 1) * fs) / 2 + 0.35 * fs;
+  const text = el('text', { class: `scs-name scs-name-${props.kind}`, 'text-anchor': place.anchor, 'font-size': fs });
+  lines.forEach((line, i) => {
+    const t = el('tspan', { x: round(x + place.dx), y: round(top + i * fs) });
+    t.textContent = line;
+    text.append(t);
+  });
+  return text;
+}
+
+/** The title in the lower right corner, the usual place for it. */
+function insetTitle({ el, lang, height }: Inset): SVGTextElement {
   const title = el('text', {
     class: 'scs-inset-title',
     x: INSET_WIDTH - 5,
@@ -154,23 +201,7 @@ function drawInset(doc: Document, geo: BaseGeometry, lang: Lang): SVGSVGElement 
     t.textContent = line;
     title.append(t);
   });
-  svg.append(title);
-  svg.append(el('rect', { class: 'scs-inset-frame', x: 0.5, y: 0.5, width: INSET_WIDTH - 1, height: height - 1, fill: 'none', stroke: BASE.nation, 'stroke-width': 1 }));
-  return svg;
-
-  function nameText(props: ScsProps, x: number, y: number): SVGTextElement {
-    const place = PLACEMENT[props.name_en] ?? { dx: 0, dy: 9, anchor: 'middle' as const };
-    const fs = NAME_SIZE[lang];
-    const lines = lang === 'zh' ? [props.name_zh] : englishLines(props.name_en);
-    const top = y + place.dy - ((lines.length - 1) * fs) / 2 + 0.35 * fs;
-    const text = el('text', { class: `scs-name scs-name-${props.kind}`, 'text-anchor': place.anchor, 'font-size': fs });
-    lines.forEach((line, i) => {
-      const t = el('tspan', { x: round(x + place.dx), y: round(top + i * fs) });
-      t.textContent = line;
-      text.append(t);
-    });
-    return text;
-  }
+  return title;
 }
 
 /** English names shortened the way atlases do (Xisha Islands → Xisha Is.); a long name that cannot be shortened takes two lines. */
