@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { legendValues, sizeScale, sizedMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS, PartCache, readableGroups, pointGrid } from './layout.ts';
+import { legendValues, sizeScale, sizedMarks, spreadMarks, spreadForMap, NEUTRAL_RADIUS, PartCache, readableGroups, pointGrid, RING_MAX_RADIUS } from './layout.ts';
 import type { ClusterMark } from '../data/marks.ts';
 
 /** The layout's input: each mark with its radius; and a projection of (lon, lat) as the layout calls it (with the anchor). */
@@ -48,6 +48,19 @@ describe('mark layout', () => {
     const tight = spreadMarks(sz(marks, r), onAnchor(project), { maxSpread: 10 });
     expect(tight.groups.map((g) => g.ids)).toEqual([['a', 'b', 'c']]);
     expect(spreadMarks(sz(marks, r), onAnchor(project), { maxSpread: 10, expanded: new Set([tight.groups[0]!.key]) }).groups).toEqual([]);
+  });
+
+  it("sizes a group's ring by its count up to a largest ring, which a crowd of thousands gets", () => {
+    const project = (lon: number, lat: number): [number, number] => [lon * 10, -lat * 10];
+    const crowd = (n: number) => Array.from({ length: n }, (_, i) => mark(`k${String(i).padStart(5, '0')}`, 110 + (i % 50) * 0.01, 30 + Math.floor(i / 50) * 0.01, null));
+    const ringOf = (n: number) => {
+      const { groups } = spreadMarks(sz(crowd(n), () => NEUTRAL_RADIUS), onAnchor(project), { maxSpread: 40 });
+      expect(groups.map((g) => g.count)).toEqual([n]);
+      return groups[0]!.r;
+    };
+    expect(ringOf(100)).toBeCloseTo(7 + 2.5 * 10);
+    expect(ringOf(3000)).toBe(RING_MAX_RADIUS);
+    expect(ringOf(3000)).toBeLessThan(7 + 2.5 * Math.sqrt(3000));
   });
 
   it('spreads the sized marks apart from a crowd of grey ones, which are drawn beneath and never fold them into a group', () => {

@@ -354,9 +354,16 @@ function projectItems(marks: readonly Sized[], project: Project, cache?: PartCac
   return items;
 }
 
+/**
+ * A group ring's largest radius (px). Its area follows the count up to about 130 members; a larger crowd
+ * (a user's table of 100,000 rows) gets this ring and its count, so that rings of thousands do not cover
+ * the country and one another.
+ */
+export const RING_MAX_RADIUS = 36;
+
 /** A group ring; its members are listed only when the maps ask (a crowd merges many times on its way). */
 function asGroup(bag: Bag, st: Stats, x: number, y: number, room: number): Comp {
-  const ring = { x, y, r: Math.max(9, Math.min(room, 7 + 2.5 * Math.sqrt(st.n))), provinceOnly: st.province != null };
+  const ring = { x, y, r: Math.max(9, Math.min(room, RING_MAX_RADIUS, 7 + 2.5 * Math.sqrt(st.n))), provinceOnly: st.province != null };
   return { bag, st, circles: [ring], placed: [], ring };
 }
 
