@@ -13,7 +13,7 @@ import { pagePalette, watchMapTheme } from './theme.ts';
 import { chinaPadding } from './insetRoom.ts';
 import type { BaseGeometry } from './geo.ts';
 import { CHINA_BOUNDS } from './geo.ts';
-import type { Placed } from './layout.ts';
+import type { MarkGroup, Placed } from './layout.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { MapView } from '../state/url.ts';
 
@@ -52,6 +52,8 @@ export interface ClusterMapOptions {
   onSelect(id: string): void;
   /** The region under the pointer on the map (null when it leaves the provinces). */
   onHoverRegion?(region: string | null): void;
+  /** The pointer over a group's ring (gl/interaction.ts). */
+  onHoverGroup?(group: MarkGroup, x: number, y: number): void;
   /** false: no pan, zoom or picking (static embeds). */
   interactive?: boolean;
   /** A base map already started in `container` (the explore page starts it before deck.gl's code arrives); else one is started here. */

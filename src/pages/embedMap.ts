@@ -14,6 +14,7 @@ import { sectorColors, NEUTRAL_MARK } from '../theme/palette.ts';
 import { t, pick, type Lang } from '../i18n/index.ts';
 import { formatFigureValue, stageYearLabel } from '../i18n/format.ts';
 import { createTooltip } from '../ui/tooltip.ts';
+import { groupTooltip } from '../map/groupText.ts';
 import { h } from '../ui/dom.ts';
 
 export interface MapEmbed {
@@ -49,7 +50,7 @@ export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: Emb
   if (supportsWebGL()) {
     try {
       const { createClusterMap } = await import('../map/clusterMap.ts');
-      map = (await createClusterMap({ container: el, geo, lang, ariaLabel: t(lang, 'map.label'), sectorColor, onHover, onSelect: () => undefined, interactive: !options.static })).controller;
+      map = (await createClusterMap({ container: el, geo, lang, ariaLabel: t(lang, 'map.label'), sectorColor, onHover, onSelect: () => undefined, onHoverGroup: (g, x, y) => tooltip?.show(groupTooltip(g, lang), x, y), interactive: !options.static })).controller;
       el.append(renderInset(document, geo, lang));
     } catch (err) {
       failure = classifyMapError(err);

@@ -15,7 +15,8 @@ import { supportsWebGL } from '../map/webgl.ts';
 import { pageHref } from '../state/pages.ts';
 import { classifyMapError, mapFailureText, type MapFailure } from '../map/start.ts';
 import { startFirstPixels, type FirstPixels } from '../map/firstPixels.ts';
-import { sizeScale, sizedMarks } from '../map/layout.ts';
+import { sizeScale, sizedMarks, type MarkGroup } from '../map/layout.ts';
+import { groupTooltip } from '../map/groupText.ts';
 import type { MapController, ClusterMapOptions } from '../map/clusterMap.ts';
 import type { StartedBaseMap } from '../map/basemap.ts';
 import { createSvgController } from '../map/svgController.ts';
@@ -113,7 +114,7 @@ function startBase(geo: BaseGeometry): Promise<{ started: StartedBaseMap; layer:
   return baseStart;
 }
 
-async function startWebGL(geo: BaseGeometry, handlers: Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'onHoverRegion'>): Promise<{ controller: MapController; layer: HTMLElement } | MapFailure> {
+async function startWebGL(geo: BaseGeometry, handlers: Pick<ClusterMapOptions, 'sectorColor' | 'onHover' | 'onSelect' | 'onHoverRegion' | 'onHoverGroup'>): Promise<{ controller: MapController; layer: HTMLElement } | MapFailure> {
   const base = await startBase(geo);
   if (!('started' in base)) return base;
   try {
@@ -237,6 +238,11 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
     if (mark && (x || y)) tooltip.show(tooltipLines(ctx, mark, store.get()), x, y);
     else tooltip.hide();
   };
+  /** A group's ring under the pointer (WebGL map): how many, the first names, that a click zooms in. */
+  const hoverGroup = (g: MarkGroup, x: number, y: number) => {
+    if (status.hot) hover(null);
+    tooltip.show(groupTooltip(g, lang), x, y);
+  };
   /** A region hovered in a chart or on the map: outlined on the map, marked in the charts. */
   const hoverRegion = (region: string | null) => {
     status.hotRegion = region;
@@ -321,7 +327,7 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   };
   // Then the WebGL map (pan, zoom, smooth marks) takes its place once it is idle; where it cannot start,
   // the SVG map stays and the notice names why.
-  const started = supportsWebGL() ? await startWebGL(geo, { sectorColor, onHover: hover, onSelect: (id) => select(id), onHoverRegion: hoverRegion }) : ({ reason: 'nowebgl' } as MapFailure);
+  const started = supportsWebGL() ? await startWebGL(geo, { sectorColor, onHover: hover, onSelect: (id) => select(id), onHoverRegion: hoverRegion, onHoverGroup: hoverGroup }) : ({ reason: 'nowebgl' } as MapFailure);
   if ('controller' in started) {
     const v = store.get();
     const svgMap = map;

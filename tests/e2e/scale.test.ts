@@ -78,4 +78,42 @@ describe('scale bench, 1,000 synthetic clusters', () => {
     other.guard.assertClean();
     await other.close();
   });
+
+  it("a group's ring on the WebGL map: hovered, it names its count and first members; clicked, it zooms in", async () => {
+    const { page, guard, close } = await openPage(browser, server.origin, '/');
+    assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'webgl');
+    // A ring: a point that several listed clusters are located at (each member is located at its ring).
+    const ring = await page.evaluate(() => {
+      const map = document.getElementById('map')!.getBoundingClientRect();
+      const at = new Map<string, string[]>();
+      for (const tr of document.querySelectorAll<HTMLElement>('.cluster-list tbody tr')) {
+        const p = window.__atlas!.locate!(tr.dataset['cluster']!);
+        if (!p || p[0] < map.left + 40 || p[0] > map.right - 40 || p[1] < map.top + 120 || p[1] > map.bottom - 40) continue;
+        const k = `${Math.round(p[0])},${Math.round(p[1])}`;
+        at.set(k, [...(at.get(k) ?? []), tr.dataset['cluster']!]);
+      }
+      const [k] = [...at].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+      return k ? k.split(',').map(Number) : null;
+    });
+    assert.ok(ring, 'a ring with listed members in view');
+    await page.mouse.move(ring[0]!, ring[1]!);
+    const tip = page.locator('#map .tooltip');
+    await tip.waitFor({ state: 'visible' });
+    const lines = await tip.locator(':scope > *').allTextContents();
+    assert.match(lines[0]!, /^[\d,]+ 个集群$/);
+    const count = Number(lines[0]!.replace(/\D/g, ''));
+    assert.ok(count >= 2, lines.join(' | '));
+    assert.equal(lines.at(-1), '点击放大查看');
+    // The first names, then how many more (when the ring holds more than the tooltip names).
+    assert.ok(lines.length >= 4 && lines.length <= 9, lines.join(' | '));
+    if (count > lines.length - 2) assert.match(lines.at(-2)!, /^……另有 [\d,]+ 个$/);
+    // Leaving the ring for the sea hides it; a click on the ring zooms in.
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.move(box.x + 3, box.y + box.height - 3);
+    await tip.waitFor({ state: 'hidden' });
+    await page.mouse.click(ring[0]!, ring[1]!);
+    await page.waitForURL(/[?&]at=/);
+    guard.assertClean();
+    await close();
+  });
 });

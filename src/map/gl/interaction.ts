@@ -4,13 +4,15 @@
  * after each move.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { layoutAtZoom } from '../layers/clusters.ts';
 import type { GlMarks } from './marks.ts';
+import type { MarkGroup } from '../layout.ts';
 import type { MapView } from '../../state/url.ts';
 
 export interface GlPointerHandlers {
   onHover(id: string | null, x: number, y: number): void;
   onSelect(id: string): void;
+  /** The pointer over a group's ring (a mark's onHover(null) is not sent: the page clears its own mark). */
+  onHoverGroup?(group: MarkGroup, x: number, y: number): void;
 }
 
 export const motion = (ms: number) => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms);
@@ -22,9 +24,11 @@ export function listenMarks(map: MapLibreMap, marks: GlMarks, o: GlPointerHandle
     const t = marks.pickAt(e.lngLat.lng, e.lngLat.lat);
     map.getCanvas().style.cursor = t ? 'pointer' : '';
     const id = t && t.kind !== 'group' ? t.id : null;
-    // Every move over a mark (the tooltip follows the pointer); one call when it leaves.
-    if (id || hovered) o.onHover(id, e.point.x, e.point.y);
-    hovered = id != null;
+    const group = t?.kind === 'group' && o.onHoverGroup ? marks.groupAt(t.id) : null;
+    // Every move over a mark or a ring (the tooltip follows the pointer); one call when it leaves.
+    if (group) o.onHoverGroup?.(group, e.point.x, e.point.y);
+    else if (id || hovered) o.onHover(id, e.point.x, e.point.y);
+    hovered = id != null || group != null;
   });
   map.getCanvas().addEventListener('mouseleave', () => {
     map.getCanvas().style.cursor = '';
@@ -35,7 +39,7 @@ export function listenMarks(map: MapLibreMap, marks: GlMarks, o: GlPointerHandle
     if (!t) return;
     // A group of marks zooms in on it, where it splits.
     if (t.kind === 'group') {
-      const g = layoutAtZoom(marks.placed, marks.drawnZoom, marks.provinceBounds).groups.find((x) => x.key === t.id);
+      const g = marks.groupAt(t.id);
       if (g) map.easeTo({ center: g.position, zoom: map.getZoom() + 1.5, duration: motion(500) });
     } else o.onSelect(t.id);
   });

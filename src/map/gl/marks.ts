@@ -6,7 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { clusterLayers, placedPosition, layoutAtZoom, pickTargets, project } from '../layers/clusters.ts';
 import { PickIndex, type PickTarget } from '../pick.ts';
-import { readableGroups, type Placed } from '../layout.ts';
+import { readableGroups, type MarkGroup, type Placed } from '../layout.ts';
 import type { BaseGeometry } from '../geo.ts';
 import { featureExtent } from '../geo.ts';
 import type { MarksOverlay } from './overlay.ts';
@@ -27,6 +27,8 @@ export interface GlMarks {
   render(): void;
   /** The mark or group under a point, or null. */
   pickAt(lng: number, lat: number): PickTarget | null;
+  /** The group drawn with this key (as pickAt names it), with its map position, or null. */
+  groupAt(key: string): (MarkGroup & { position: [number, number] }) | null;
   /** Client (page) coordinates of a cluster's mark or of the group it is in, or null when it is not drawn. */
   locate(clusterId: string): [number, number] | null;
   remove(): void;
@@ -55,6 +57,9 @@ export function createGlMarks(map: MapLibreMap, overlay: MarksOverlay, geo: Base
       if (!picks || picks.zoom !== zoom) picks = new PickIndex(pickTargets(marks.placed, marks.drawnZoom, zoom, provinceBounds), zoom);
       const [x, y] = project(lng, lat, zoom);
       return picks.at(x, y);
+    },
+    groupAt(key) {
+      return layoutAtZoom(marks.placed, marks.drawnZoom, provinceBounds).groups.find((g) => g.key === key) ?? null;
     },
     locate(clusterId) {
       // Where the mark is drawn at this zoom: moved off its point, or inside a group (the group's ring).

@@ -5,10 +5,10 @@
 import type { GeoProjection } from 'd3-geo';
 import { spreadForMap, samePointPerPlace, sizedMarks, readableGroups, type SizeScale, type Placed, type MarkGroup, type Project } from '../layout.ts';
 import type { ClusterMark } from '../../data/marks.ts';
-import { t, type Lang } from '../../i18n/index.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { NEUTRAL_MARK, MARK_STROKE } from '../../theme/palette.ts';
 import { svgEl, round, titleOf, type Attrs } from './dom.ts';
+import { groupNames } from '../groupText.ts';
 import type { Circle } from './labels.ts';
 
 const SITE_RADIUS = 2.5;
@@ -101,11 +101,8 @@ function groupRing(doc: Document, g: MarkGroup, o: MarksToDraw, counted: boolean
   node.append(svgEl(doc, 'circle', { cx: round(g.x), cy: round(g.y), r: round(g.r), fill: g.provinceOnly ? '#FFFFFF' : NEUTRAL_MARK, 'fill-opacity': 0.85, stroke: MARK_STROKE, 'stroke-width': 1.5 }));
   const count = svgEl(doc, 'text', { x: round(g.x), y: round(g.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'font-weight': 600, fill: MARK_STROKE });
   count.textContent = String(g.count);
-  // The first names (by id) and how many more: a title of 80,000 names helps no one.
-  const names = g.firstMembers(GROUP_TITLE_NAMES).map((m) => m.label[o.lang]);
-  if (g.count > names.length) names.push(t(o.lang, 'map.group.more', { n: formatNumber(g.count - names.length, o.lang) }));
   if (counted) node.append(count);
-  node.append(titleOf(doc, names.join('\n')));
+  node.append(titleOf(doc, groupNames(g, o.lang, GROUP_TITLE_NAMES).join('\n')));
   const key = g.key; // the listener keeps the key, not the group with its members
   node.addEventListener('click', () => o.onOpenGroup(key));
   return node;
