@@ -48,6 +48,9 @@ export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: Emb
   let map: MapController | null = null;
   let failure: MapFailure | null = null;
   if (supportsWebGL()) {
+    // Hidden until the GPU has finished its first frame (map.painted): shown at once, the frame's commit would
+    // wait on software WebGL compiling deck.gl's pipelines, and the page would not answer meanwhile.
+    el.style.visibility = 'hidden';
     try {
       const { createClusterMap } = await import('../map/clusterMap.ts');
       map = (await createClusterMap({ container: el, geo, lang, ariaLabel: t(lang, 'map.label'), sectorColor, onHover, onSelect: () => undefined, onHoverGroup: (g, x, y) => tooltip?.show(groupTooltip(g, lang), x, y), interactive: !options.static })).controller;
@@ -62,8 +65,9 @@ export async function renderMapEmbed(atlas: Atlas, view: ViewState, options: Emb
   }
   map.update(sizedMarks(marks, scale), view.cluster, new Set(view.regions));
   if (view.at) map.jumpTo(view.at);
-  // Ready (and exportable) only with the marks on screen.
-  await map.drawn();
+  // Ready (and exportable) only with the marks drawn and finished by the GPU.
+  await map.painted();
+  el.style.visibility = '';
   const legend = atlas.sectors.filter((s) => marks.some((m) => m.cluster.sector === s.id)).map((s) => `● ${pick(s, 'name', lang)}`);
   const metric = atlas.metrics.find((x) => x.id === view.metric);
   const key = legendSvg(legendModel({ lang, sectors: atlas.sectors, sectorColor, marks, scale, unit: metric?.unit ?? '', metricName: metric ? pick(metric, 'name', lang) : view.metric, stageName: t(lang, `stage.${view.stage}`), latest: view.stage === 'latest' }), Math.max(280, Math.round(host.clientWidth || el.clientWidth || 600)), document);
