@@ -31,11 +31,9 @@ export interface MapController {
   locate(clusterId: string): [number, number] | null;
   /** Called once if the map's drawing context is lost (WebGL context loss), at once if it already was: the page switches to SVG. */
   onLost(fn: () => void): void;
-  /** Resolves once the marks as last updated are on screen (the WebGL map: deck.gl's next frame drawn after the update). */
-  drawn(): Promise<void>;
   /**
-   * Resolves once the marks as last updated are drawn and the GPU has finished them (gl/gpuDone.ts): a
-   * layer shown then is put on screen without the page waiting on the GPU.
+   * Resolves once the marks as last updated are drawn (deck.gl's next frame after the update) and the GPU
+   * has finished them (gl/gpuDone.ts): a layer shown then is put on screen without the page waiting on the GPU.
    */
   painted(): Promise<void>;
   /** Removes the map and everything it added to its container. */
@@ -138,7 +136,6 @@ function controllerOf(base: BaseMap, overlay: MarksOverlay, marks: GlMarks, stop
       if (isLost) fn();
       else lost.push(fn);
     },
-    drawn: () => overlay.drawn(),
     painted: () => overlay.drawn().then(() => gpuFinished(contextsOf(map.getContainer().querySelectorAll('canvas')))).then(() => undefined),
     destroy() {
       stopTheme();

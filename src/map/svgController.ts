@@ -25,7 +25,6 @@ export function createSvgController(container: HTMLElement, opts: SvgMapOptions,
       return [r.left + r.width / 2, r.top + r.height / 2];
     },
     // Drawn synchronously by update().
-    drawn: () => Promise.resolve(),
     painted: () => Promise.resolve(),
     destroy: () => svg.destroy(),
   };
