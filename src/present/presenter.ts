@@ -13,7 +13,7 @@ import type { ResolvedDeck } from './deck.ts';
 import { toUrlSlides } from './deck.ts';
 import { serializeSlides } from './deckUrl.ts';
 import { slideFrame, fillSlide, roomText } from './slide.ts';
-import { buildHandout } from './handout.ts';
+import { createHandout, handoutPage } from './handout.ts';
 import { renderOverview } from './overview.ts';
 import { createKeyMap, type Action } from './keys.ts';
 import { createSync, sameDeck, type DeckRef } from './sync.ts';
@@ -58,7 +58,6 @@ export function startPresenter(o: PresenterOptions): void {
   let deck = o.deck;
   let ref = o.ref;
   let index = Math.min(Math.max(0, o.start), deck.slides.length - 1);
-  let pages: HTMLElement[] = [];
   let notesWin: Window | null = null;
   const keys = createKeyMap();
 
@@ -86,9 +85,12 @@ export function startPresenter(o: PresenterOptions): void {
   const gotoEl = h('p', { class: 'present-goto', role: 'status', hidden: true });
   const overview = h('div', { class: 'present-overview', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'overview-title', hidden: true });
   const blank = h('div', { class: 'present-blank', hidden: true, 'aria-label': ps(lang, 'present.blanked'), onclick: () => act({ kind: 'blank' }) });
-  const handout = h('div', { class: 'handout', 'aria-hidden': 'true' });
+  const handoutEl = h('div', { class: 'handout', 'aria-hidden': 'true' });
   root.replaceChildren(stage, bar, gotoEl, overview, blank);
-  document.body.append(handout);
+  document.body.append(handoutEl);
+  const handout = createHandout(handoutEl, handoutPage(pc));
+  // Printing shows the handout: every page is there before the print is laid out.
+  window.addEventListener('beforeprint', () => void handout.pages());
 
   const sync = createSync((msg) => {
     if (!sameDeck(msg.deck, ref)) return;
@@ -114,13 +116,8 @@ export function startPresenter(o: PresenterOptions): void {
     post();
   }
 
-  function rebuildHandout(): void {
-    handout.replaceChildren();
-    pages = buildHandout(handout, pc, deck);
-  }
-
   function openOverview(): void {
-    renderOverview(overview, deck, pages, index, {
+    renderOverview(overview, deck, handout.pages(), index, {
       lang,
       onOpen: (i) => {
         closeOverview();
@@ -150,7 +147,7 @@ export function startPresenter(o: PresenterOptions): void {
     change();
     deck = { ...deck, slides: [...deck.slides] };
     ref = { kind: 'url', param: serializeSlides(toUrlSlides(deck)) };
-    rebuildHandout();
+    handout.reset(deck);
     show(index);
     openOverview();
     if (focusMoved != null) overview.querySelectorAll<HTMLElement>('.thumb')[focusMoved]?.focus();
@@ -249,7 +246,7 @@ export function startPresenter(o: PresenterOptions): void {
   });
 
   stage.tabIndex = -1;
-  rebuildHandout();
   show(index);
+  handout.reset(deck);
   status.ready = true;
 }

@@ -356,6 +356,7 @@ describe('opened from disk', () => {
       await notes.waitForFunction(() => window.__atlas?.ready === true);
       await page.keyboard.press('Home');
       await notes.waitForFunction((h) => document.querySelector('.notes-headline')?.textContent === h, deck.slides[0]!.headline.en);
+      await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('.handout > .handout-page').count(), deck.slides.length, 'one printed page per slide');
       assert.deepEqual(requests, [], 'no request left the file');

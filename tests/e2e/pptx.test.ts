@@ -82,7 +82,8 @@ async function exportDeck(page: Page): Promise<Exported> {
   // The button comes back once the file is saved.
   await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.present-bar .pptx-btn')!.disabled);
   const busyTexts = await page.evaluate(() => (window as unknown as { __pptxSeen: string[] }).__pptxSeen);
-  // What each slide shows as its source line: the handout holds every slide.
+  // What each slide shows as its source line: the handout holds every slide (once built, in idle moments).
+  await page.waitForSelector('.handout[data-complete="true"]', { state: 'attached' });
   const sources = await page.evaluate(() => [...document.querySelectorAll('.handout .handout-page .slide-source')].map((e) => e.textContent ?? ''));
   return { z, name: download.suggestedFilename(), ms, busyTexts, sources };
 }

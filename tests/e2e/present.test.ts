@@ -143,6 +143,9 @@ describe('present: the default deck', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`prints one A4 landscape page per slide, with headline and source line (${lang})`, async () => {
       const { page, guard, close } = await openPage(site.browser, site.server.origin, `/present.html${lang === 'en' ? '?lang=en' : ''}`, { viewport: { width: 1280, height: 720 } });
+      // What the browser does before a print (Ctrl+P): the handout's pages still waiting for an idle moment are built.
+      await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+      assert.equal(await page.locator('.handout').getAttribute('data-complete'), 'true');
       await page.emulateMedia({ media: 'print' });
       const pages = page.locator('.handout-page');
       assert.equal(await pages.count(), N);
