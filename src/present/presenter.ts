@@ -59,29 +59,9 @@ export function startPresenter(o: PresenterOptions): void {
   let ref = o.ref;
   let index = Math.min(Math.max(0, o.start), deck.slides.length - 1);
   let notesWin: Window | null = null;
-  const keys = createKeyMap();
 
-  const button = (cls: string, key: Parameters<typeof ps>[1], onclick: () => void, shortcut: string) =>
-    h('button', { type: 'button', class: `bar-btn ${cls}`, 'aria-keyshortcuts': shortcut, onclick }, ps(lang, key));
   const stage = h('div', { class: 'present-stage' });
-  const counter = h('p', { class: 'present-counter', 'aria-live': 'polite' });
-  const prevBtn = button('prev', 'present.prev', () => act({ kind: 'prev' }), 'ArrowLeft PageUp');
-  const nextBtn = button('next', 'present.next', () => act({ kind: 'next' }), 'ArrowRight PageDown Space');
-  const pptxBtn = h('button', { type: 'button', class: 'bar-btn pptx-btn', title: ps(lang, 'present.pptx.title'), onclick: () => void exportDeck() }, ps(lang, 'present.pptx'));
-  const langLink = h('a', { class: 'bar-btn lang-switch', lang: lang === 'zh' ? 'en' : 'zh-CN', hreflang: lang === 'zh' ? 'en' : 'zh-CN' }, t(lang, 'lang.switch'));
-  const bar = h(
-    'nav',
-    { class: 'present-bar', 'aria-label': ps(lang, 'present.bar') },
-    prevBtn,
-    counter,
-    nextBtn,
-    button('overview-btn', 'present.overview', () => act({ kind: 'overview' }), 'O'),
-    button('notes-btn', 'present.notes', () => act({ kind: 'notes' }), 'N'),
-    button('blank-btn', 'present.blank', () => act({ kind: 'blank' }), 'B'),
-    button('fullscreen-btn', 'present.fullscreen', () => act({ kind: 'fullscreen' }), 'F'),
-    pptxBtn,
-    langLink,
-  );
+  const { bar, counter, prevBtn, nextBtn, pptxBtn, langLink } = presenterBar(lang, act, () => void exportDeck(pptxBtn, o, () => deck));
   const gotoEl = h('p', { class: 'present-goto', role: 'status', hidden: true });
   const overview = h('div', { class: 'present-overview', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'overview-title', hidden: true });
   const blank = h('div', { class: 'present-blank', hidden: true, 'aria-label': ps(lang, 'present.blanked'), onclick: () => act({ kind: 'blank' }) });
@@ -153,11 +133,6 @@ export function startPresenter(o: PresenterOptions): void {
     if (focusMoved != null) overview.querySelectorAll<HTMLElement>('.thumb')[focusMoved]?.focus();
   }
 
-  function toggleFullscreen(): void {
-    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    else void document.documentElement.requestFullscreen?.().catch(() => undefined);
-  }
-
   function openNotes(): void {
     const url = location.pathname + deckSearch(location.search, ref, index, { notes: '1' });
     notesWin = window.open(url, 'cluster-atlas-notes', 'popup,width=960,height=720');
@@ -165,65 +140,76 @@ export function startPresenter(o: PresenterOptions): void {
     if (!notesWin) showNotice(o.notices, ps(lang, 'present.notes.blocked'), t(lang, 'notice.dismiss'), 'info');
   }
 
-  /** The deck as shown (edits included) to a .pptx; the button counts the slides while it works. */
-  async function exportDeck(): Promise<void> {
-    if (pptxBtn.disabled) return;
-    const busy = (n: number, total: number) => (pptxBtn.textContent = ps(lang, 'present.pptx.busy', { n, total }));
-    pptxBtn.disabled = true;
-    pptxBtn.setAttribute('aria-busy', 'true');
-    busy(0, deck.slides.length);
-    try {
-      const { exportPptx } = await import('./pptx.ts');
-      await exportPptx(pc, deck, busy);
-    } catch (err) {
-      showNotice(o.notices, ps(lang, 'present.pptx.failed', { detail: err instanceof Error ? err.message : String(err) }), t(lang, 'notice.dismiss'));
-    } finally {
-      pptxBtn.disabled = false;
-      pptxBtn.removeAttribute('aria-busy');
-      pptxBtn.textContent = ps(lang, 'present.pptx');
-    }
-  }
-
   function act(a: Action): void {
-    if (!blank.hidden && a.kind !== 'digits') {
-      blank.hidden = true;
-      return;
-    }
-    gotoEl.hidden = true;
-    switch (a.kind) {
-      case 'next':
-        return show(index + 1);
-      case 'prev':
-        return show(index - 1);
-      case 'first':
-        return show(0);
-      case 'last':
-        return show(deck.slides.length - 1);
-      case 'goto':
-        return show(a.n - 1);
-      case 'digits':
-        gotoEl.hidden = a.typed === '';
-        gotoEl.textContent = ps(lang, 'present.goto', { n: a.typed });
-        return;
-      case 'overview':
-        return overview.hidden ? openOverview() : closeOverview();
-      case 'notes':
-        return openNotes();
-      case 'blank':
-        blank.hidden = false;
-        return;
-      case 'fullscreen':
-        return toggleFullscreen();
-      case 'escape':
-        if (!overview.hidden) closeOverview();
-        return;
-    }
+    perform(a, { lang, blank, gotoEl, show, index, count: deck.slides.length, overviewOpen: !overview.hidden, openOverview, closeOverview, openNotes });
   }
 
+  listenKeys(createKeyMap(), () => !overview.hidden, closeOverview, act);
+
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => show(index), 150);
+  });
+
+  stage.tabIndex = -1;
+  show(index);
+  handout.reset(deck);
+  status.ready = true;
+}
+
+/** The bar of buttons under the slide: each sends its action (and names its key for a clicker's user). */
+function presenterBar(lang: Lang, act: (a: Action) => void, exportDeck: () => void) {
+  const button = (cls: string, key: Parameters<typeof ps>[1], onclick: () => void, shortcut: string) =>
+    h('button', { type: 'button', class: `bar-btn ${cls}`, 'aria-keyshortcuts': shortcut, onclick }, ps(lang, key));
+  const counter = h('p', { class: 'present-counter', 'aria-live': 'polite' });
+  const prevBtn = button('prev', 'present.prev', () => act({ kind: 'prev' }), 'ArrowLeft PageUp');
+  const nextBtn = button('next', 'present.next', () => act({ kind: 'next' }), 'ArrowRight PageDown Space');
+  const pptxBtn = h('button', { type: 'button', class: 'bar-btn pptx-btn', title: ps(lang, 'present.pptx.title'), onclick: exportDeck }, ps(lang, 'present.pptx'));
+  const langLink = h('a', { class: 'bar-btn lang-switch', lang: lang === 'zh' ? 'en' : 'zh-CN', hreflang: lang === 'zh' ? 'en' : 'zh-CN' }, t(lang, 'lang.switch'));
+  const bar = h(
+    'nav',
+    { class: 'present-bar', 'aria-label': ps(lang, 'present.bar') },
+    prevBtn,
+    counter,
+    nextBtn,
+    button('overview-btn', 'present.overview', () => act({ kind: 'overview' }), 'O'),
+    button('notes-btn', 'present.notes', () => act({ kind: 'notes' }), 'N'),
+    button('blank-btn', 'present.blank', () => act({ kind: 'blank' }), 'B'),
+    button('fullscreen-btn', 'present.fullscreen', () => act({ kind: 'fullscreen' }), 'F'),
+    pptxBtn,
+    langLink,
+  );
+  return { bar, counter, prevBtn, nextBtn, pptxBtn, langLink };
+}
+
+/** The deck as shown (edits included) to a .pptx; the button counts the slides while it works. */
+async function exportDeck(btn: HTMLButtonElement, o: Pick<PresenterOptions, 'pc' | 'notices'>, deckNow: () => ResolvedDeck): Promise<void> {
+  if (btn.disabled) return;
+  const lang = o.pc.lang;
+  const deck = deckNow();
+  const busy = (n: number, total: number) => (btn.textContent = ps(lang, 'present.pptx.busy', { n, total }));
+  btn.disabled = true;
+  btn.setAttribute('aria-busy', 'true');
+  busy(0, deck.slides.length);
+  try {
+    const { exportPptx } = await import('./pptx.ts');
+    await exportPptx(o.pc, deck, busy);
+  } catch (err) {
+    showNotice(o.notices, ps(lang, 'present.pptx.failed', { detail: err instanceof Error ? err.message : String(err) }), t(lang, 'notice.dismiss'));
+  } finally {
+    btn.disabled = false;
+    btn.removeAttribute('aria-busy');
+    btn.textContent = ps(lang, 'present.pptx');
+  }
+}
+
+/** The keys a clicker or keyboard sends, to actions; in the overview only O and Esc (which close it) are taken. */
+function listenKeys(keys: ReturnType<typeof createKeyMap>, overviewOpen: () => boolean, closeOverview: () => void, act: (a: Action) => void): void {
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement | null;
     if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-    if (!overview.hidden) {
+    if (overviewOpen()) {
       // In the overview, Tab and Enter work the grid; only O and Esc close it.
       if (e.key === 'Escape' || e.key === 'o' || e.key === 'O') {
         e.preventDefault();
@@ -238,15 +224,60 @@ export function startPresenter(o: PresenterOptions): void {
     e.preventDefault();
     act(a);
   });
+}
 
-  let resizeTimer = 0;
-  window.addEventListener('resize', () => {
-    clearTimeout(resizeTimer);
-    resizeTimer = window.setTimeout(() => show(index), 150);
-  });
+function toggleFullscreen(): void {
+  if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
 
-  stage.tabIndex = -1;
-  show(index);
-  handout.reset(deck);
-  status.ready = true;
+/** What an action needs of the show: where it is, and its moves. */
+interface ShowNow {
+  lang: Lang;
+  blank: HTMLElement;
+  gotoEl: HTMLElement;
+  show(i: number): void;
+  index: number;
+  count: number;
+  overviewOpen: boolean;
+  openOverview(): void;
+  closeOverview(): void;
+  openNotes(): void;
+}
+
+/** One action (a key, a clicker button, a bar button); any action first lifts a blanked screen. */
+function perform(a: Action, s: ShowNow): void {
+  if (!s.blank.hidden && a.kind !== 'digits') {
+    s.blank.hidden = true;
+    return;
+  }
+  s.gotoEl.hidden = true;
+  switch (a.kind) {
+    case 'next':
+      return s.show(s.index + 1);
+    case 'prev':
+      return s.show(s.index - 1);
+    case 'first':
+      return s.show(0);
+    case 'last':
+      return s.show(s.count - 1);
+    case 'goto':
+      return s.show(a.n - 1);
+    case 'digits':
+      s.gotoEl.hidden = a.typed === '';
+      s.gotoEl.textContent = ps(s.lang, 'present.goto', { n: a.typed });
+      return;
+    case 'overview':
+      return s.overviewOpen ? s.closeOverview() : s.openOverview();
+    case 'notes':
+      return s.openNotes();
+    case 'blank':
+      s.blank.hidden = false;
+      return;
+    case 'fullscreen':
+      return toggleFullscreen();
+    case 'escape':
+      if (s.overviewOpen) s.closeOverview();
+      return;
+  }
 }
