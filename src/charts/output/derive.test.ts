@@ -62,6 +62,15 @@ describe('output by region (one year)', () => {
     expect(outputMeta(s, 'en').notes.join(' ')).toMatch(/lead industries/);
   });
 
+  it('lists the years with figures, one cluster in the singular', () => {
+    const s = deriveOutput(atlas, { metric: 'output', year: 2021 });
+    const years = outputMeta(s, 'en').notes.find((n) => n.startsWith('Years with figures'));
+    expect(years).toBeDefined();
+    expect(years).not.toMatch(/\b1 clusters\b/);
+    for (const y of s.years) expect(years).toContain(`${y.year}: ${y.clusters} ${y.clusters === 1 ? 'cluster' : 'clusters'}`);
+    expect(s.years.some((y) => y.clusters === 1)).toBe(true);
+  });
+
   it('defaults to the year with the most clusters, and each table row carries year, metric, coverage, kind and grade', () => {
     const s = deriveOutput(atlas, { metric: 'output', year: null });
     expect(s.year).toBe(2022);

@@ -50,7 +50,7 @@ export function meta(s: OutputSeries, lang: Lang): ChartMeta {
   if (lead) notes.push(txn(lang, 'chart.output.note.lead', lead));
   const left = s.regions.reduce((n, r) => n + r.figures.filter((f) => f.leftOut).length, 0);
   if (left) notes.push(txn(lang, 'chart.output.note.leftOut', left));
-  if (s.years.length > 1) notes.push(tx(lang, 'chart.output.note.years', { list: s.years.map((y) => tx(lang, 'chart.output.yearCount', { year: y.year, n: y.clusters })).join(tx(lang, 'chart.list.sep')) }));
+  if (s.years.length > 1) notes.push(tx(lang, 'chart.output.note.years', { list: s.years.map((y) => txn(lang, 'chart.output.yearCount', y.clusters, { year: y.year })).join(tx(lang, 'chart.list.sep')) }));
   return { title: title(s, lang), subtitle: tx(lang, 'chart.output.subtitle', { metric: mname(s, lang), year: s.year ?? '—' }), source: sourceLine(s.sources, lang), notes };
 }
 
