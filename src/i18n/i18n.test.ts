@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PARTS, catalog } from './index.ts';
+import { PARTS, catalog, tCount } from './index.ts';
 import zh from './zh.json';
 import en from './en.json';
 
@@ -38,4 +38,13 @@ describe('message catalogues', () => {
       expect(ph(other), key).toEqual(ph(msg));
     }
   });
+  it('say one in the singular where a count can be one (English), and the same in Chinese', () => {
+    expect(tCount('en', 'list.caption', 1, { n: 1 })).toMatch(/^1 cluster in/);
+    expect(tCount('en', 'list.caption', 2, { n: 2 })).toMatch(/^2 clusters in/);
+    expect(tCount('en', 'chart.output.yearOption', 1, { year: 2019, n: 1 })).toBe('2019 (1 cluster with a figure)');
+    expect(tCount('zh', 'list.caption', 1, { n: 1 })).toBe(tCount('zh', 'list.caption', 5, { n: 1 }));
+    // Every singular form has its plural beside it.
+    for (const key of Object.keys(catalog('en')).filter((k) => k.endsWith('.one'))) expect(catalog('en')[key.slice(0, -4)], key).toBeDefined();
+  });
 });
+

@@ -55,6 +55,12 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   return msg.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
+/** A message about a count: the key's `.one` form where the count is 1 and the catalogue has one (English does), else the key. */
+export function tCount(lang: Lang, key: MessageKey, count: number, params: Record<string, string | number> = {}): string {
+  const one = `${key}.one`;
+  return t(lang, (count === 1 && one in catalog(lang) ? one : key) as MessageKey, params);
+}
+
 export function catalog(lang: Lang): Readonly<Record<string, string>> {
   const cat = catalogs[lang];
   if (!cat) throw new Error(`the ${lang} catalogue is not loaded (await ensureLang)`);

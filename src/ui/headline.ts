@@ -4,7 +4,7 @@
  * entries on the sources page). Counts are rows found here, said as such; text from data is never HTML.
  */
 import { h } from './dom.ts';
-import { t, pick, type Lang } from '../i18n/index.ts';
+import { t, tCount, pick, type Lang } from '../i18n/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { clusterCountByRegion } from '../data/selectors.ts';
 import type { Atlas } from '../data/schema.ts';
@@ -29,7 +29,7 @@ export function mapHeadline(shown: Atlas, lang: Lang): HTMLElement | null {
     h(
       'strong',
       {},
-      t(lang, 'headline.counts', { n: formatNumber(n, lang), ...Object.fromEntries(REGIONS.map((r) => [r, formatNumber(counts[r], lang)])) }),
+      tCount(lang, 'headline.counts', n, { n: formatNumber(n, lang), ...Object.fromEntries(REGIONS.map((r) => [r, formatNumber(counts[r], lang)])) }),
     ),
     ' ',
     t(lang, 'headline.top', { region: t(lang, `region.${top}`), share: formatNumber(Math.round((100 * counts[top]) / n), lang) }),

@@ -1,6 +1,6 @@
 /** The keyboard-usable list alternative to the map: the filtered clusters as a sortable table. */
 import { h } from './dom.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { t, tCount, type Lang } from '../i18n/index.ts';
 import { markFigureText } from './figureText.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { ClusterMark } from '../data/marks.ts';
@@ -57,7 +57,7 @@ export function createList(o: { ctx: AtlasContext; lang: Lang; onSelect(id: stri
   let kept: RowOrder<ClusterMark> | null = null;
   function sortRows() {
     ({ rows, kept } = orderRows(marks, `${sort.key} ${sort.dir}`, comparing(sort, collator, text), kept, (m) => m.seq));
-    caption.textContent = t(lang, 'list.caption', { n: formatNumber(rows.length, lang) });
+    caption.textContent = tCount(lang, 'list.caption', rows.length, { n: formatNumber(rows.length, lang) });
     for (const th of headers) th.setAttribute('aria-sort', th.dataset['key'] === sort.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none');
   }
 

@@ -3,7 +3,7 @@
  * hovering a cluster or region in a chart highlights it on the map and in the list, and back.
  */
 import { h, clear } from './dom.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { t, tCount, type Lang } from '../i18n/index.ts';
 import { TABS, type ViewState } from '../state/url.ts';
 import type { Store } from '../state/store.ts';
 import type { Atlas } from '../data/schema.ts';
@@ -57,7 +57,7 @@ function yearPicker(o: PanelOptions, v: ViewState): HTMLElement {
   const { lang, store } = o;
   const years = figureYears(layerAtlas(o.atlas, v), moneyMetric(o.atlas, v.metric));
   const chosen = chosenYear(years, v.year);
-  const select = h('select', { id: 'year-select', class: 'year-select' }, ...years.map((y) => h('option', { value: String(y.year), selected: y.year === chosen }, t(lang, 'chart.output.yearOption', { year: y.year, n: y.clusters }))));
+  const select = h('select', { id: 'year-select', class: 'year-select' }, ...years.map((y) => h('option', { value: String(y.year), selected: y.year === chosen }, tCount(lang, 'chart.output.yearOption', y.clusters, { year: y.year, n: y.clusters }))));
   select.addEventListener('change', () => store.set({ year: Number(select.value) }));
   return h('div', { class: 'subject-row' }, h('label', { for: 'year-select' }, t(lang, 'chart.output.year')), select);
 }

@@ -1,6 +1,6 @@
 /** Title, description, notes and table of the sector mix. */
 import type { Lang } from '../../i18n/index.ts';
-import { tx } from '../text.ts';
+import { tx, txn } from '../text.ts';
 import { sourceLine } from '../shared/format.ts';
 import type { ChartMeta, ChartTable } from '../shared/meta.ts';
 import type { SectorsSeries } from './derive.ts';
@@ -20,7 +20,7 @@ export function describe(s: SectorsSeries, lang: Lang): string {
       .sort((a, b) => b.n - a.n)
       .map((x) => `${sectorName(x.sec, lang)} ${x.n}`)
       .join(tx(lang, 'chart.list.comma'));
-    return tx(lang, 'chart.sectors.desc.region', { region: rname(r.region, lang), n: r.total, mix: mix || tx(lang, 'chart.sectors.none') });
+    return txn(lang, 'chart.sectors.desc.region', r.total, { region: rname(r.region, lang), mix: mix || tx(lang, 'chart.sectors.none') });
   });
   return parts.join(tx(lang, 'chart.list.sep'));
 }
