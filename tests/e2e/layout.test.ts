@@ -253,15 +253,17 @@ describe('layout: charts whole beside the map, legible text, no overlapping labe
     const moved = (await counts())[i]!;
     assert.equal(moved.n, first.n);
     assert.ok(Math.abs(moved.x - (first.x - 80)) < 6 && Math.abs(moved.y - (first.y - 40)) < 6, `moved with the map: ${JSON.stringify({ first, moved })}`);
-    // The map picks its marks on the CPU (src/map/pick.ts): over a group the pointer is a hand and no
-    // tooltip shows; a click zooms in on the group by 1.5, where it splits.
+    // The map picks its marks on the CPU (src/map/pick.ts): over a group the pointer is a hand and the
+    // tooltip gives the group's count (its first line); a click zooms in on the group by 1.5, where it splits.
     const zoomOf = () => Number(new URL(page.url()).searchParams.get('at')?.split(',')[2]);
     await page.waitForURL(/[?&]at=/); // the pan's end writes the camera
     const zoomBefore = zoomOf();
     assert.ok(zoomBefore > 0, page.url());
     await page.mouse.move(moved.x, moved.y);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#map canvas.maplibregl-canvas')?.style.cursor === 'pointer');
-    assert.equal(await page.locator('#map .tooltip').isVisible(), false);
+    const tip = page.locator('#map .tooltip');
+    await tip.waitFor({ state: 'visible' });
+    assert.equal(((await tip.locator(':scope > strong').textContent()) ?? '').replace(/\D/g, ''), moved.n.replace(/\D/g, ''), (await tip.textContent()) ?? '');
     await page.mouse.click(moved.x, moved.y);
     await page.waitForFunction((z) => Number(new URL(location.href).searchParams.get('at')?.split(',')[2]) > z + 1, zoomBefore);
     assert.ok(Math.abs(zoomOf() - zoomBefore - 1.5) < 0.05, `zoomed in by 1.5: ${zoomBefore} → ${zoomOf()}`);
