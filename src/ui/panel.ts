@@ -65,27 +65,9 @@ function yearPicker(o: PanelOptions, v: ViewState): HTMLElement {
 export function createPanel(o: PanelOptions): Panel {
   const { lang, store, atlas } = o;
   let showTable = false;
-  const tabs = TABS.map((tab) =>
-    h('button', { type: 'button', role: 'tab', id: `tab-${tab}`, 'aria-controls': 'panel-body', class: 'tab', 'data-tab': tab, onclick: () => store.set({ tab }) }, t(lang, `tab.${tab}`)),
-  );
-  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t(lang, 'tabs.label') }, ...tabs);
-  tablist.addEventListener('keydown', (e) => {
-    const i = tabs.findIndex((b) => b === document.activeElement);
-    if (i < 0 || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
-    e.preventDefault();
-    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
-    next.focus();
-    next.click();
-  });
+  const { tabs, tablist } = panelTabs(lang, store);
   const body = h('div', { class: 'panel-body', id: 'panel-body', role: 'tabpanel' });
-  // The open tab can take the whole page (wide screens), and give it back to the map.
-  const widen = h('button', { type: 'button', class: 'panel-widen', 'aria-pressed': 'false', title: t(lang, 'panel.widen.title') }, t(lang, 'panel.widen'));
-  widen.addEventListener('click', () => {
-    const wide = !document.body.classList.contains('chart-wide');
-    document.body.classList.toggle('chart-wide', wide);
-    widen.setAttribute('aria-pressed', String(wide));
-    widen.textContent = t(lang, wide ? 'panel.narrow' : 'panel.widen');
-  });
+  const widen = widenButton(lang);
   const el = h('section', { class: 'panel' }, h('div', { class: 'panel-head' }, tablist, widen), body);
   let current: ViewState | null = null;
   let hot: string | null = null;
@@ -135,8 +117,7 @@ export function createPanel(o: PanelOptions): Panel {
     body.append(figure);
     // Clusters without a figure are one line under the chart; a button lists them (and folds them back).
     if (!showTable && (listAll || built.svg.querySelector('.no-figure-summary'))) {
-      const toggle = h('button', { type: 'button', class: 'chart-toggle list-all', 'aria-pressed': String(listAll) }, t(lang, listAll ? 'chart.listall.off' : 'chart.listall.on'));
-      toggle.addEventListener('click', () => {
+      const toggle = listAllToggle(lang, listAll, () => {
         listAll = !listAll;
         render();
       });
@@ -144,29 +125,14 @@ export function createPanel(o: PanelOptions): Panel {
     }
     // Beside the map (wide screens) the chart should be seen whole: when it runs past the panel, draw it
     // once more into the room there is (charts whose plots can shrink do; the others keep their size).
-    if (room == null && !showTable && body.scrollHeight > body.clientHeight) {
-      const svg = body.querySelector('.chart > svg');
-      const over = svg ? svg.getBoundingClientRect().bottom - body.getBoundingClientRect().bottom : 0;
-      if (svg && over > 0) {
-        room = Math.floor(svg.getBoundingClientRect().height - over - 4);
-        render();
-      }
+    if (room == null && !showTable) {
+      room = roomLeft(body);
+      if (room != null) render();
     }
     room = null;
   }
 
-  // Hover inside a chart: any mark naming a cluster or region.
-  body.addEventListener('mouseover', (e) => {
-    const target = (e.target as Element).closest?.('[data-cluster], [data-region]');
-    const cluster = target?.getAttribute('data-cluster') ?? null;
-    o.onHover(cluster);
-    // A region's own marks (a bar, a line): without a cluster they stand for the region.
-    o.onHoverRegion?.(cluster ? null : (target?.getAttribute('data-region') ?? null));
-  });
-  body.addEventListener('mouseleave', () => {
-    o.onHover(null);
-    o.onHoverRegion?.(null);
-  });
+  listenChartHover(body, o);
   // Re-lay the chart when the panel's width changes (not its height, which the chart itself sets).
   let lastWidth = 0;
   new ResizeObserver(() => {
@@ -194,3 +160,60 @@ export function createPanel(o: PanelOptions): Panel {
   };
 }
 
+/** The tabs (the list and each chart), with the arrow keys moving between them. */
+function panelTabs(lang: Lang, store: PanelOptions['store']): { tabs: HTMLButtonElement[]; tablist: HTMLElement } {
+  const tabs = TABS.map((tab) =>
+    h('button', { type: 'button', role: 'tab', id: `tab-${tab}`, 'aria-controls': 'panel-body', class: 'tab', 'data-tab': tab, onclick: () => store.set({ tab }) }, t(lang, `tab.${tab}`)),
+  );
+  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t(lang, 'tabs.label') }, ...tabs);
+  tablist.addEventListener('keydown', (e) => {
+    const i = tabs.findIndex((b) => b === document.activeElement);
+    if (i < 0 || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    e.preventDefault();
+    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+    next.focus();
+    next.click();
+  });
+  return { tabs, tablist };
+}
+
+/** The open tab can take the whole page (wide screens), and give it back to the map. */
+function widenButton(lang: Lang): HTMLButtonElement {
+  const widen = h('button', { type: 'button', class: 'panel-widen', 'aria-pressed': 'false', title: t(lang, 'panel.widen.title') }, t(lang, 'panel.widen'));
+  widen.addEventListener('click', () => {
+    const wide = !document.body.classList.contains('chart-wide');
+    document.body.classList.toggle('chart-wide', wide);
+    widen.setAttribute('aria-pressed', String(wide));
+    widen.textContent = t(lang, wide ? 'panel.narrow' : 'panel.widen');
+  });
+  return widen;
+}
+
+/** Hover inside a chart: any mark naming a cluster, or a region's own marks (a bar, a line) standing for the region. */
+function listenChartHover(body: HTMLElement, o: Pick<PanelOptions, 'onHover' | 'onHoverRegion'>): void {
+  body.addEventListener('mouseover', (e) => {
+    const target = (e.target as Element).closest?.('[data-cluster], [data-region]');
+    const cluster = target?.getAttribute('data-cluster') ?? null;
+    o.onHover(cluster);
+    o.onHoverRegion?.(cluster ? null : (target?.getAttribute('data-region') ?? null));
+  });
+  body.addEventListener('mouseleave', () => {
+    o.onHover(null);
+    o.onHoverRegion?.(null);
+  });
+}
+
+/** The button that lists the clusters without a figure one per row, or folds them back into one line. */
+function listAllToggle(lang: Lang, listAll: boolean, toggle: () => void): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'chart-toggle list-all', 'aria-pressed': String(listAll) }, t(lang, listAll ? 'chart.listall.off' : 'chart.listall.on'));
+  b.addEventListener('click', toggle);
+  return b;
+}
+
+/** The height the chart may take to be seen whole when it runs past the panel's bottom; null when it fits. */
+function roomLeft(body: HTMLElement): number | null {
+  if (body.scrollHeight <= body.clientHeight) return null;
+  const svg = body.querySelector('.chart > svg');
+  const over = svg ? svg.getBoundingClientRect().bottom - body.getBoundingClientRect().bottom : 0;
+  return svg && over > 0 ? Math.floor(svg.getBoundingClientRect().height - over - 4) : null;
+}
