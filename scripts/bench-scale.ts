@@ -10,14 +10,15 @@
  *  - firstMarksPx: the same for deck.gl's canvas: the first frame with cluster marks drawn by WebGL;
  *  - firstView: window.__atlas.firstViewAt, the explore page's first view (the SVG map with every mark, the
  *    list and the panel), before the WebGL map's code is asked for;
- *  - webglIdle: window.__atlas.mapIdleAt (the base map's first idle); ready: when __atlas.ready turns true;
+ *  - webglIdle: window.__atlas.mapIdleAt (the frame in which the WebGL map takes the SVG map's place,
+ *    committed, the GPU having finished it); ready: when __atlas.ready turns true (the same moment);
  *  - filterRepaint: a region checkbox clicked (east off, then on again: two samples a load) → the first
  *    frame after deck.gl's next draw call: click handler, store, marks, list, charts and the draw (the base
  *    map is drawn again too: its provinces of the region are dimmed);
  *  - sectorRepaint: the same for the first sector's checkbox: only the marks' canvas is drawn again (and
  *    sectorSync, its click handler's synchronous part, as filterSync is the region's);
- *  - hover: the pointer moved onto a mark (found with __atlas.locate) → the frame after the tooltip shows,
- *    from the pointermove event's timestamp;
+ *  - hover: the pointer moved onto one of the most isolated marks, or the group ring it is drawn in (found
+ *    with __atlas.locate) → the frame after the tooltip shows, from the pointermove event's timestamp;
  *  - heap: used JS heap after a forced GC (CDP Runtime.getHeapUsage), the page ready and idle.
  *
  * Also the data build's time and atlas.json's bytes raw / gzip. The exponent b of y = a·n^b (least squares
@@ -240,7 +241,7 @@ export async function measureOnce(browser: Browser, origin: string, hoverIds: st
     let hover: number | null = null;
     try {
       hover = await hoverOnce(page, hoverIds, timeoutMs);
-      if (hover == null) notes.push('hover: no tooltip at any of the isolated marks (inside group rings at the first view, or off the map)');
+      if (hover == null) notes.push('hover: no tooltip at any of the isolated marks or their rings (off the map)');
     } catch (e) {
       notes.push(`hover: ${(e as Error).message.split('\n')[0]}`);
     }
