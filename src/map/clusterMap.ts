@@ -46,7 +46,8 @@ export interface ClusterMapOptions {
   lang: Lang;
   ariaLabel: string;
   sectorColor: (id: string) => string;
-  onHover(id: string | null, x: number, y: number): void;
+  /** The mark under the pointer (null when it leaves one), at the pointer's client coordinates. */
+  onHover(id: string | null, clientX: number, clientY: number): void;
   onSelect(id: string): void;
   /** The region under the pointer on the map (null when it leaves the provinces). */
   onHoverRegion?(region: string | null): void;

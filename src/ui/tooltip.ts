@@ -2,7 +2,8 @@
 import { h, clear } from './dom.ts';
 
 export interface Tooltip {
-  show(lines: string[], x: number, y: number): void;
+  /** Beside the pointer at (clientX, clientY), the viewport's coordinates as a mouse event gives them. */
+  show(lines: string[], clientX: number, clientY: number): void;
   hide(): void;
 }
 
@@ -10,7 +11,12 @@ export function createTooltip(host: HTMLElement): Tooltip {
   const el = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
   host.append(el);
   return {
-    show(lines, x, y) {
+    show(lines, clientX, clientY) {
+      // Into the host's coordinates: the map need not start at the page's corner (a notice or the
+      // headline above it, a phone's stacked layout).
+      const at = host.getBoundingClientRect();
+      const x = clientX - at.left;
+      const y = clientY - at.top;
       clear(el);
       lines.forEach((line, i) => el.append(h(i === 0 ? 'strong' : 'div', {}, line)));
       el.hidden = false;

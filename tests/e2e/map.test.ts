@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { useSite, openPage, screenshot, settle, ROOT, clustersOfLayers } from './harness.ts';
 import type { Atlas } from '../../src/data/schema.ts';
 import { readAtlas } from '../atlasFile.ts';
+import { assertTooltipBesidePointer } from './tooltip.ts';
 
 const atlas = readAtlas() as Atlas;
 const regionOf = new Map(atlas.regions.map((r) => [r.adcode, r.region]));
@@ -97,6 +98,25 @@ describe('explorer map', () => {
     await close();
   });
 
+  it('on a phone the WebGL map, below its headline, puts the tooltip beside the pointer too', async () => {
+    const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?lang=en', { viewport: { width: 375, height: 812 } });
+    assert.equal(await page.evaluate(() => window.__atlas?.renderer), 'webgl');
+    const at = await page.evaluate(() => {
+      const map = document.getElementById('map')!.getBoundingClientRect();
+      for (const tr of document.querySelectorAll<HTMLElement>('.cluster-list tbody tr')) {
+        const p = window.__atlas!.locate!(tr.dataset['cluster']!);
+        if (p && p[0] > map.left + 30 && p[0] < map.right - 30 && p[1] > map.top + 120 && p[1] < map.bottom - 160) return p;
+      }
+      return null;
+    });
+    assert.ok(at, 'a mark well inside the map');
+    await page.mouse.move(at[0] - 30, at[1] - 30);
+    await page.mouse.move(at[0], at[1], { steps: 6 });
+    await assertTooltipBesidePointer(page, at[0], at[1]);
+    guard.assertClean();
+    await close();
+  });
+
   it('hovering a mark shows its tooltip; clicking Dalian petrochemicals opens its panel with both targets and sources', async () => {
     const { page, guard, close } = await openPage(site.browser, site.server.origin, '/?layer=local&stage=target-1&at=121.6,39.2,7');
     const at = await page.evaluate(() => window.__atlas!.locate!('dalian-petrochem'));
@@ -106,6 +126,7 @@ describe('explorer map', () => {
     await page.mouse.move(at[0], at[1], { steps: 8 });
     const tip = page.locator('.tooltip');
     await tip.waitFor({ state: 'visible' });
+    await assertTooltipBesidePointer(page, at[0], at[1]);
     const tipText = (await tip.textContent()) ?? '';
     assert.match(tipText, /石化产业集群/);
     assert.match(tipText, /1,800亿元/);

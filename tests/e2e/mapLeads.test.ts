@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { useSite, openPage, screenshot } from './harness.ts';
 import { MAP_PALETTES } from '../../src/theme/palette.ts';
+import { assertTooltipBesidePointer } from './tooltip.ts';
 
 type Rgb = [number, number, number];
 const rgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
@@ -214,10 +215,12 @@ describe('without WebGL the SVG map pans, zooms and follows the theme', () => {
     await page.mouse.wheel(0, -400);
     await page.waitForURL(/[?&]at=/);
     const zoomed = new URL(page.url()).searchParams.get('at')!;
-    // Drag from a mark: the map moves, the mark is not selected.
+    // Drag from a mark: the map moves, the mark is not selected. Hovered first: its tooltip beside the
+    // pointer (the SVG map reports client coordinates, the map starts below a notice here).
     const id = await page.locator('.cluster-list tbody tr').first().getAttribute('data-cluster');
     const from = (await page.evaluate((id) => window.__atlas!.locate!(id), id!))!;
     await page.mouse.move(from[0], from[1]);
+    await assertTooltipBesidePointer(page, from[0], from[1]);
     await page.mouse.down();
     await page.mouse.move(from[0] + 120, from[1] + 30, { steps: 6 });
     await page.mouse.up();

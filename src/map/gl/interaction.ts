@@ -9,7 +9,8 @@ import type { MarkGroup } from '../layout.ts';
 import type { MapView } from '../../state/url.ts';
 
 export interface GlPointerHandlers {
-  onHover(id: string | null, x: number, y: number): void;
+  /** The mark under the pointer (null when it leaves one), at the pointer's client coordinates. */
+  onHover(id: string | null, clientX: number, clientY: number): void;
   onSelect(id: string): void;
   /** The pointer over a group's ring (a mark's onHover(null) is not sent: the page clears its own mark). */
   onHoverGroup?(group: MarkGroup, x: number, y: number): void;
@@ -26,8 +27,9 @@ export function listenMarks(map: MapLibreMap, marks: GlMarks, o: GlPointerHandle
     const id = t && t.kind !== 'group' ? t.id : null;
     const group = t?.kind === 'group' && o.onHoverGroup ? marks.groupAt(t.id) : null;
     // Every move over a mark or a ring (the tooltip follows the pointer); one call when it leaves.
-    if (group) o.onHoverGroup?.(group, e.point.x, e.point.y);
-    else if (id || hovered) o.onHover(id, e.point.x, e.point.y);
+    const { clientX, clientY } = e.originalEvent;
+    if (group) o.onHoverGroup?.(group, clientX, clientY);
+    else if (id || hovered) o.onHover(id, clientX, clientY);
     hovered = id != null || group != null;
   });
   map.getCanvas().addEventListener('mouseleave', () => {
