@@ -1,5 +1,5 @@
 /** Chart strings come from the site catalogues (src/i18n/*.json), like every other string. */
-import { t, catalog, type Lang, type MessageKey } from '../i18n/index.ts';
+import { t, tCount, type Lang, type MessageKey } from '../i18n/index.ts';
 
 export type ChartKey = MessageKey;
 
@@ -7,8 +7,7 @@ export function tx(lang: Lang, key: MessageKey, params: Record<string, string | 
   return t(lang, key, params);
 }
 
-/** A count message: the key's ".one" variant when n is 1 and it exists (English singular), else the key. */
+/** A count message with the count as {n}: the key's ".one" variant when n is 1 and it exists (i18n's tCount). */
 export function txn(lang: Lang, key: MessageKey, n: number, params: Record<string, string | number> = {}): string {
-  const one = `${key}.one`;
-  return t(lang, (n === 1 && one in catalog(lang) ? one : key) as MessageKey, { n, ...params });
+  return tCount(lang, key, n, { n, ...params });
 }
