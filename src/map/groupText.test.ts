@@ -24,6 +24,9 @@ describe("a group ring's words", () => {
     expect(lines.at(-2)).toBe(`… and ${(36_079 - GROUP_TOOLTIP_NAMES).toLocaleString('en-US')} more`);
     expect(lines.at(-1)).toBe('Click to zoom in');
     expect(g.asked).toEqual([GROUP_TOOLTIP_NAMES]);
+    // Asked again (the pointer moves over the same ring): the same lines, the crowd not scanned again.
+    expect(groupTooltip(g, 'en')).toBe(lines);
+    expect(g.asked).toEqual([GROUP_TOOLTIP_NAMES]);
     expect(groupTooltip(ring(2), 'zh')).toEqual(['2 个集群', '集群0', '集群1', '点击放大查看']);
   });
 });

@@ -13,7 +13,12 @@ export function groupNames(g: Pick<MarkGroup, 'count' | 'firstMembers'>, lang: L
 /** Names the tooltip of a ring lists: short enough to read beside the pointer. */
 export const GROUP_TOOLTIP_NAMES = 5;
 
+/** Each ring's tooltip, worked out once: the pointer asks at every move, and finding a crowd's first names scans it. */
+const tooltips = new WeakMap<object, Partial<Record<Lang, string[]>>>();
+
 /** The tooltip of a ring under the pointer: how many clusters, the first names, and that a click zooms in. */
 export function groupTooltip(g: Pick<MarkGroup, 'count' | 'firstMembers'>, lang: Lang): string[] {
-  return [t(lang, 'map.group.count', { n: formatNumber(g.count, lang) }), ...groupNames(g, lang, GROUP_TOOLTIP_NAMES), t(lang, 'map.group.zoom')];
+  let byLang = tooltips.get(g);
+  if (!byLang) tooltips.set(g, (byLang = {}));
+  return (byLang[lang] ??= [t(lang, 'map.group.count', { n: formatNumber(g.count, lang) }), ...groupNames(g, lang, GROUP_TOOLTIP_NAMES), t(lang, 'map.group.zoom')]);
 }
