@@ -52,7 +52,7 @@ export interface ClusterMapOptions {
   /** The region under the pointer on the map (null when it leaves the provinces). */
   onHoverRegion?(region: string | null): void;
   /** The pointer over a group's ring (gl/interaction.ts). */
-  onHoverGroup?(group: MarkGroup, x: number, y: number): void;
+  onHoverGroup?(group: MarkGroup, clientX: number, clientY: number): void;
   /** false: no pan, zoom or picking (static embeds). */
   interactive?: boolean;
   /** A base map already started in `container` (the explore page starts it before deck.gl's code arrives); else one is started here. */

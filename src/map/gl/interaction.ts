@@ -13,7 +13,7 @@ export interface GlPointerHandlers {
   onHover(id: string | null, clientX: number, clientY: number): void;
   onSelect(id: string): void;
   /** The pointer over a group's ring (a mark's onHover(null) is not sent: the page clears its own mark). */
-  onHoverGroup?(group: MarkGroup, x: number, y: number): void;
+  onHoverGroup?(group: MarkGroup, clientX: number, clientY: number): void;
 }
 
 export const motion = (ms: number) => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms);
