@@ -1,7 +1,7 @@
 /** Explore page (index.html): wiring only. */
 import { geoBounds } from 'd3-geo';
 import { startPage, settleView, langSwitchHref, themeSelect } from './shell.ts';
-import { createStore } from '../state/store.ts';
+import { createStore, type Store } from '../state/store.ts';
 import { serializeView, DEFAULT_VIEW, type ViewState } from '../state/url.ts';
 import { loadAtlas } from '../data/load.ts';
 import { clusterCountByRegion, provinceCountByRegion } from '../data/selectors.ts';
@@ -9,7 +9,7 @@ import { clusterMarks, type ClusterMark } from '../data/marks.ts';
 import { layerAtlas } from '../data/layers.ts';
 import { mapSourceLine } from '../data/userLayerState.ts';
 import { labelOf } from '../data/names.ts';
-import type { RegionId } from '../data/schema.ts';
+import type { Atlas, RegionId } from '../data/schema.ts';
 import { loadBaseGeometry, CHINA_BOUNDS, type BaseGeometry } from '../map/geo.ts';
 import { supportsWebGL } from '../map/webgl.ts';
 import { pageHref } from '../state/pages.ts';
@@ -187,43 +187,11 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   const regionLegendHost = h('div', { class: 'region-legend-host' });
   side.append(controls.el, legendHost, mapExport, regionLegendHost);
   $('theme-host').append(themeSelect(lang, store.get().theme, (theme) => store.set({ theme })));
-  const filtersToggle = $('filters-toggle');
-  filtersToggle.textContent = t(lang, 'filters.open');
-  const setFilters = (open: boolean) => {
-    document.body.classList.toggle('filters-open', open);
-    filtersToggle.setAttribute('aria-expanded', String(open));
-    if (open) side.querySelector<HTMLElement>('input, select, button')?.focus();
-  };
-  filtersToggle.addEventListener('click', () => setFilters(!document.body.classList.contains('filters-open')));
-  side.prepend(h('button', { type: 'button', class: 'side-close', 'aria-label': t(lang, 'filters.close'), onclick: () => (setFilters(false), filtersToggle.focus()) }, '×'));
+  filtersDrawer(side);
   $('share-open').hidden = false;
   // Bring your own clusters: the import dialog loads on demand (src/import/), the main bundle does not carry it.
   $('share-open').before(h('a', { href: '#import', role: 'button', class: 'sources-link import-open', onclick: (e: Event) => (e.preventDefault(), void Promise.all([import('../import/dialog.ts'), ensureLang(lang, ['import'])]).then(([m]) => m.openImportDialog({ lang, atlas }))) }, t(lang, 'import.open')));
-  // "Add this view to my slides": the deck lives in the URL (slides=), opens in present.html.
-  const slidesRow = h('div', { class: 'slides-row' });
-  const renderSlidesRow = () => {
-    const deck = store.get().slides;
-    const parsed = deck ? parseSlides(deck) : null;
-    const n = parsed?.kind === 'valid' ? parsed.slides.length : 0;
-    clear(slidesRow);
-    append(slidesRow, [
-      h('button', {
-        type: 'button',
-        class: 'slides-add',
-        onclick: () => {
-          const v = store.get();
-          const headline = v.cluster ? labelOf(atlas, ctx.clusters.get(v.cluster)!, lang) : t(lang, `tab.${v.tab}`);
-          const viewQuery = serializeView({ ...v, slides: null, lang: DEFAULT_VIEW.lang, theme: DEFAULT_VIEW.theme });
-          store.set({ slides: addSlide(v.slides, viewQuery, headline) });
-          renderSlidesRow();
-          showNotice(notices, t(lang, 'slides.added', { n: n + 1 }), t(lang, 'notice.dismiss'), 'info');
-        },
-      }, t(lang, 'slides.add')),
-      n ? h('a', { class: 'slides-present', href: presentHref(deck!, lang === 'zh' ? {} : { lang }) }, t(lang, 'slides.present', { n })) : null,
-    ]);
-  };
-  renderSlidesRow();
-  side.insertBefore(slidesRow, controls.el.nextSibling);
+  side.insertBefore(slidesRow(store, atlas, ctx), controls.el.nextSibling);
   $('share-open').addEventListener('click', () => openShareDialog({ lang, view: store.get(), base: new URL(location.href), title: t(lang, 'site.title') }));
   const countsLine = h('p', { class: 'counts' });
   side.append(countsLine);
@@ -329,22 +297,13 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   // the SVG map stays and the notice names why.
   const started = supportsWebGL() ? await startWebGL(geo, { sectorColor, onHover: hover, onSelect: (id) => select(id), onHoverRegion: hoverRegion, onHoverGroup: hoverGroup }) : ({ reason: 'nowebgl' } as MapFailure);
   if ('controller' in started) {
-    const v = store.get();
     const svgMap = map;
+    // Filters and hovers from now on go to the WebGL map, which shows them once it takes over.
     map = started.controller;
-    drawMarks(v);
-    map.highlight(status.hot ?? null);
-    if (v.at) map.jumpTo(v.at);
-    // The SVG map stays until the WebGL map has drawn its marks and the GPU has finished them: never a
-    // frame of the base map alone, and no frame whose commit waits on the GPU (gl/gpuDone.ts).
-    await map.painted();
-    svgMap.destroy();
-    // A move made on the SVG map while the WebGL map prepared its frame.
-    const late = store.get().at;
-    if (late && late !== v.at) map.jumpTo(late);
-    map.onMoved((at) => store.set({ at }));
-    started.layer.classList.remove('is-starting');
-    mapEl.append(renderInset(document, geo, lang));
+    await takeOver(started, svgMap, store, geo, () => {
+      drawMarks(store.get());
+      started.controller.highlight(status.hot ?? null);
+    });
     status.renderer = 'webgl';
     map.onLost(() => {
       map?.destroy();
@@ -364,6 +323,66 @@ withRetry($('load-status'), lang, () => Promise.all([loadAtlas(), loadBaseGeomet
   }
   status.ready = true;
 });
+/**
+ * The WebGL map takes the SVG map's place: its marks drawn (`draw`) at the view's camera, the SVG map kept
+ * until the GPU has finished that frame (never a frame of the base map alone, and no frame whose commit
+ * waits on the GPU: gl/gpuDone.ts), then a move made on the SVG map meanwhile, and the inset.
+ */
+async function takeOver(started: { controller: MapController; layer: HTMLElement }, svgMap: MapController, store: Store, geo: BaseGeometry, draw: () => void): Promise<void> {
+  const map = started.controller;
+  const at = store.get().at;
+  draw();
+  if (at) map.jumpTo(at);
+  await map.painted();
+  svgMap.destroy();
+  const late = store.get().at;
+  if (late && late !== at) map.jumpTo(late);
+  map.onMoved((next) => store.set({ at: next }));
+  started.layer.classList.remove('is-starting');
+  mapEl.append(renderInset(document, geo, lang));
+}
+
+/** The filters as a drawer on narrow screens: the button opens it (focus inside), × or Esc closes it. */
+function filtersDrawer(side: HTMLElement): void {
+  const filtersToggle = $('filters-toggle');
+  filtersToggle.textContent = t(lang, 'filters.open');
+  const setFilters = (open: boolean) => {
+    document.body.classList.toggle('filters-open', open);
+    filtersToggle.setAttribute('aria-expanded', String(open));
+    if (open) side.querySelector<HTMLElement>('input, select, button')?.focus();
+  };
+  filtersToggle.addEventListener('click', () => setFilters(!document.body.classList.contains('filters-open')));
+  side.prepend(h('button', { type: 'button', class: 'side-close', 'aria-label': t(lang, 'filters.close'), onclick: () => (setFilters(false), filtersToggle.focus()) }, '×'));
+}
+
+/** "Add this view to my slides": the deck lives in the URL (slides=), opens in present.html. */
+function slidesRow(store: Store, atlas: Atlas, ctx: AtlasContext): HTMLElement {
+  const row = h('div', { class: 'slides-row' });
+  const render = () => {
+    const deck = store.get().slides;
+    const parsed = deck ? parseSlides(deck) : null;
+    const n = parsed?.kind === 'valid' ? parsed.slides.length : 0;
+    clear(row);
+    append(row, [
+      h('button', {
+        type: 'button',
+        class: 'slides-add',
+        onclick: () => {
+          const v = store.get();
+          const headline = v.cluster ? labelOf(atlas, ctx.clusters.get(v.cluster)!, lang) : t(lang, `tab.${v.tab}`);
+          const viewQuery = serializeView({ ...v, slides: null, lang: DEFAULT_VIEW.lang, theme: DEFAULT_VIEW.theme });
+          store.set({ slides: addSlide(v.slides, viewQuery, headline) });
+          render();
+          showNotice(notices, t(lang, 'slides.added', { n: n + 1 }), t(lang, 'notice.dismiss'), 'info');
+        },
+      }, t(lang, 'slides.add')),
+      n ? h('a', { class: 'slides-present', href: presentHref(deck!, lang === 'zh' ? {} : { lang }) }, t(lang, 'slides.present', { n })) : null,
+    ]);
+  };
+  render();
+  return row;
+}
+
 /** Resolves once the next frame is committed (in the task after its animation frame); at once in a hidden page, which draws no frames. */
 function nextFrameCommitted(): Promise<void> {
   if (document.visibilityState === 'hidden') return Promise.resolve();
